@@ -2,6 +2,7 @@ package com.javelo.scim.core.port;
 
 import com.javelo.scim.domain.group.GroupId;
 import com.javelo.scim.domain.user.UserId;
+import java.util.UUID;
 
 /** Issues resource ids; random UUIDs in production, predictable ones in tests. */
 public interface IdGenerator {
@@ -9,4 +10,19 @@ public interface IdGenerator {
     UserId newUserId();
 
     GroupId newGroupId();
+
+    /** @return the production generator: random (version 4) UUIDs */
+    static IdGenerator randomUuids() {
+        return new IdGenerator() {
+            @Override
+            public UserId newUserId() {
+                return new UserId(UUID.randomUUID().toString());
+            }
+
+            @Override
+            public GroupId newGroupId() {
+                return new GroupId(UUID.randomUUID().toString());
+            }
+        };
+    }
 }
