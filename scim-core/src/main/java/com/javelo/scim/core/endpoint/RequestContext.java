@@ -1,6 +1,6 @@
 package com.javelo.scim.core.endpoint;
 
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import java.util.Objects;
 
 /**

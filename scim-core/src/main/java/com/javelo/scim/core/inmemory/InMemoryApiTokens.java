@@ -2,7 +2,7 @@ package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import java.time.Instant;
 import java.util.Optional;
 

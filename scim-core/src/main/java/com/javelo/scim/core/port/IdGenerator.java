@@ -1,7 +1,7 @@
 package com.javelo.scim.core.port;
 
-import com.javelo.scim.domain.group.GroupId;
-import com.javelo.scim.domain.user.UserId;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.UserId;
 import java.util.UUID;
 
 /** Issues resource ids; random UUIDs in production, predictable ones in tests. */

@@ -1,6 +1,6 @@
 package com.javelo.scim.core.port;
 
-import com.javelo.scim.domain.user.UserId;
+import com.javelo.scim.domain.id.UserId;
 import java.util.Set;
 
 /** What a membership change really did: only ids that were added or removed. */

@@ -1,8 +1,8 @@
 package com.javelo.scim.domain.event;
 
-import com.javelo.scim.domain.group.GroupId;
-import com.javelo.scim.domain.tenant.TenantId;
-import com.javelo.scim.domain.user.UserId;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;

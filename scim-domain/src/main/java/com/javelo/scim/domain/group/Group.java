@@ -1,11 +1,13 @@
 package com.javelo.scim.domain.group;
 
+import com.javelo.scim.domain.id.GroupId;
+
 import com.javelo.scim.domain.error.InvalidAttributeValue;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ResourceMeta;
-import com.javelo.scim.domain.tenant.TenantId;
-import com.javelo.scim.domain.user.UserId;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

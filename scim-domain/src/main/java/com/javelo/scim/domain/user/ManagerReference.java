@@ -1,5 +1,7 @@
 package com.javelo.scim.domain.user;
 
+import com.javelo.scim.domain.id.UserId;
+
 import java.util.Objects;
 import java.util.Optional;
 

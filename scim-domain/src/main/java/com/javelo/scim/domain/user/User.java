@@ -1,10 +1,12 @@
 package com.javelo.scim.domain.user;
 
+import com.javelo.scim.domain.id.UserId;
+
 import com.javelo.scim.domain.error.SelfManagement;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ResourceMeta;
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

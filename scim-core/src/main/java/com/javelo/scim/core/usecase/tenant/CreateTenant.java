@@ -2,7 +2,7 @@ package com.javelo.scim.core.usecase.tenant;
 
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.domain.tenant.Tenant;
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
 
 /** Registers a company so that it can activate its integration. */

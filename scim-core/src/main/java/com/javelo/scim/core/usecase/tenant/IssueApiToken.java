@@ -4,7 +4,7 @@ import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.domain.error.UnknownTenant;
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;

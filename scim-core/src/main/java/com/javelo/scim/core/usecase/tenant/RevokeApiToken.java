@@ -3,7 +3,7 @@ package com.javelo.scim.core.usecase.tenant;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.domain.error.UnknownTenant;
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
 
 /** Deactivates a tenant's integration: its token stops working at once. */

@@ -5,7 +5,7 @@ import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.domain.resource.Change;
-import com.javelo.scim.domain.tenant.TenantId;
+import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.time.Clock;

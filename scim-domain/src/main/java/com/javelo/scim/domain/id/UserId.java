@@ -1,4 +1,4 @@
-package com.javelo.scim.domain.user;
+package com.javelo.scim.domain.id;
 
 import java.util.Objects;
 

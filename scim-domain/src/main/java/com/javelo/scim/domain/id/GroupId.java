@@ -1,4 +1,4 @@
-package com.javelo.scim.domain.group;
+package com.javelo.scim.domain.id;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package com.javelo.scim.core.endpoint;
+package com.javelo.scim.core.protocol.etag;
 
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.resource.Version;

@@ -1,4 +1,4 @@
-package com.javelo.scim.domain.tenant;
+package com.javelo.scim.domain.id;
 
 import java.util.Objects;
 import java.util.UUID;
