@@ -246,10 +246,23 @@ public final class Projection {
         List<Selector> selectors = new ArrayList<>();
         for (String token : parameter.split(",")) {
             if (!token.isBlank()) {
-                selectors.add(new Selector(token.trim(), AttributePathParser.parse(token)));
+                selectors.add(new Selector(token.trim(), AttributePathParser.parse(withoutValueFilter(token))));
             }
         }
         return selectors;
+    }
+
+    /**
+     * Microsoft's validator asks for {@code attributes=emails[type eq "work"]}; RFC 7644 §3.4.2.5
+     * takes attribute names only, so the value filter is dropped and the whole attribute selected.
+     */
+    private static String withoutValueFilter(String token) {
+        int open = token.indexOf('[');
+        int close = token.lastIndexOf(']');
+        if (open < 0 || close < open) {
+            return token;
+        }
+        return token.substring(0, open) + token.substring(close + 1);
     }
 
     @Override
