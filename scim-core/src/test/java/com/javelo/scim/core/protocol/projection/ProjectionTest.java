@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
 import java.util.List;
@@ -198,7 +199,18 @@ class ProjectionTest {
 
     @Test
     void malformedNamesAreRefused() {
-        assertThatThrownBy(() -> Projection.of("emails[type eq \"work\"]", null)).isInstanceOf(ScimException.class);
+        assertThatThrownBy(() -> Projection.of("emails..value", null)).isInstanceOf(ScimException.class);
+    }
+
+    @Test
+    void aValueFilterInAttributesSelectsTheWholeAttributeAsMicrosoftsValidatorExpects() {
+        ObjectNode user = (ObjectNode) ScimJson.mapper().createObjectNode()
+                .put("id", "1").put("userName", "u").set("emails", ScimJson.mapper().createArrayNode()
+                        .add(ScimJson.mapper().createObjectNode().put("value", "emailName357").put("type", "work")));
+
+        ObjectNode result = Projection.of("emails[type eq \"work\"]", null).apply(user, ResourceSchema.USER);
+
+        assertThat(result.toString()).contains("emailName357").doesNotContain("userName");
     }
 
     @Test
