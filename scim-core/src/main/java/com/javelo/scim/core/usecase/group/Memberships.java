@@ -39,6 +39,18 @@ final class Memberships {
         return new MembershipOutcome(added, removed);
     }
 
+    /** @return {@code toAdd} without the skippable ids that name no user of the tenant */
+    Set<String> withoutSkippableUnknowns(TenantId tenant, Set<String> toAdd, Set<String> skippable) {
+        if (skippable.isEmpty()) {
+            return toAdd;
+        }
+        Set<UserId> candidates = ids(skippable);
+        Set<String> unknown = users.missing(tenant, candidates).stream().map(UserId::value).collect(Collectors.toSet());
+        Set<String> kept = new LinkedHashSet<>(toAdd);
+        kept.removeAll(unknown);
+        return kept;
+    }
+
     Set<UserId> existingUsers(TenantId tenant, Set<String> values) {
         Set<UserId> ids = ids(values);
         if (ids.isEmpty()) {
