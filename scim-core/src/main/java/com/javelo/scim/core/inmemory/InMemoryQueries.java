@@ -1,0 +1,68 @@
+package com.javelo.scim.core.inmemory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.json.JsonFields;
+import com.javelo.scim.core.protocol.schema.AttributePath;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Filters, sorts and pages resources in memory through their SCIM JSON, with the same protocol
+ * rules as the SQL translation (the contract suite holds both to the same results).
+ */
+final class InMemoryQueries {
+
+    private InMemoryQueries() {}
+
+    static <T> Page<T> run(List<T> candidates, ResourceQuery query, Function<T, JsonNode> render,
+            Comparator<T> defaultOrder) {
+        List<T> matching = new ArrayList<>();
+        for (T candidate : candidates) {
+            if (query.filter() == null || matches(query.filter(), render.apply(candidate))) {
+                matching.add(candidate);
+            }
+        }
+        Comparator<T> order = defaultOrder;
+        if (query.sortBy() != null) {
+            Comparator<T> bySort = Comparator.comparing(
+                    (T candidate) -> sortKey(render.apply(candidate), query.sortBy()),
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            order = (query.ascending() ? bySort : bySort.reversed()).thenComparing(defaultOrder);
+        }
+        matching.sort(order);
+        long from = Math.min(query.offset(), matching.size());
+        long to = Math.min(from + query.limit(), matching.size());
+        return new Page<>(matching.size(), matching.subList((int) from, (int) to));
+    }
+
+    static boolean matches(Filter filter, JsonNode resource) {
+        return FilterMatching.matches(filter, resource);
+    }
+
+    private static String sortKey(JsonNode resource, AttributePath path) {
+        JsonNode node = resource;
+        if (path.schemaUrn() != null) {
+            node = JsonFields.field(node, path.schemaUrn()).orElse(node);
+        }
+        node = JsonFields.field(node, path.attribute()).orElse(null);
+        if (node != null && node.isArray()) {
+            node = node.size() == 0 ? null : node.get(0);
+            if (node != null && path.subAttribute() == null) {
+                node = JsonFields.field(node, "value").orElse(null);
+            }
+        }
+        if (node != null && path.subAttribute() != null) {
+            node = JsonFields.field(node, path.subAttribute()).orElse(null);
+        }
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        return node.asText().toLowerCase(Locale.ROOT);
+    }
+}

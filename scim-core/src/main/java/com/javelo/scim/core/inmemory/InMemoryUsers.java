@@ -1,0 +1,141 @@
+package com.javelo.scim.core.inmemory;
+
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.error.UserNameAlreadyTaken;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.user.UserName;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Users kept in memory: for tests and for services that embed the core without a database. */
+public final class InMemoryUsers implements Users {
+
+    private static final Comparator<User> CREATION_ORDER =
+            Comparator.comparing((User user) -> user.meta().created()).thenComparing(user -> user.id().value());
+
+    private final InMemoryState state;
+
+    InMemoryUsers(InMemoryState state) {
+        this.state = state;
+    }
+
+    @Override
+    public Optional<User> findById(TenantId tenant, UserId id) {
+        return state.atomically(() -> Optional.ofNullable(state.users.get(new InMemoryState.Key<>(tenant, id))));
+    }
+
+    @Override
+    public Optional<User> findByUserName(TenantId tenant, String userName) {
+        String key = UserName.normalize(userName);
+        return state.atomically(() -> tenantUsers(tenant).stream()
+                .filter(user -> user.userName().key().equals(key))
+                .findFirst());
+    }
+
+    @Override
+    public List<User> findByEmail(TenantId tenant, String email) {
+        String key = UserName.normalize(email);
+        return state.atomically(() -> tenantUsers(tenant).stream()
+                .filter(user -> user.profile().emailValues().stream().anyMatch(e -> UserName.normalize(e).equals(key)))
+                .sorted(CREATION_ORDER)
+                .toList());
+    }
+
+    @Override
+    public List<User> findPendingManagerReferences(TenantId tenant, Collection<String> keys) {
+        Set<String> lowered = keys.stream().map(UserName::normalize).collect(Collectors.toSet());
+        return state.atomically(() -> tenantUsers(tenant).stream()
+                .filter(user -> user.manager()
+                        .filter(manager -> manager.isPending() && lowered.contains(UserName.normalize(manager.value())))
+                        .isPresent())
+                .sorted(CREATION_ORDER)
+                .toList());
+    }
+
+    @Override
+    public Page<User> query(TenantId tenant, ResourceQuery query) {
+        return state.atomically(() -> InMemoryQueries.run(tenantUsers(tenant), query,
+                user -> UserJson.write(user, List.of(), ""), CREATION_ORDER));
+    }
+
+    @Override
+    public Set<UserId> missing(TenantId tenant, Set<UserId> ids) {
+        return state.atomically(() -> ids.stream()
+                .filter(id -> !state.users.containsKey(new InMemoryState.Key<>(tenant, id)))
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    @Override
+    public void insert(User user, List<DomainEvent> events) {
+        state.atomically(() -> {
+            requireUniqueUserName(user);
+            state.users.put(new InMemoryState.Key<>(user.tenantId(), user.id()), user);
+            state.events.addAll(events);
+        });
+    }
+
+    @Override
+    public void update(User user, ExpectedVersion expected, List<DomainEvent> events) {
+        state.atomically(() -> {
+            User current = requireCurrent(user, expected);
+            if (!current.userName().equals(user.userName())) {
+                requireUniqueUserName(user);
+            }
+            state.users.put(new InMemoryState.Key<>(user.tenantId(), user.id()), user);
+            state.events.addAll(events);
+        });
+    }
+
+    @Override
+    public void delete(User user, ExpectedVersion expected, List<DomainEvent> events) {
+        state.atomically(() -> {
+            requireCurrent(user, expected);
+            state.users.remove(new InMemoryState.Key<>(user.tenantId(), user.id()));
+            state.memberships.forEach((group, members) -> {
+                if (group.tenant().equals(user.tenantId())) {
+                    members.remove(user.id());
+                }
+            });
+            state.tombstones.add(new InMemoryState.Tombstone(user, events.isEmpty()
+                    ? user.meta().lastModified() : events.get(0).occurredAt()));
+            state.events.addAll(events);
+        });
+    }
+
+    private User requireCurrent(User user, ExpectedVersion expected) {
+        User current = state.users.get(new InMemoryState.Key<>(user.tenantId(), user.id()));
+        if (current == null) {
+            throw new UnknownUser(user.id().value());
+        }
+        if (!expected.admits(current.meta().version())) {
+            throw new StaleVersion(user.id().value(), expected.toString(), current.meta().version().toString());
+        }
+        return current;
+    }
+
+    private void requireUniqueUserName(User user) {
+        boolean taken = tenantUsers(user.tenantId()).stream()
+                .anyMatch(other -> !other.id().equals(user.id()) && other.userName().equals(user.userName()));
+        if (taken) {
+            throw new UserNameAlreadyTaken(user.userName().value());
+        }
+    }
+
+    private List<User> tenantUsers(TenantId tenant) {
+        return state.users.values().stream().filter(user -> user.tenantId().equals(tenant)).toList();
+    }
+}

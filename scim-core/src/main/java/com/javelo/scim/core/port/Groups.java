@@ -1,0 +1,54 @@
+package com.javelo.scim.core.port;
+
+import com.javelo.scim.domain.group.GroupMembership;
+
+import com.javelo.scim.domain.group.Member;
+
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Outgoing persistence port for a tenant's groups. Memberships change as set operations (add
+ * these ids, remove these ids, make it exactly these ids); no method loads a whole group to
+ * change one member.
+ */
+public interface Groups {
+
+    Optional<Group> findById(TenantId tenant, GroupId id);
+
+    Page<Group> query(TenantId tenant, ResourceQuery query);
+
+    void insert(Group group, List<DomainEvent> events);
+
+    /** @throws StaleVersion when the stored version is not {@code expected} */
+    void update(Group group, ExpectedVersion expected, List<DomainEvent> events);
+
+    /** Deletes the group and its memberships (never the users). */
+    void delete(Group group, ExpectedVersion expected, List<DomainEvent> events);
+
+    /** Adds the users not yet members; @return those actually added. Members must exist (checked by the caller). */
+    Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users);
+
+    /** Removes the users that are members; @return those actually removed. */
+    Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users);
+
+    /** Makes the membership exactly {@code users}, as a diff; @return what was added and removed. */
+    MembershipOutcome replaceMembers(TenantId tenant, GroupId group, Set<UserId> users);
+
+    /** Streams the members in a stable order, without materialising a large group. */
+    void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer);
+
+    long countMembers(TenantId tenant, GroupId group);
+
+    /** @return the groups the user belongs to, for the user's read-only {@code groups} attribute */
+    List<GroupMembership> groupsOf(TenantId tenant, UserId user);
+}

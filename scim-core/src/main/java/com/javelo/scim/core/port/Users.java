@@ -1,0 +1,54 @@
+package com.javelo.scim.core.port;
+
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UserNameAlreadyTaken;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Outgoing persistence port for a tenant's users. Writes take the events of the change: the store
+ * commits the change, its version bump and its events together (see docs/architecture.md).
+ */
+public interface Users {
+
+    Optional<User> findById(TenantId tenant, UserId id);
+
+    /** Finds by userName, ignoring case (RFC 7643 §4.1). */
+    Optional<User> findByUserName(TenantId tenant, String userName);
+
+    /** Finds the users having this email (ignoring case), oldest first. */
+    List<User> findByEmail(TenantId tenant, String email);
+
+    /** Users whose manager reference is still pending and whose reference (ignoring case) is one of {@code keys}. */
+    List<User> findPendingManagerReferences(TenantId tenant, Collection<String> keys);
+
+    Page<User> query(TenantId tenant, ResourceQuery query);
+
+    /** @return the ids among {@code ids} that name no user of the tenant */
+    Set<UserId> missing(TenantId tenant, Set<UserId> ids);
+
+    /** @throws UserNameAlreadyTaken when another user of the tenant has the userName, ignoring case */
+    void insert(User user, List<DomainEvent> events);
+
+    /**
+     * Stores the user's new state if its stored version is still {@code expected} (or any version
+     * when {@link ExpectedVersion#isAny()}).
+     *
+     * @throws StaleVersion when it is not
+     * @throws UserNameAlreadyTaken when the new userName belongs to another user
+     */
+    void update(User user, ExpectedVersion expected, List<DomainEvent> events);
+
+    /**
+     * Removes the user from provisioning: it leaves every group, its userName becomes free, and
+     * a tombstone keeps what Javelo needs for history (never served).
+     */
+    void delete(User user, ExpectedVersion expected, List<DomainEvent> events);
+}

@@ -1,0 +1,328 @@
+package com.javelo.scim.core.protocol.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.protocol.etag.EntityTags;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.domain.user.Address;
+import com.javelo.scim.domain.user.EnterpriseAttributes;
+import com.javelo.scim.domain.user.ManagerReference;
+import com.javelo.scim.domain.user.MultiValue;
+import com.javelo.scim.domain.user.Name;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.user.UserName;
+import com.javelo.scim.domain.user.UserProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Maps SCIM User JSON to the domain and back, once for every path (POST, PUT, PATCH, storage).
+ * Reading honours CLIENTS.md: names case-insensitive, readOnly input ({@code id}, {@code meta},
+ * {@code groups}, {@code password}) ignored, unknown extensions ignored, {@code ""}/{@code null}
+ * clear, the manager in every shape Okta and Entra send.
+ */
+public final class UserJson {
+
+    public static final String USER_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
+    public static final String ENTERPRISE_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private UserJson() {}
+
+    /** Reads a POST/PUT body (or a patched document). */
+    public static UserInput read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ScimErrors.invalidSyntax("the request body must be a JSON object describing a User");
+        }
+        String userName = JsonFields.text(body, "userName", "userName");
+        if (userName == null) {
+            throw ScimErrors.invalidValue("attribute 'userName' is required");
+        }
+        Optional<JsonNode> enterprise = JsonFields.object(body, ENTERPRISE_URN, ENTERPRISE_URN);
+        UserProfile profile = new UserProfile(
+                UserName.of(userName),
+                JsonFields.text(body, "externalId", "externalId"),
+                readName(body),
+                JsonFields.text(body, "displayName", "displayName"),
+                JsonFields.text(body, "nickName", "nickName"),
+                JsonFields.text(body, "profileUrl", "profileUrl"),
+                JsonFields.text(body, "title", "title"),
+                JsonFields.text(body, "userType", "userType"),
+                JsonFields.text(body, "preferredLanguage", "preferredLanguage"),
+                JsonFields.text(body, "locale", "locale"),
+                JsonFields.text(body, "timezone", "timezone"),
+                readMultiValues(body, "emails"),
+                readMultiValues(body, "phoneNumbers"),
+                readMultiValues(body, "ims"),
+                readMultiValues(body, "photos"),
+                readAddresses(body),
+                readMultiValues(body, "entitlements"),
+                readMultiValues(body, "roles"),
+                readMultiValues(body, "x509Certificates"),
+                enterprise.map(UserJson::readEnterprise).orElse(EnterpriseAttributes.EMPTY));
+        Boolean active = JsonFields.bool(body, "active", "active");
+        String manager = enterprise.map(UserJson::readManager).orElse(null);
+        return new UserInput(profile, active, manager);
+    }
+
+    /** Renders the full resource (projection is applied by the caller). */
+    public static ObjectNode write(User user, List<GroupMembership> groups, String baseUrl) {
+        ObjectNode node = ScimJson.nodes().objectNode();
+        ArrayNode schemas = node.putArray("schemas").add(USER_URN);
+        node.put("id", user.id().value());
+        writeProfile(node, user.profile());
+        node.put("active", user.active());
+        if (!groups.isEmpty()) {
+            ArrayNode array = node.putArray("groups");
+            for (GroupMembership group : groups) {
+                array.addObject()
+                        .put("value", group.groupId().value())
+                        .put("$ref", baseUrl + "/Groups/" + group.groupId().value())
+                        .put("display", group.displayName())
+                        .put("type", "direct");
+            }
+        }
+        ObjectNode enterprise = writeEnterprise(user.profile().enterprise());
+        user.manager().ifPresent(manager -> {
+            ObjectNode managerNode = enterprise.putObject("manager").put("value", manager.value());
+            manager.resolved().ifPresent(id -> managerNode.put("$ref", baseUrl + "/Users/" + id.value()));
+        });
+        if (!enterprise.isEmpty()) {
+            schemas.add(ENTERPRISE_URN);
+            node.set(ENTERPRISE_URN, enterprise);
+        }
+        String location = baseUrl + "/Users/" + user.id().value();
+        node.putObject("meta")
+                .put("resourceType", "User")
+                .put("created", user.meta().created().toString())
+                .put("lastModified", user.meta().lastModified().toString())
+                .put("location", location)
+                .put("version", EntityTags.of(user.meta().version()));
+        return node;
+    }
+
+    /** Renders the profile's attributes alone (storage form; also the base of {@link #write}). */
+    public static ObjectNode writeProfileDocument(UserProfile profile) {
+        ObjectNode node = ScimJson.nodes().objectNode();
+        writeProfile(node, profile);
+        ObjectNode enterprise = writeEnterprise(profile.enterprise());
+        if (!enterprise.isEmpty()) {
+            node.set(ENTERPRISE_URN, enterprise);
+        }
+        return node;
+    }
+
+    private static void writeProfile(ObjectNode node, UserProfile profile) {
+        putIfPresent(node, "externalId", profile.externalId());
+        node.put("userName", profile.userName().value());
+        ObjectNode name = writeName(profile.name());
+        if (!name.isEmpty()) {
+            node.set("name", name);
+        }
+        putIfPresent(node, "displayName", profile.displayName());
+        putIfPresent(node, "nickName", profile.nickName());
+        putIfPresent(node, "profileUrl", profile.profileUrl());
+        putIfPresent(node, "title", profile.title());
+        putIfPresent(node, "userType", profile.userType());
+        putIfPresent(node, "preferredLanguage", profile.preferredLanguage());
+        putIfPresent(node, "locale", profile.locale());
+        putIfPresent(node, "timezone", profile.timezone());
+        writeMultiValues(node, "emails", profile.emails());
+        writeMultiValues(node, "phoneNumbers", profile.phoneNumbers());
+        writeMultiValues(node, "ims", profile.ims());
+        writeMultiValues(node, "photos", profile.photos());
+        writeAddresses(node, profile.addresses());
+        writeMultiValues(node, "entitlements", profile.entitlements());
+        writeMultiValues(node, "roles", profile.roles());
+        writeMultiValues(node, "x509Certificates", profile.x509Certificates());
+    }
+
+    private static Name readName(JsonNode body) {
+        Optional<JsonNode> name = JsonFields.object(body, "name", "name");
+        if (name.isEmpty()) {
+            return Name.EMPTY;
+        }
+        JsonNode n = name.get();
+        return new Name(
+                JsonFields.text(n, "formatted", "name.formatted"),
+                JsonFields.text(n, "familyName", "name.familyName"),
+                JsonFields.text(n, "givenName", "name.givenName"),
+                JsonFields.text(n, "middleName", "name.middleName"),
+                JsonFields.text(n, "honorificPrefix", "name.honorificPrefix"),
+                JsonFields.text(n, "honorificSuffix", "name.honorificSuffix"));
+    }
+
+    private static ObjectNode writeName(Name name) {
+        ObjectNode node = ScimJson.nodes().objectNode();
+        putIfPresent(node, "formatted", name.formatted());
+        putIfPresent(node, "familyName", name.familyName());
+        putIfPresent(node, "givenName", name.givenName());
+        putIfPresent(node, "middleName", name.middleName());
+        putIfPresent(node, "honorificPrefix", name.honorificPrefix());
+        putIfPresent(node, "honorificSuffix", name.honorificSuffix());
+        return node;
+    }
+
+    private static List<MultiValue> readMultiValues(JsonNode body, String attribute) {
+        List<MultiValue> values = new ArrayList<>();
+        for (JsonNode element : JsonFields.array(body, attribute, attribute)) {
+            if (element.isNull()) {
+                continue;
+            }
+            if (element.isTextual()) {
+                // A bare string is the value itself; tolerated because some clients flatten.
+                if (!element.textValue().isBlank()) {
+                    values.add(MultiValue.of(element.textValue(), null));
+                }
+                continue;
+            }
+            if (!element.isObject()) {
+                throw ScimErrors.invalidSyntax("each value of '" + attribute + "' must be an object, got "
+                        + JsonFields.describe(element));
+            }
+            String value = JsonFields.text(element, "value", attribute + ".value");
+            String type = JsonFields.text(element, "type", attribute + ".type");
+            Boolean primary = JsonFields.bool(element, "primary", attribute + ".primary");
+            String display = JsonFields.text(element, "display", attribute + ".display");
+            if (value == null && type == null && display == null) {
+                continue;
+            }
+            values.add(new MultiValue(value, type, Boolean.TRUE.equals(primary), display));
+        }
+        return values;
+    }
+
+    private static void writeMultiValues(ObjectNode node, String attribute, List<MultiValue> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        ArrayNode array = node.putArray(attribute);
+        for (MultiValue value : values) {
+            ObjectNode element = array.addObject();
+            putIfPresent(element, "value", value.value());
+            putIfPresent(element, "type", value.type());
+            putIfPresent(element, "display", value.display());
+            if (value.primary()) {
+                element.put("primary", true);
+            }
+        }
+    }
+
+    private static List<Address> readAddresses(JsonNode body) {
+        List<Address> addresses = new ArrayList<>();
+        for (JsonNode element : JsonFields.array(body, "addresses", "addresses")) {
+            if (element.isNull()) {
+                continue;
+            }
+            if (!element.isObject()) {
+                throw ScimErrors.invalidSyntax("each value of 'addresses' must be an object, got "
+                        + JsonFields.describe(element));
+            }
+            Address address = new Address(
+                    JsonFields.text(element, "formatted", "addresses.formatted"),
+                    JsonFields.text(element, "streetAddress", "addresses.streetAddress"),
+                    JsonFields.text(element, "locality", "addresses.locality"),
+                    JsonFields.text(element, "region", "addresses.region"),
+                    JsonFields.text(element, "postalCode", "addresses.postalCode"),
+                    JsonFields.text(element, "country", "addresses.country"),
+                    JsonFields.text(element, "type", "addresses.type"),
+                    Boolean.TRUE.equals(JsonFields.bool(element, "primary", "addresses.primary")));
+            if (!address.equals(new Address(null, null, null, null, null, null, null, false))) {
+                addresses.add(address);
+            }
+        }
+        return addresses;
+    }
+
+    private static void writeAddresses(ObjectNode node, List<Address> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        ArrayNode array = node.putArray("addresses");
+        for (Address address : addresses) {
+            ObjectNode element = array.addObject();
+            putIfPresent(element, "formatted", address.formatted());
+            putIfPresent(element, "streetAddress", address.streetAddress());
+            putIfPresent(element, "locality", address.locality());
+            putIfPresent(element, "region", address.region());
+            putIfPresent(element, "postalCode", address.postalCode());
+            putIfPresent(element, "country", address.country());
+            putIfPresent(element, "type", address.type());
+            if (address.primary()) {
+                element.put("primary", true);
+            }
+        }
+    }
+
+    private static EnterpriseAttributes readEnterprise(JsonNode ext) {
+        String prefix = ENTERPRISE_URN + ":";
+        return new EnterpriseAttributes(
+                JsonFields.text(ext, "employeeNumber", prefix + "employeeNumber"),
+                JsonFields.text(ext, "costCenter", prefix + "costCenter"),
+                JsonFields.text(ext, "organization", prefix + "organization"),
+                JsonFields.text(ext, "division", prefix + "division"),
+                JsonFields.text(ext, "department", prefix + "department"));
+    }
+
+    private static ObjectNode writeEnterprise(EnterpriseAttributes enterprise) {
+        ObjectNode node = ScimJson.nodes().objectNode();
+        putIfPresent(node, "employeeNumber", enterprise.employeeNumber());
+        putIfPresent(node, "costCenter", enterprise.costCenter());
+        putIfPresent(node, "organization", enterprise.organization());
+        putIfPresent(node, "division", enterprise.division());
+        putIfPresent(node, "department", enterprise.department());
+        return node;
+    }
+
+    /**
+     * The manager in every shape of CLIENTS.md §3.7: {@code {"value":"x"}}, {@code "x"},
+     * {@code [{"$ref":…,"value":"x"}]}; {@code ""}, {@code null}, {@code []} or {@code {}} mean none.
+     */
+    static String readManager(JsonNode ext) {
+        Optional<JsonNode> manager = JsonFields.field(ext, "manager");
+        if (manager.isEmpty()) {
+            return null;
+        }
+        return managerValue(manager.get());
+    }
+
+    public static String managerValue(JsonNode manager) {
+        String attribute = ENTERPRISE_URN + ":manager";
+        if (manager.isNull()) {
+            return null;
+        }
+        if (manager.isTextual()) {
+            return manager.textValue().isBlank() ? null : manager.textValue().strip();
+        }
+        if (manager.isArray()) {
+            if (manager.isEmpty()) {
+                return null;
+            }
+            if (manager.size() > 1) {
+                throw ScimErrors.invalidValue("attribute '" + attribute + "' is single-valued; got "
+                        + manager.size() + " values");
+            }
+            return managerValue(manager.get(0));
+        }
+        if (manager.isObject()) {
+            String value = JsonFields.text(manager, "value", attribute + ".value");
+            return value == null ? null : value.strip();
+        }
+        throw ScimErrors.invalidSyntax("attribute '" + attribute
+                + "' must be an object with a 'value' (the manager's email or id), got " + JsonFields.describe(manager));
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+
+    /** @return the manager reference as the domain models it, or null */
+    public static ManagerReference managerReference(String value) {
+        return value == null ? null : ManagerReference.pending(value);
+    }
+
+}

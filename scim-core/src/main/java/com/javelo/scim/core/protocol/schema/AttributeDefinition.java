@@ -1,0 +1,126 @@
+package com.javelo.scim.core.protocol.schema;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One attribute of a SCIM schema with the characteristics of RFC 7643 §7. Built from
+ * {@link #of}/{@link #complex} plus {@code with…} copies, so that a definition reads like the RFC
+ * text it comes from. For example:
+ *
+ * <pre>{@code
+ * AttributeDefinition.of("userName", AttributeType.STRING, "Unique identifier for the User…")
+ *         .withRequired()
+ *         .withUniqueness(Uniqueness.SERVER)
+ * }</pre>
+ *
+ * <p>Absent characteristics are empty lists, never {@code null}, so the discovery documents
+ * generated from a definition contain no nulls.
+ */
+public record AttributeDefinition(
+        String name,
+        AttributeType type,
+        boolean multiValued,
+        String description,
+        boolean required,
+        List<String> canonicalValues,
+        boolean caseExact,
+        Mutability mutability,
+        Returned returned,
+        Uniqueness uniqueness,
+        List<String> referenceTypes,
+        List<AttributeDefinition> subAttributes) {
+
+    public AttributeDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(mutability, "mutability");
+        Objects.requireNonNull(returned, "returned");
+        Objects.requireNonNull(uniqueness, "uniqueness");
+        canonicalValues = List.copyOf(canonicalValues);
+        referenceTypes = List.copyOf(referenceTypes);
+        subAttributes = List.copyOf(subAttributes);
+        if (!subAttributes.isEmpty() && type != AttributeType.COMPLEX) {
+            throw new IllegalArgumentException(name + ": only complex attributes have sub-attributes");
+        }
+    }
+
+    /** @return a single-valued, optional, case-insensitive, readWrite, default, non-unique attribute. */
+    public static AttributeDefinition of(String name, AttributeType type, String description) {
+        return new AttributeDefinition(
+                name,
+                type,
+                false,
+                description,
+                false,
+                List.of(),
+                false,
+                Mutability.READ_WRITE,
+                Returned.DEFAULT,
+                Uniqueness.NONE,
+                List.of(),
+                List.of());
+    }
+
+    /** @return a single-valued complex attribute with these sub-attributes, otherwise as {@link #of}. */
+    public static AttributeDefinition complex(String name, String description, AttributeDefinition... subAttributes) {
+        return of(name, AttributeType.COMPLEX, description).withSubAttributes(List.of(subAttributes));
+    }
+
+    public AttributeDefinition withMultiValued() {
+        return new AttributeDefinition(name, type, true, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withRequired() {
+        return new AttributeDefinition(name, type, multiValued, description, true, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withCaseExact() {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, true,
+                mutability, returned, uniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withMutability(Mutability newMutability) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                newMutability, returned, uniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withReturned(Returned newReturned) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, newReturned, uniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withUniqueness(Uniqueness newUniqueness) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, newUniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withCanonicalValues(String... values) {
+        return new AttributeDefinition(name, type, multiValued, description, required, Arrays.asList(values),
+                caseExact, mutability, returned, uniqueness, referenceTypes, subAttributes);
+    }
+
+    public AttributeDefinition withReferenceTypes(String... types) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, Arrays.asList(types), subAttributes);
+    }
+
+    public AttributeDefinition withSubAttributes(List<AttributeDefinition> subs) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subs);
+    }
+
+    public boolean isComplex() {
+        return type == AttributeType.COMPLEX;
+    }
+
+    /** @return the sub-attribute called {@code subName}, compared case-insensitively (RFC 7643 §2.1). */
+    public Optional<AttributeDefinition> subAttribute(String subName) {
+        return subAttributes.stream().filter(sub -> sub.name.equalsIgnoreCase(subName)).findFirst();
+    }
+}

@@ -1,0 +1,57 @@
+package com.javelo.scim.core.usecase.group;
+
+import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.core.port.MembershipOutcome;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.domain.error.UnknownMembers;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a net membership change to the store as set operations. Members must be users of the
+ * same tenant: one unknown id refuses the whole change (before anything is written).
+ */
+final class Memberships {
+
+    private final Users users;
+    private final Groups groups;
+
+    Memberships(Users users, Groups groups) {
+        this.users = users;
+        this.groups = groups;
+    }
+
+    /** @param replaceAll when present, the membership becomes exactly these ids (toAdd/toRemove are then empty) */
+    MembershipOutcome apply(TenantId tenant, GroupId group, Set<String> toAdd, Set<String> toRemove,
+            Optional<Set<String>> replaceAll) {
+        if (replaceAll.isPresent()) {
+            return groups.replaceMembers(tenant, group, existingUsers(tenant, replaceAll.get()));
+        }
+        Set<UserId> adding = existingUsers(tenant, toAdd);
+        Set<UserId> added = adding.isEmpty() ? Set.of() : groups.addMembers(tenant, group, adding);
+        Set<UserId> removing = ids(toRemove);
+        Set<UserId> removed = removing.isEmpty() ? Set.of() : groups.removeMembers(tenant, group, removing);
+        return new MembershipOutcome(added, removed);
+    }
+
+    Set<UserId> existingUsers(TenantId tenant, Set<String> values) {
+        Set<UserId> ids = ids(values);
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        Set<UserId> missing = users.missing(tenant, ids);
+        if (!missing.isEmpty()) {
+            throw new UnknownMembers(missing.stream().map(UserId::value).collect(Collectors.toSet()));
+        }
+        return ids;
+    }
+
+    private static Set<UserId> ids(Set<String> values) {
+        return values.stream().map(UserId::new).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

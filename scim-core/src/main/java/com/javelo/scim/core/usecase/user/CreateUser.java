@@ -1,0 +1,54 @@
+package com.javelo.scim.core.usecase.user;
+
+import com.javelo.scim.core.port.IdGenerator;
+import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.json.UserInput;
+import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.user.UserOrigin;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Provisions a new person (Okta "Push New Users", Entra create), or loads one who existed in
+ * Javelo before the integration ({@link UserOrigin#PRE_EXISTING}), whom the IdP later adopts.
+ */
+public final class CreateUser {
+
+    /** @param input the user as sent; {@code active} defaults to true */
+    public record Command(TenantId tenant, UserInput input, UserOrigin origin) {
+        public Command {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    private final Users users;
+    private final UnitOfWork unitOfWork;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ManagerLinks managerLinks;
+
+    public CreateUser(Users users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+        this.users = users;
+        this.unitOfWork = unitOfWork;
+        this.ids = ids;
+        this.clock = clock;
+        this.managerLinks = new ManagerLinks(users);
+    }
+
+    public User execute(Command command) {
+        return unitOfWork.inTransaction(() -> {
+            var now = clock.instant();
+            boolean active = command.input().active() == null || command.input().active();
+            Change<User> created = User.provision(command.tenant(), ids.newUserId(), command.input().profile(), active,
+                    managerLinks.resolve(command.tenant(), command.input().managerValue()), command.origin(), now);
+            users.insert(created.after(), created.events());
+            managerLinks.linkPendingReferencesTo(created.after(), now);
+            return created.after();
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package com.javelo.scim.core.usecase.user;
+
+import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Removes a user from provisioning (Entra's DELETE): 404 afterwards, out of every group, userName
+ * free again; the store keeps a tombstone for Javelo's history.
+ */
+public final class DeleteUser {
+
+    public record Command(TenantId tenant, UserId id, ExpectedVersion expected) {
+        public Command {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(expected, "expected");
+        }
+    }
+
+    private final Users users;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public DeleteUser(Users users, UnitOfWork unitOfWork, Clock clock) {
+        this.users = users;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    public void execute(Command command) {
+        unitOfWork.inTransaction(() -> {
+            User current = users.findById(command.tenant(), command.id())
+                    .orElseThrow(() -> new UnknownUser(command.id().value()));
+            if (!command.expected().admits(current.meta().version())) {
+                throw new StaleVersion(command.id().value(), command.expected().toString(),
+                        current.meta().version().toString());
+            }
+            users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(clock.instant())));
+            return null;
+        });
+    }
+}

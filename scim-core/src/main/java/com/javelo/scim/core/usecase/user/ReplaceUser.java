@@ -1,0 +1,75 @@
+package com.javelo.scim.core.usecase.user;
+
+import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.json.UserInput;
+import com.javelo.scim.core.usecase.ConflictRetry;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Replaces a user's profile (Okta's PUT "Push Profile Updates", also deactivation by PUT). A body
+ * without {@code active} keeps the current state: an omitted flag must not suspend anyone.
+ */
+public final class ReplaceUser {
+
+    public record Command(TenantId tenant, UserId id, UserInput input, ExpectedVersion expected) {
+        public Command {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(expected, "expected");
+        }
+    }
+
+    private final Users users;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final ManagerLinks managerLinks;
+
+    public ReplaceUser(Users users, UnitOfWork unitOfWork, Clock clock) {
+        this.users = users;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.managerLinks = new ManagerLinks(users);
+    }
+
+    public User execute(Command command) {
+        return apply(command.tenant(), command.id(), command.expected(), current -> command.input());
+    }
+
+    /**
+     * Loads the user, derives the new input from it (PATCH does so), and stores the outcome: the
+     * single write path of every user update.
+     */
+    User apply(TenantId tenant, UserId id, ExpectedVersion expected, UnaryOperator<UserInput> edit) {
+        return ConflictRetry.run(unitOfWork, expected, () -> {
+            User current = users.findById(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
+            if (!expected.admits(current.meta().version())) {
+                throw new StaleVersion(id.value(), expected.toString(), current.meta().version().toString());
+            }
+            UserInput input = edit.apply(UserInputs.of(current));
+            var now = clock.instant();
+            boolean active = input.active() == null ? current.active() : input.active();
+            Change<User> change = current.replace(input.profile(), active,
+                    managerLinks.resolve(tenant, input.managerValue()), now);
+            if (change.isNoOp()) {
+                return current;
+            }
+            users.update(change.after(), ExpectedVersion.of(current.meta().version()), change.events());
+            if (!current.profile().userName().value().equals(change.after().userName().value())
+                    || !current.profile().emails().equals(change.after().profile().emails())) {
+                managerLinks.linkPendingReferencesTo(change.after(), now);
+            }
+            return change.after();
+        });
+    }
+}

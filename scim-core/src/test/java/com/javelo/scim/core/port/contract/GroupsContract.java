@@ -1,0 +1,210 @@
+package com.javelo.scim.core.port.contract;
+
+import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.group.Member;
+import com.javelo.scim.core.port.MembershipOutcome;
+import com.javelo.scim.core.port.RecordedEvent;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.protocol.filter.ComparisonOperator;
+import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link com.javelo.scim.core.port.Groups} adapter must do. */
+public abstract class GroupsContract extends ContractFixture {
+
+    private Group group(TenantId tenant, String name) {
+        Change<Group> created = Group.create(tenant, new GroupId(UUID.randomUUID().toString()), name, "ext-" + name,
+                now());
+        ports.groups().insert(created.after(), created.events());
+        return created.after();
+    }
+
+    private User user(TenantId tenant, String userName) {
+        User user = aUser().in(tenant).withUserName(userName).build(now());
+        ports.users().insert(user, List.of());
+        return user;
+    }
+
+    private List<UserId> members(Group group) {
+        List<UserId> members = new ArrayList<>();
+        ports.groups().forEachMember(group.tenantId(), group.id(), member -> members.add(member.userId()));
+        return members;
+    }
+
+    @Test
+    void aStoredGroupReadsBack() {
+        Group engineering = group(acme, "Engineering");
+
+        assertThat(ports.groups().findById(acme, engineering.id())).contains(engineering);
+        assertThat(ports.groups().findById(globex, engineering.id())).isEmpty();
+    }
+
+    @Test
+    void addingMembersReportsOnlyTheNewOnes() {
+        Group engineering = group(acme, "Engineering");
+        User alice = user(acme, "alice");
+        User bob = user(acme, "bob");
+
+        Set<UserId> first = ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+        Set<UserId> second = ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id(), bob.id()));
+
+        assertThat(first).containsExactly(alice.id());
+        assertThat(second).containsExactly(bob.id());
+        assertThat(members(engineering)).containsExactlyInAnyOrder(alice.id(), bob.id());
+        assertThat(ports.groups().countMembers(acme, engineering.id())).isEqualTo(2);
+    }
+
+    @Test
+    void removingMembersReportsOnlyThoseThatWereMembers() {
+        Group engineering = group(acme, "Engineering");
+        User alice = user(acme, "alice");
+        User bob = user(acme, "bob");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+
+        Set<UserId> removed = ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id(), bob.id()));
+
+        assertThat(removed).containsExactly(alice.id());
+        assertThat(members(engineering)).isEmpty();
+    }
+
+    @Test
+    void replacingMembersAppliesOnlyTheDifference() {
+        Group engineering = group(acme, "Engineering");
+        User alice = user(acme, "alice");
+        User bob = user(acme, "bob");
+        User carol = user(acme, "carol");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id(), bob.id()));
+
+        MembershipOutcome outcome = ports.groups().replaceMembers(acme, engineering.id(), Set.of(bob.id(), carol.id()));
+
+        assertThat(outcome.added()).containsExactly(carol.id());
+        assertThat(outcome.removed()).containsExactly(alice.id());
+        assertThat(members(engineering)).containsExactlyInAnyOrder(bob.id(), carol.id());
+    }
+
+    @Test
+    void replacingMembersWithNobodyEmptiesTheGroup() {
+        Group engineering = group(acme, "Engineering");
+        User alice = user(acme, "alice");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+
+        MembershipOutcome outcome = ports.groups().replaceMembers(acme, engineering.id(), Set.of());
+
+        assertThat(outcome.removed()).containsExactly(alice.id());
+        assertThat(ports.groups().countMembers(acme, engineering.id())).isZero();
+    }
+
+    @Test
+    void membersAreListedWithTheirDisplayName() {
+        Group engineering = group(acme, "Engineering");
+        User alice = aUser().in(acme).withUserName("alice@acme.example").withName("Alice", "Smith").build(now());
+        ports.users().insert(alice, List.of());
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+
+        List<Member> members = new ArrayList<>();
+        ports.groups().forEachMember(acme, engineering.id(), members::add);
+
+        assertThat(members).containsExactly(new Member(alice.id(), "Alice Smith"));
+    }
+
+    @Test
+    void aUsersGroupsAreListed() {
+        Group engineering = group(acme, "Engineering");
+        group(acme, "Sales");
+        User alice = user(acme, "alice");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+
+        assertThat(ports.groups().groupsOf(acme, alice.id()))
+                .containsExactly(new GroupMembership(engineering.id(), "Engineering"));
+    }
+
+    @Test
+    void anUpdateFromAStaleVersionIsRefused() {
+        Group engineering = group(acme, "Engineering");
+        Change<Group> renamed = engineering.replaceAttributes("R&D", null, now());
+        ports.groups().update(renamed.after(), ExpectedVersion.of(engineering.meta().version()), renamed.events());
+
+        Change<Group> again = engineering.replaceAttributes("Research", null, now());
+        assertThatThrownBy(() -> ports.groups().update(again.after(),
+                ExpectedVersion.of(engineering.meta().version()), again.events())).isInstanceOf(StaleVersion.class);
+        assertThat(ports.groups().findById(acme, engineering.id()).orElseThrow().displayName()).isEqualTo("R&D");
+    }
+
+    @Test
+    void deletingAGroupKeepsItsUsers() {
+        Group engineering = group(acme, "Engineering");
+        User alice = user(acme, "alice");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+
+        ports.groups().delete(engineering, ExpectedVersion.any(), List.of(engineering.delete(now())));
+
+        assertThat(ports.groups().findById(acme, engineering.id())).isEmpty();
+        assertThat(ports.users().findById(acme, alice.id())).isPresent();
+        assertThat(ports.groups().groupsOf(acme, alice.id())).isEmpty();
+        assertThat(events()).last().isInstanceOf(DomainEvent.GroupDeleted.class);
+    }
+
+    @Test
+    void groupsAreFoundByDisplayNameAndByMember() {
+        Group engineering = group(acme, "Engineering");
+        group(acme, "Sales");
+        group(globex, "Engineering");
+        User alice = user(acme, "alice");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+        Filter byName = new Filter.Comparison(AttributePath.of("displayName"), ComparisonOperator.EQ,
+                TextNode.valueOf("Engineering"));
+        Filter byMember = new Filter.Comparison(AttributePath.of("members"), ComparisonOperator.EQ,
+                TextNode.valueOf(alice.id().value()));
+
+        assertThat(ports.groups().query(acme, ResourceQuery.filtered(byName)).items()).containsExactly(engineering);
+        assertThat(ports.groups().query(acme, ResourceQuery.filtered(byMember)).items()).containsExactly(engineering);
+    }
+
+    @Test
+    void concurrentAddsOfDistinctMembersLoseNothing() throws Exception {
+        Group engineering = group(acme, "Engineering");
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            users.add(user(acme, "user" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Set<UserId>>> results = new ArrayList<>();
+            for (User user : users) {
+                results.add(pool.submit(() -> ports.groups().addMembers(acme, engineering.id(), Set.of(user.id()))));
+            }
+            for (Future<Set<UserId>> result : results) {
+                assertThat(result.get()).hasSize(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ports.groups().countMembers(acme, engineering.id())).isEqualTo(32);
+    }
+
+    protected List<DomainEvent> events() {
+        return ports.outbox().readAfter(0, Integer.MAX_VALUE).stream().map(RecordedEvent::event).toList();
+    }
+}

@@ -1,0 +1,47 @@
+package com.javelo.scim.core.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.javelo.scim.core.port.TokenHash;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link com.javelo.scim.core.port.Tenants} and {@link com.javelo.scim.core.port.ApiTokens} adapter must do. */
+public abstract class TenantsAndTokensContract extends ContractFixture {
+
+    @Test
+    void tenantsAreListedAndFound() {
+        assertThat(ports.tenants().list()).extracting(tenant -> tenant.name()).contains("Acme", "Globex");
+        assertThat(ports.tenants().findById(acme)).isPresent();
+    }
+
+    @Test
+    void aTokenIdentifiesItsTenant() {
+        ports.apiTokens().replace(acme, TokenHash.of("secret-a"), now());
+        ports.apiTokens().replace(globex, TokenHash.of("secret-g"), now());
+
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("secret-a"))).contains(acme);
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("secret-g"))).contains(globex);
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("unknown"))).isEmpty();
+    }
+
+    @Test
+    void aNewTokenRevokesThePreviousOne() {
+        ports.apiTokens().replace(acme, TokenHash.of("old"), now());
+
+        ports.apiTokens().replace(acme, TokenHash.of("new"), now());
+
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("old"))).isEmpty();
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("new"))).contains(acme);
+    }
+
+    @Test
+    void revokingEveryTokenDeactivatesTheIntegration() {
+        ports.apiTokens().replace(acme, TokenHash.of("token"), now());
+        ports.apiTokens().replace(globex, TokenHash.of("other"), now());
+
+        ports.apiTokens().revokeAll(acme, now());
+
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("token"))).isEmpty();
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("other"))).contains(globex);
+    }
+}

@@ -1,0 +1,283 @@
+package com.javelo.scim.core.port.contract;
+
+import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.RecordedEvent;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.protocol.filter.ComparisonOperator;
+import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UserNameAlreadyTaken;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.resource.Version;
+import com.javelo.scim.domain.user.ManagerReference;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link com.javelo.scim.core.port.Users} adapter must do. */
+public abstract class UsersContract extends ContractFixture {
+
+    private User stored(String userName) {
+        Change<User> created = aUser().in(acme).withUserName(userName).provision(now());
+        ports.users().insert(created.after(), created.events());
+        return created.after();
+    }
+
+    private static Filter eq(String attribute, String value) {
+        return new Filter.Comparison(AttributePath.of(attribute), ComparisonOperator.EQ, TextNode.valueOf(value));
+    }
+
+    @Test
+    void aStoredUserReadsBackWithEveryAttribute() {
+        Change<User> created = aUser().in(acme).managedBy(ManagerReference.pending("boss@acme.example"))
+                .provision(now());
+        ports.users().insert(created.after(), created.events());
+
+        assertThat(ports.users().findById(acme, created.after().id())).contains(created.after());
+    }
+
+    @Test
+    void userNamesAreFoundIgnoringCase() {
+        User user = stored("Alice@Acme.example");
+
+        assertThat(ports.users().findByUserName(acme, "ALICE@acme.EXAMPLE")).contains(user);
+    }
+
+    @Test
+    void aUserNameDifferingOnlyInCaseIsTaken() {
+        stored("alice@acme.example");
+        User twin = aUser().in(acme).withUserName("ALICE@acme.example").build(now());
+
+        assertThatThrownBy(() -> ports.users().insert(twin, List.of())).isInstanceOf(UserNameAlreadyTaken.class);
+    }
+
+    @Test
+    void anotherTenantMayUseTheSameUserName() {
+        stored("alice@acme.example");
+        User other = aUser().in(globex).withUserName("alice@acme.example").build(now());
+
+        ports.users().insert(other, List.of());
+
+        assertThat(ports.users().findByUserName(globex, "alice@acme.example")).contains(other);
+    }
+
+    @Test
+    void aTenantNeverSeesAnotherTenantsUsers() {
+        User alice = stored("alice@acme.example");
+
+        assertThat(ports.users().findById(globex, alice.id())).isEmpty();
+        assertThat(ports.users().findByUserName(globex, "alice@acme.example")).isEmpty();
+        assertThat(ports.users().findByEmail(globex, "alice@acme.example")).isEmpty();
+        assertThat(ports.users().query(globex, ResourceQuery.all()).totalResults()).isZero();
+        assertThat(ports.users().missing(globex, Set.of(alice.id()))).containsExactly(alice.id());
+    }
+
+    @Test
+    void anUpdateStoresTheNewStateAndItsEvents() {
+        User alice = stored("alice@acme.example");
+        Change<User> deactivated = alice.deactivate(now());
+
+        ports.users().update(deactivated.after(), ExpectedVersion.of(alice.meta().version()), deactivated.events());
+
+        User reloaded = ports.users().findById(acme, alice.id()).orElseThrow();
+        assertThat(reloaded.active()).isFalse();
+        assertThat(reloaded.meta().version()).isEqualTo(new Version(2));
+        assertThat(events()).last().isInstanceOf(DomainEvent.UserDeactivated.class);
+    }
+
+    @Test
+    void anUpdateFromAStaleVersionIsRefusedAndRecordsNothing() {
+        User alice = stored("alice@acme.example");
+        Change<User> first = alice.deactivate(now());
+        ports.users().update(first.after(), ExpectedVersion.of(alice.meta().version()), first.events());
+        int recorded = events().size();
+        Change<User> second = alice.deactivate(now());
+
+        assertThatThrownBy(() -> ports.users().update(second.after(), ExpectedVersion.of(alice.meta().version()),
+                second.events())).isInstanceOf(StaleVersion.class);
+        assertThat(events()).hasSize(recorded);
+    }
+
+    @Test
+    void renamingOntoAnotherUsersNameIsRefused() {
+        stored("alice@acme.example");
+        User bob = stored("bob@acme.example");
+        User renamed = bob.replace(aUser().withUserName("ALICE@acme.example").profile(), true, null, now()).after();
+
+        assertThatThrownBy(() -> ports.users().update(renamed, ExpectedVersion.of(bob.meta().version()), List.of()))
+                .isInstanceOf(UserNameAlreadyTaken.class);
+    }
+
+    @Test
+    void aFailedInsertRecordsNoEvent() {
+        stored("alice@acme.example");
+        int recorded = events().size();
+        Change<User> twin = aUser().in(acme).withUserName("alice@acme.example").provision(now());
+
+        assertThatThrownBy(() -> ports.users().insert(twin.after(), twin.events()))
+                .isInstanceOf(UserNameAlreadyTaken.class);
+        assertThat(events()).hasSize(recorded);
+    }
+
+    @Test
+    void deletingAUserFreesItsUserNameAndRemovesItFromEveryGroup() {
+        User alice = stored("alice@acme.example");
+        Group group = Group.create(acme, new GroupId("g-1"), "Engineering", null, now()).after();
+        ports.groups().insert(group, List.of());
+        ports.groups().addMembers(acme, group.id(), Set.of(alice.id()));
+
+        ports.users().delete(alice, ExpectedVersion.of(alice.meta().version()), List.of(alice.delete(now())));
+
+        assertThat(ports.users().findById(acme, alice.id())).isEmpty();
+        assertThat(ports.groups().countMembers(acme, group.id())).isZero();
+        User newcomer = aUser().in(acme).withUserName("alice@acme.example").build(now());
+        ports.users().insert(newcomer, List.of());
+        assertThat(ports.users().findByUserName(acme, "alice@acme.example")).contains(newcomer);
+        assertThat(events()).last().isInstanceOf(DomainEvent.UserDeleted.class);
+    }
+
+    @Test
+    void usersAreFoundByEmailIgnoringCase() {
+        User alice = aUser().in(acme).withUserName("alice").withEmails("Alice.Smith@Acme.example").build(now());
+        ports.users().insert(alice, List.of());
+
+        assertThat(ports.users().findByEmail(acme, "alice.smith@ACME.example")).containsExactly(alice);
+    }
+
+    @Test
+    void pendingManagerReferencesAreFoundByTheKeysThatWouldResolveThem() {
+        User report = aUser().in(acme).withUserName("report@acme.example")
+                .managedBy(ManagerReference.pending("Boss@Acme.example")).build(now());
+        User linked = aUser().in(acme).withUserName("linked@acme.example")
+                .managedBy(ManagerReference.pending("boss@acme.example").resolvedTo(new UserId("someone"))).build(now());
+        ports.users().insert(report, List.of());
+        ports.users().insert(linked, List.of());
+
+        assertThat(ports.users().findPendingManagerReferences(acme, Set.of("boss@acme.example", "b-id")))
+                .containsExactly(report);
+        assertThat(ports.users().findPendingManagerReferences(globex, Set.of("boss@acme.example"))).isEmpty();
+    }
+
+    @Test
+    void missingNamesOnlyTheIdsThatAreNotUsersOfTheTenant() {
+        User alice = stored("alice@acme.example");
+
+        assertThat(ports.users().missing(acme, Set.of(alice.id(), new UserId("nobody"))))
+                .containsExactly(new UserId("nobody"));
+    }
+
+    @Test
+    void aFilterOnUserNameIgnoresCase() {
+        User alice = stored("alice@acme.example");
+        stored("bob@acme.example");
+
+        Page<User> page = ports.users().query(acme, ResourceQuery.filtered(eq("userName", "ALICE@ACME.EXAMPLE")));
+
+        assertThat(page.totalResults()).isEqualTo(1);
+        assertThat(page.items()).containsExactly(alice);
+    }
+
+    @Test
+    void aFilterOnExternalIdIsCaseExact() {
+        User alice = aUser().in(acme).withExternalId("00uAbC").build(now());
+        ports.users().insert(alice, List.of());
+
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(eq("externalId", "00uAbC"))).items())
+                .containsExactly(alice);
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(eq("externalId", "00UABC"))).items()).isEmpty();
+    }
+
+    @Test
+    void aValuePathFilterMatchesWorkEmails() {
+        User alice = aUser().in(acme).withUserName("alice").withEmails("alice@acme.example").build(now());
+        ports.users().insert(alice, List.of());
+        Filter workEmail = new Filter.ValuePath(AttributePath.of("emails"), new Filter.And(
+                eq("type", "work"), eq("value", "ALICE@acme.example")));
+
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(workEmail)).items()).containsExactly(alice);
+    }
+
+    @Test
+    void filtersCombineWithAndOrAndNot() {
+        User alice = stored("alice@acme.example");
+        User bob = stored("bob@acme.example");
+        stored("carol@acme.example");
+        Filter active = new Filter.Comparison(AttributePath.of("active"), ComparisonOperator.EQ, BooleanNode.TRUE);
+        Filter aliceOrBob = new Filter.Or(eq("userName", "alice@acme.example"), eq("userName", "bob@acme.example"));
+        Filter notBob = new Filter.Not(eq("userName", "bob@acme.example"));
+
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(new Filter.And(active, new Filter.And(aliceOrBob,
+                notBob)))).items()).containsExactly(alice);
+        assertThat(bob).isNotNull();
+    }
+
+    @Test
+    void startsWithAndContainsCompareIgnoringCaseForUserNames() {
+        User alice = stored("alice@acme.example");
+        stored("bob@acme.example");
+        Filter sw = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.SW, TextNode.valueOf("ALI"));
+        Filter co = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.CO, TextNode.valueOf("CE@AC"));
+
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(sw)).items()).containsExactly(alice);
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(co)).items()).containsExactly(alice);
+    }
+
+    @Test
+    void pagesAreStableAndCountTheWholeResult() {
+        for (int i = 0; i < 7; i++) {
+            stored("user" + i + "@acme.example");
+        }
+        List<User> all = ports.users().query(acme, ResourceQuery.all()).items();
+
+        Page<User> second = ports.users().query(acme, new ResourceQuery(null, null, true, 3, 3));
+        Page<User> totalsOnly = ports.users().query(acme, new ResourceQuery(null, null, true, 0, 0));
+
+        assertThat(second.totalResults()).isEqualTo(7);
+        assertThat(second.items()).containsExactlyElementsOf(all.subList(3, 6));
+        assertThat(totalsOnly.totalResults()).isEqualTo(7);
+        assertThat(totalsOnly.items()).isEmpty();
+    }
+
+    @Test
+    void resultsSortByUserNameInEitherDirection() {
+        User bob = stored("bob@acme.example");
+        User alice = stored("Alice@acme.example");
+        User carol = stored("carol@acme.example");
+
+        assertThat(ports.users().query(acme, new ResourceQuery(null, AttributePath.of("userName"), true, 0, 10)).items())
+                .containsExactly(alice, bob, carol);
+        assertThat(ports.users().query(acme, new ResourceQuery(null, AttributePath.of("userName"), false, 0, 10))
+                .items()).containsExactly(carol, bob, alice);
+    }
+
+    @Test
+    void aUnitOfWorkThatFailsLeavesNoTrace() {
+        int recorded = events().size();
+        Change<User> alice = aUser().in(acme).withUserName("alice@acme.example").provision(now());
+
+        assertThatThrownBy(() -> ports.unitOfWork().inTransaction(() -> {
+            ports.users().insert(alice.after(), alice.events());
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(ports.users().findById(acme, alice.after().id())).isEmpty();
+        assertThat(events()).hasSize(recorded);
+    }
+
+    protected List<DomainEvent> events() {
+        return ports.outbox().readAfter(0, Integer.MAX_VALUE).stream().map(RecordedEvent::event).toList();
+    }
+}

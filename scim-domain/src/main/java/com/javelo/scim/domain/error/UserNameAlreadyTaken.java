@@ -1,0 +1,15 @@
+package com.javelo.scim.domain.error;
+
+/** Another user of the tenant already has this userName (compared case-insensitively). */
+public final class UserNameAlreadyTaken extends DomainException {
+    private final String userName;
+
+    public UserNameAlreadyTaken(String userName) {
+        super("userName '" + userName + "' is already in use by another user of this tenant");
+        this.userName = userName;
+    }
+
+    public String userName() {
+        return userName;
+    }
+}
