@@ -1,10 +1,25 @@
 package com.javelo.scim.core;
 
 import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
+import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.core.endpoint.GroupEndpoint;
 import com.javelo.scim.core.endpoint.SearchEndpoint;
 import com.javelo.scim.core.endpoint.UserEndpoint;
+import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.core.port.IdGenerator;
+import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.usecase.group.CreateGroup;
+import com.javelo.scim.core.usecase.group.DeleteGroup;
+import com.javelo.scim.core.usecase.group.PatchGroup;
+import com.javelo.scim.core.usecase.group.ReplaceGroup;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
+import com.javelo.scim.core.usecase.user.CreateUser;
+import com.javelo.scim.core.usecase.user.DeleteUser;
+import com.javelo.scim.core.usecase.user.PatchUser;
+import com.javelo.scim.core.usecase.user.ReplaceUser;
+import java.time.Clock;
 
 /** Everything an HTTP adapter needs to serve SCIM, wired once by the application. */
 public record ScimApi(
@@ -12,4 +27,36 @@ public record ScimApi(
         GroupEndpoint groups,
         SearchEndpoint search,
         DiscoveryEndpoint discovery,
-        AuthenticateTenant authentication) {}
+        AuthenticateTenant authentication) {
+
+    /**
+     * Wires the use cases and endpoints over a set of outbound adapters. For example, with the
+     * in-memory adapters: {@code ScimApi.wire(new ScimPorts(a.users(), a.groups(), a.apiTokens(),
+     * a.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC()), EndpointSettings.DEFAULTS)}.
+     */
+    public static ScimApi wire(ScimPorts ports, EndpointSettings settings) {
+        Users users = ports.users();
+        Groups groups = ports.groups();
+        UnitOfWork unitOfWork = ports.unitOfWork();
+        Clock clock = ports.clock();
+        IdGenerator ids = ports.ids();
+        UserEndpoint userEndpoint = new UserEndpoint(users, groups,
+                new CreateUser(users, unitOfWork, ids, clock),
+                new ReplaceUser(users, unitOfWork, clock),
+                new PatchUser(users, unitOfWork, clock),
+                new DeleteUser(users, unitOfWork, clock),
+                settings);
+        GroupEndpoint groupEndpoint = new GroupEndpoint(groups,
+                new CreateGroup(users, groups, unitOfWork, ids, clock),
+                new ReplaceGroup(users, groups, unitOfWork, clock),
+                new PatchGroup(users, groups, unitOfWork, clock),
+                new DeleteGroup(groups, unitOfWork, clock),
+                settings);
+        return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint),
+                new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()));
+    }
+
+    /** The outbound ports SCIM needs. */
+    public record ScimPorts(Users users, Groups groups, ApiTokens apiTokens, UnitOfWork unitOfWork, IdGenerator ids,
+            Clock clock) {}
+}

@@ -1,39 +1,126 @@
 package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.domain.group.Member;
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
+import com.javelo.scim.core.protocol.json.GroupJson;
+import com.javelo.scim.core.protocol.paging.ListResponses;
+import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.ScimPatch;
+import com.javelo.scim.core.protocol.projection.Projection;
+import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.ResourceSchema;
+import com.javelo.scim.core.usecase.group.CreateGroup;
+import com.javelo.scim.core.usecase.group.DeleteGroup;
+import com.javelo.scim.core.usecase.group.PatchGroup;
+import com.javelo.scim.core.usecase.group.ReplaceGroup;
+import com.javelo.scim.domain.error.UnknownGroup;
+import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** The SCIM protocol for /Groups, independent of HTTP: parses, runs the use case, renders. */
 public final class GroupEndpoint {
 
+    private static final AttributePath MEMBERS = AttributePath.of("members");
+
+    private final Groups groups;
+    private final CreateGroup createGroup;
+    private final ReplaceGroup replaceGroup;
+    private final PatchGroup patchGroup;
+    private final DeleteGroup deleteGroup;
+    private final EndpointSettings settings;
+
+    public GroupEndpoint(Groups groups, CreateGroup createGroup, ReplaceGroup replaceGroup, PatchGroup patchGroup,
+            DeleteGroup deleteGroup, EndpointSettings settings) {
+        this.groups = groups;
+        this.createGroup = createGroup;
+        this.replaceGroup = replaceGroup;
+        this.patchGroup = patchGroup;
+        this.deleteGroup = deleteGroup;
+        this.settings = settings;
+    }
+
     public ScimResponse list(RequestContext context, ListParameters parameters) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
+            Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
+            Page<Group> page = groups.query(context.tenant(), parsed.query());
+            List<ObjectNode> resources = page.items().stream()
+                    .map(group -> render(context, group, projection))
+                    .toList();
+            return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
+        });
     }
 
     /** POST /Groups/.search (RFC 7644 §3.4.3). */
     public ScimResponse search(RequestContext context, JsonNode searchRequest) {
-        throw new UnsupportedOperationException("being written");
+        return list(context, ListRequests.fromSearchRequest(searchRequest));
     }
 
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            Group group = groups.findById(context.tenant(), new GroupId(id)).orElseThrow(() -> new UnknownGroup(id));
+            return respond(200, context, group, selection);
+        });
     }
 
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body)));
+            return respond(201, context, group, selection);
+        });
     }
 
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            Group group = replaceGroup.execute(new ReplaceGroup.Command(context.tenant(), new GroupId(id),
+                    GroupJson.read(body), expected));
+            return respond(200, context, group, selection);
+        });
     }
 
+    /**
+     * Group PATCH answers 204 unless the request names {@code attributes} (RFC 7644 §3.5.2; Entra
+     * asks for it): a membership change must never answer with a body that grows with the group.
+     */
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
+                    ScimPatch.operations(body, ScimUserGroupCharacteristics.groups()), expected,
+                    LegacyStringMemberValues.in(body)));
+            if (selection.isEmpty()) {
+                return new ScimResponse(204, null, group.meta().version(), null);
+            }
+            return respond(200, context, group, selection);
+        });
     }
 
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            deleteGroup.execute(new DeleteGroup.Command(context.tenant(), new GroupId(id), expected));
+            return ScimResponse.noContent();
+        });
+    }
+
+    private ScimResponse respond(int status, RequestContext context, Group group, AttributeSelection selection) {
+        Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
+        return new ScimResponse(status, render(context, group, projection), group.meta().version(),
+                context.baseUrl() + "/Groups/" + group.id().value());
+    }
+
+    // excludedAttributes=members (Entra) never reads the members at all.
+    private ObjectNode render(RequestContext context, Group group, Projection projection) {
+        Consumer<Consumer<Member>> members = projection.includes(MEMBERS, ResourceSchema.GROUP)
+                ? consumer -> groups.forEachMember(context.tenant(), group.id(), consumer)
+                : null;
+        return projection.apply(GroupJson.write(group, context.baseUrl(), members), ResourceSchema.GROUP);
     }
 }

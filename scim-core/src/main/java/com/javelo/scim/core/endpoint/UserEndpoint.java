@@ -1,39 +1,141 @@
 package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
+import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.paging.ListResponses;
+import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.ScimPatch;
+import com.javelo.scim.core.protocol.projection.Projection;
+import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.ResourceSchema;
+import com.javelo.scim.core.usecase.user.CreateUser;
+import com.javelo.scim.core.usecase.user.DeleteUser;
+import com.javelo.scim.core.usecase.user.PatchUser;
+import com.javelo.scim.core.usecase.user.ReplaceUser;
+import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.user.UserOrigin;
+import java.util.List;
 
 /** The SCIM protocol for /Users, independent of HTTP: parses, runs the use case, renders. */
 public final class UserEndpoint {
 
+    private static final AttributePath GROUPS = AttributePath.of("groups");
+
+    private final Users users;
+    private final Groups groups;
+    private final CreateUser createUser;
+    private final ReplaceUser replaceUser;
+    private final PatchUser patchUser;
+    private final DeleteUser deleteUser;
+    private final EndpointSettings settings;
+
+    public UserEndpoint(Users users, Groups groups, CreateUser createUser, ReplaceUser replaceUser,
+            PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings) {
+        this.users = users;
+        this.groups = groups;
+        this.createUser = createUser;
+        this.replaceUser = replaceUser;
+        this.patchUser = patchUser;
+        this.deleteUser = deleteUser;
+        this.settings = settings;
+    }
+
     public ScimResponse list(RequestContext context, ListParameters parameters) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
+            Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
+            Page<User> page = users.query(context.tenant(), parsed.query());
+            List<ObjectNode> resources = page.items().stream()
+                    .map(user -> render(context, user, projection))
+                    .toList();
+            return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
+        });
     }
 
     /** POST /Users/.search (RFC 7644 §3.4.3). */
     public ScimResponse search(RequestContext context, JsonNode searchRequest) {
-        throw new UnsupportedOperationException("being written");
+        return list(context, ListRequests.fromSearchRequest(searchRequest));
     }
 
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            User user = users.findById(context.tenant(), new UserId(id)).orElseThrow(() -> new UnknownUser(id));
+            return respond(200, context, user, selection);
+        });
     }
 
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
+                    UserOrigin.PROVISIONED));
+            return respond(201, context, user, selection);
+        });
+    }
+
+    /** Loads a person who existed in Javelo before the integration, for the IdP to adopt. */
+    public ScimResponse importExisting(RequestContext context, JsonNode body) {
+        return DomainErrorTranslator.translating(() -> {
+            User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
+                    UserOrigin.PRE_EXISTING));
+            return respond(201, context, user, AttributeSelection.none());
+        });
     }
 
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            User user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
+                    UserJson.read(body), expected));
+            return respond(200, context, user, selection);
+        });
     }
 
+    /**
+     * User PATCH answers 200 with the resource (Okta's tests read {@code active} from it), or 204
+     * for Entra's default dialect (see {@link EntraDefaultDialect}) unless {@code attributes} were asked.
+     */
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            User user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
+                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected));
+            if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
+                return new ScimResponse(204, null, user.meta().version(), null);
+            }
+            return respond(200, context, user, selection);
+        });
     }
 
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
-        throw new UnsupportedOperationException("being written");
+        return DomainErrorTranslator.translating(() -> {
+            deleteUser.execute(new DeleteUser.Command(context.tenant(), new UserId(id), expected));
+            return ScimResponse.noContent();
+        });
+    }
+
+    private ScimResponse respond(int status, RequestContext context, User user, AttributeSelection selection) {
+        Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
+        ObjectNode body = render(context, user, projection);
+        return new ScimResponse(status, body, user.meta().version(), location(context, user));
+    }
+
+    private ObjectNode render(RequestContext context, User user, Projection projection) {
+        List<GroupMembership> memberships = projection.includes(GROUPS, ResourceSchema.USER)
+                ? groups.groupsOf(context.tenant(), user.id())
+                : List.of();
+        return projection.apply(UserJson.write(user, memberships, context.baseUrl()), ResourceSchema.USER);
+    }
+
+    private static String location(RequestContext context, User user) {
+        return context.baseUrl() + "/Users/" + user.id().value();
     }
 }

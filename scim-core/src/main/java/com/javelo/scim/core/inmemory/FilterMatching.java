@@ -2,13 +2,18 @@ package com.javelo.scim.core.inmemory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
+import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 
 /** Binds the in-memory adapters to the core's filter evaluator. */
 final class FilterMatching {
 
+    private static final InMemoryFilterEvaluator EVALUATOR =
+            new InMemoryFilterEvaluator(ScimUserGroupCharacteristics.usersAndGroups());
+
     private FilterMatching() {}
 
     static boolean matches(Filter filter, JsonNode resource) {
-        throw new IllegalStateException("filter evaluation arrives with branch 'patch'");
+        return EVALUATOR.matches(filter, resource);
     }
 }

@@ -1,0 +1,54 @@
+package com.javelo.scim.core.usecase.user;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.JsonPatcher;
+import com.javelo.scim.core.protocol.patch.PatchOperation;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.id.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies a SCIM PATCH to a user (profile updates, Okta's and Entra's deactivate and reactivate):
+ * the operations edit the user's SCIM document, which is then read back exactly like a PUT body,
+ * so PATCH and PUT share one mapping and one write path. All operations apply, or none.
+ */
+public final class PatchUser {
+
+    public record Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected) {
+        public Command {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(id, "id");
+            operations = List.copyOf(operations);
+            Objects.requireNonNull(expected, "expected");
+        }
+    }
+
+    private final ReplaceUser replaceUser;
+
+    public PatchUser(Users users, UnitOfWork unitOfWork, Clock clock) {
+        this.replaceUser = new ReplaceUser(users, unitOfWork, clock);
+    }
+
+    public User execute(Command command) {
+        return replaceUser.apply(command.tenant(), command.id(), command.expected(), current -> {
+            ObjectNode document = UserJson.writeProfileDocument(current.profile());
+            document.put("active", current.active());
+            if (current.managerValue() != null) {
+                ObjectNode enterprise = document.has(UserJson.ENTERPRISE_URN)
+                        ? (ObjectNode) document.get(UserJson.ENTERPRISE_URN)
+                        : document.putObject(UserJson.ENTERPRISE_URN);
+                enterprise.putObject("manager").put("value", current.managerValue());
+            }
+            ObjectNode patched = JsonPatcher.apply(document, command.operations(), ScimUserGroupCharacteristics.users());
+            return UserJson.read(patched);
+        });
+    }
+}
