@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The SCIM protocol for /Groups, independent of HTTP: parses, runs the use case, renders. */
-public final class GroupEndpoint {
+public final class GroupEndpoint implements ResourceEndpoint {
 
     private static final AttributePath MEMBERS = AttributePath.of("members");
 
@@ -46,6 +46,7 @@ public final class GroupEndpoint {
         this.settings = settings;
     }
 
+    @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
         return DomainErrorTranslator.translating(() -> {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
@@ -59,10 +60,12 @@ public final class GroupEndpoint {
     }
 
     /** POST /Groups/.search (RFC 7644 §3.4.3). */
+    @Override
     public ScimResponse search(RequestContext context, JsonNode searchRequest) {
         return list(context, ListRequests.fromSearchRequest(searchRequest));
     }
 
+    @Override
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             Group group = groups.findById(context.tenant(), new GroupId(id)).orElseThrow(() -> new UnknownGroup(id));
@@ -70,6 +73,7 @@ public final class GroupEndpoint {
         });
     }
 
+    @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body)));
@@ -77,6 +81,7 @@ public final class GroupEndpoint {
         });
     }
 
+    @Override
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
@@ -90,6 +95,7 @@ public final class GroupEndpoint {
      * Group PATCH answers 204 unless the request names {@code attributes} (RFC 7644 §3.5.2; Entra
      * asks for it): a membership change must never answer with a body that grows with the group.
      */
+    @Override
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
@@ -103,6 +109,7 @@ public final class GroupEndpoint {
         });
     }
 
+    @Override
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
         return DomainErrorTranslator.translating(() -> {
             deleteGroup.execute(new DeleteGroup.Command(context.tenant(), new GroupId(id), expected));

@@ -26,7 +26,7 @@ import com.javelo.scim.domain.user.UserOrigin;
 import java.util.List;
 
 /** The SCIM protocol for /Users, independent of HTTP: parses, runs the use case, renders. */
-public final class UserEndpoint {
+public final class UserEndpoint implements ResourceEndpoint {
 
     private static final AttributePath GROUPS = AttributePath.of("groups");
 
@@ -49,6 +49,7 @@ public final class UserEndpoint {
         this.settings = settings;
     }
 
+    @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
         return DomainErrorTranslator.translating(() -> {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
@@ -62,10 +63,12 @@ public final class UserEndpoint {
     }
 
     /** POST /Users/.search (RFC 7644 §3.4.3). */
+    @Override
     public ScimResponse search(RequestContext context, JsonNode searchRequest) {
         return list(context, ListRequests.fromSearchRequest(searchRequest));
     }
 
+    @Override
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             User user = users.findById(context.tenant(), new UserId(id)).orElseThrow(() -> new UnknownUser(id));
@@ -73,6 +76,7 @@ public final class UserEndpoint {
         });
     }
 
+    @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
@@ -90,6 +94,7 @@ public final class UserEndpoint {
         });
     }
 
+    @Override
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
@@ -103,6 +108,7 @@ public final class UserEndpoint {
      * User PATCH answers 200 with the resource (Okta's tests read {@code active} from it), or 204
      * for Entra's default dialect (see {@link EntraDefaultDialect}) unless {@code attributes} were asked.
      */
+    @Override
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
@@ -115,6 +121,7 @@ public final class UserEndpoint {
         });
     }
 
+    @Override
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
         return DomainErrorTranslator.translating(() -> {
             deleteUser.execute(new DeleteUser.Command(context.tenant(), new UserId(id), expected));

@@ -1,0 +1,67 @@
+package com.javelo.scim.adapter.jersey.auth;
+
+import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
+import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
+import com.javelo.scim.domain.id.TenantId;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.MDC;
+
+/**
+ * Every request under {@code /scim/v2} must carry {@code Authorization: Bearer <token>}; the token
+ * alone says which tenant the request belongs to. The token is never logged or echoed: failures
+ * say only what kind of credential was wrong.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class BearerAuthenticationFilter implements ContainerRequestFilter {
+
+    /** The request property holding the authenticated {@link TenantId}. */
+    public static final String TENANT = "javelo.scim.tenant";
+    public static final String SCIM_PATH_PREFIX = "scim/v2";
+
+    private final AuthenticateTenant authenticateTenant;
+
+    public BearerAuthenticationFilter(AuthenticateTenant authenticateTenant) {
+        this.authenticateTenant = authenticateTenant;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith(SCIM_PATH_PREFIX) && !path.startsWith("/" + SCIM_PATH_PREFIX)) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            reject(request, "no Authorization header; send 'Authorization: Bearer <API token>'");
+            return;
+        }
+        String[] parts = header.strip().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+            reject(request, "the Authorization header must use the Bearer scheme: 'Authorization: Bearer <API token>'");
+            return;
+        }
+        String token = parts[1].strip();
+        if (token.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+            reject(request, "the token starts with 'Bearer' twice; paste only the token in your identity provider");
+            return;
+        }
+        Optional<TenantId> tenant = authenticateTenant.authenticate(token);
+        if (tenant.isEmpty()) {
+            reject(request, "the API token is not valid (unknown, regenerated or revoked); copy the current token from Javelo");
+            return;
+        }
+        request.setProperty(TENANT, tenant.get());
+        MDC.put("tenant", tenant.get().value());
+    }
+
+    private static void reject(ContainerRequestContext request, String detail) {
+        request.abortWith(ScimErrorResponses.of(new ScimError(401, null, detail)));
+    }
+}

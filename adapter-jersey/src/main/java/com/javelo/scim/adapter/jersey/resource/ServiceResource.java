@@ -1,0 +1,89 @@
+package com.javelo.scim.adapter.jersey.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
+import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
+import com.javelo.scim.core.endpoint.SearchEndpoint;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Service-wide endpoints: discovery ({@code /ServiceProviderConfig}, {@code /ResourceTypes},
+ * {@code /Schemas}; they need a valid token but no tenant data) and {@code POST /.search}.
+ */
+@Path("scim/v2")
+public final class ServiceResource {
+
+    private final DiscoveryEndpoint discovery;
+    private final SearchEndpoint search;
+    private final ScimRequests requests;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Context
+    private HttpHeaders headers;
+
+    ServiceResource(DiscoveryEndpoint discovery, SearchEndpoint search, ScimRequests requests) {
+        this.discovery = discovery;
+        this.search = search;
+        this.requests = requests;
+    }
+
+    @GET
+    @Path("ServiceProviderConfig")
+    public Response serviceProviderConfig() {
+        return HttpResponses.of(discovery.serviceProviderConfig(baseUrl()));
+    }
+
+    /** Microsoft's reference collection reads the configuration here. */
+    @GET
+    @Path("serviceConfiguration")
+    public Response serviceConfiguration() {
+        return serviceProviderConfig();
+    }
+
+    @GET
+    @Path("ResourceTypes")
+    public Response resourceTypes() {
+        return HttpResponses.of(discovery.resourceTypes(baseUrl()));
+    }
+
+    @GET
+    @Path("ResourceTypes/{name}")
+    public Response resourceType(@PathParam("name") String name) {
+        return HttpResponses.of(discovery.resourceType(baseUrl(), name));
+    }
+
+    @GET
+    @Path("Schemas")
+    public Response schemas() {
+        return HttpResponses.of(discovery.schemas(baseUrl()));
+    }
+
+    @GET
+    @Path("Schemas/{urn}")
+    public Response schema(@PathParam("urn") String urn) {
+        return HttpResponses.of(discovery.schema(baseUrl(), urn));
+    }
+
+    @POST
+    @Path(".search")
+    @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
+    public Response searchAll(@Context ContainerRequestContext request, JsonNode body) {
+        return HttpResponses.of(search.searchAll(requests.context(request, uriInfo, headers), body));
+    }
+
+    private String baseUrl() {
+        return requests.baseUrl(uriInfo, headers);
+    }
+}

@@ -1,0 +1,13 @@
+package com.javelo.scim.adapter.jersey.resource;
+
+import com.javelo.scim.core.endpoint.UserEndpoint;
+import jakarta.ws.rs.Path;
+
+/** {@code /scim/v2/Users}. */
+@Path("scim/v2/Users")
+public final class UsersResource extends ResourceCollection {
+
+    UsersResource(UserEndpoint endpoint, ScimRequests requests) {
+        super(endpoint, requests);
+    }
+}
