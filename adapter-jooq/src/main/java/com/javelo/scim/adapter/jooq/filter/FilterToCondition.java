@@ -1,0 +1,205 @@
+package com.javelo.scim.adapter.jooq.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.filter.ComparisonOperator;
+import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.filter.FilterVisitor;
+import com.javelo.scim.core.protocol.schema.AttributePath;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Translates the core's filter tree into one SQL condition, with the comparison rules of the
+ * in-memory evaluator (the contract suite holds both to the same results): case-insensitive
+ * attributes compare lower-cased, {@code ne} holds when the attribute is absent, multi-valued
+ * attributes match when any value does. Every leaf is null-safe, so {@code not} means what SCIM means.
+ */
+public final class FilterToCondition implements FilterVisitor<Condition> {
+
+    private final Function<AttributePath, Column> columns;
+
+    private FilterToCondition(Function<AttributePath, Column> columns) {
+        this.columns = columns;
+    }
+
+    public static Condition users(Filter filter) {
+        return filter.accept(new FilterToCondition(ResourceColumns::user));
+    }
+
+    public static Condition groups(Filter filter) {
+        return filter.accept(new FilterToCondition(ResourceColumns::group));
+    }
+
+    @Override
+    public Condition visitAnd(Filter.And and) {
+        return and.left().accept(this).and(and.right().accept(this));
+    }
+
+    @Override
+    public Condition visitOr(Filter.Or or) {
+        return or.left().accept(this).or(or.right().accept(this));
+    }
+
+    @Override
+    public Condition visitNot(Filter.Not not) {
+        return DSL.not(not.inner().accept(this));
+    }
+
+    @Override
+    public Condition visitPresent(Filter.Present present) {
+        Column column = columns.apply(present.path());
+        if (column instanceof Column.Multi multi) {
+            Column.Single sub = multi.subAttributes().apply(present.path().subAttribute() == null
+                    ? multi.defaultSub() : present.path().subAttribute());
+            return multi.exists().apply(present(sub));
+        }
+        return present((Column.Single) column);
+    }
+
+    @Override
+    public Condition visitComparison(Filter.Comparison comparison) {
+        Column column = columns.apply(comparison.path());
+        if (column instanceof Column.Multi multi) {
+            Column.Single sub = multi.subAttributes().apply(comparison.path().subAttribute() == null
+                    ? multi.defaultSub() : comparison.path().subAttribute());
+            if (comparison.operator() == ComparisonOperator.NE) {
+                // "No value equals": the negation of "some value equals".
+                return DSL.not(multi.exists().apply(compare(sub, ComparisonOperator.EQ, comparison)));
+            }
+            return multi.exists().apply(compare(sub, comparison.operator(), comparison));
+        }
+        return compare((Column.Single) column, comparison.operator(), comparison);
+    }
+
+    @Override
+    public Condition visitValuePath(Filter.ValuePath valuePath) {
+        Column column = columns.apply(valuePath.attribute());
+        if (!(column instanceof Column.Multi multi)) {
+            throw ScimErrors.invalidFilter("'" + valuePath.attribute() + "' is not a multi-valued attribute; "
+                    + "a value filter [...] applies to emails or members");
+        }
+        FilterToCondition inner = new FilterToCondition(path -> {
+            if (path.schemaUrn() != null || path.hasSubAttribute()) {
+                throw ScimErrors.invalidFilter("inside " + valuePath.attribute() + "[...] name a sub-attribute "
+                        + "such as value or type, not '" + path + "'");
+            }
+            return multi.subAttributes().apply(path.attribute());
+        });
+        return multi.exists().apply(valuePath.valueFilter().accept(inner));
+    }
+
+    private static Condition present(Column.Single column) {
+        Field<?> field = column.field();
+        if (column.kind() == Column.Kind.TEXT_EXACT || column.kind() == Column.Kind.TEXT_IGNORING_CASE) {
+            @SuppressWarnings("unchecked")
+            Field<String> text = (Field<String>) field;
+            return text.isNotNull().and(text.ne(""));
+        }
+        return field.isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition compare(Column.Single column, ComparisonOperator operator, Filter.Comparison comparison) {
+        JsonNode value = comparison.value();
+        if (value.isNull()) {
+            if (operator == ComparisonOperator.EQ) {
+                return column.field().isNull();
+            }
+            if (operator == ComparisonOperator.NE) {
+                return column.field().isNotNull();
+            }
+            throw ScimErrors.invalidFilter("only eq and ne compare with null, not '" + comparison.path() + " "
+                    + operator.wireValue() + " null'");
+        }
+        switch (column.kind()) {
+            case BOOLEAN:
+                return booleanComparison((Field<Boolean>) column.field(), operator, comparison);
+            case TIMESTAMP:
+                return timestampComparison((Field<OffsetDateTime>) column.field(), operator, comparison);
+            case TEXT_IGNORING_CASE:
+                return textComparison((Field<String>) column.field(), operator, value.asText().toLowerCase(Locale.ROOT));
+            default:
+                return textComparison((Field<String>) column.field(), operator, value.asText());
+        }
+    }
+
+    private static Condition textComparison(Field<String> field, ComparisonOperator operator, String value) {
+        switch (operator) {
+            case EQ:
+                return field.isNotNull().and(field.eq(value));
+            case NE:
+                return field.isNull().or(field.ne(value));
+            case CO:
+                return field.isNotNull().and(field.like("%" + escape(value) + "%", '!'));
+            case SW:
+                return field.isNotNull().and(field.like(escape(value) + "%", '!'));
+            case EW:
+                return field.isNotNull().and(field.like("%" + escape(value), '!'));
+            case GT:
+                return field.isNotNull().and(field.gt(value));
+            case GE:
+                return field.isNotNull().and(field.ge(value));
+            case LT:
+                return field.isNotNull().and(field.lt(value));
+            case LE:
+                return field.isNotNull().and(field.le(value));
+            default:
+                throw new IllegalStateException("unhandled operator " + operator);
+        }
+    }
+
+    private static Condition booleanComparison(Field<Boolean> field, ComparisonOperator operator,
+            Filter.Comparison comparison) {
+        JsonNode value = comparison.value();
+        Boolean wanted = value.isBoolean() ? Boolean.valueOf(value.booleanValue())
+                : value.isTextual() && value.textValue().equalsIgnoreCase("true") ? Boolean.TRUE
+                : value.isTextual() && value.textValue().equalsIgnoreCase("false") ? Boolean.FALSE : null;
+        if (wanted == null) {
+            throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a boolean; compare it with true or false");
+        }
+        if (operator == ComparisonOperator.EQ) {
+            return field.isNotNull().and(field.eq(wanted));
+        }
+        if (operator == ComparisonOperator.NE) {
+            return field.isNull().or(field.ne(wanted));
+        }
+        throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a boolean; only eq, ne and pr apply to it");
+    }
+
+    private static Condition timestampComparison(Field<OffsetDateTime> field, ComparisonOperator operator,
+            Filter.Comparison comparison) {
+        OffsetDateTime instant;
+        try {
+            instant = OffsetDateTime.parse(comparison.value().asText());
+        } catch (DateTimeParseException e) {
+            throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a dateTime; compare it with an "
+                    + "xsd:dateTime such as \"2026-01-01T00:00:00Z\", not '" + comparison.value().asText() + "'");
+        }
+        switch (operator) {
+            case EQ:
+                return field.isNotNull().and(field.eq(instant));
+            case NE:
+                return field.isNull().or(field.ne(instant));
+            case GT:
+                return field.isNotNull().and(field.gt(instant));
+            case GE:
+                return field.isNotNull().and(field.ge(instant));
+            case LT:
+                return field.isNotNull().and(field.lt(instant));
+            case LE:
+                return field.isNotNull().and(field.le(instant));
+            default:
+                throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a dateTime; co, sw and ew do not apply");
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,272 @@
+package com.javelo.scim.adapter.jooq.group;
+
+import static com.javelo.scim.adapter.jooq.generated.Tables.GROUP_MEMBERS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.SCIM_GROUPS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
+
+import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
+import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
+import com.javelo.scim.adapter.jooq.generated.tables.records.ScimGroupsRecord;
+import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
+import com.javelo.scim.adapter.jooq.transaction.JooqContext;
+import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.core.port.MembershipOutcome;
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownGroup;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.group.Member;
+import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.resource.ResourceMeta;
+import com.javelo.scim.domain.resource.Version;
+import com.javelo.scim.domain.user.UserName;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/**
+ * Groups and their memberships. Membership changes are set operations on {@code group_members}
+ * that touch only the rows named: adding one member to a group of 100,000 costs what adding one
+ * to a group of 10 does.
+ */
+public final class JooqGroups implements Groups {
+
+    /** Ids per statement: far below every driver's bind-parameter limit. */
+    private static final int BATCH = 1000;
+
+    private final JooqContext context;
+
+    public JooqGroups(JooqContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Optional<Group> findById(TenantId tenant, GroupId id) {
+        return context.read(dsl -> {
+            var select = dsl.selectFrom(SCIM_GROUPS)
+                    .where(SCIM_GROUPS.TENANT_ID.eq(tenant.value()).and(SCIM_GROUPS.ID.eq(id.value())));
+            // In a unit of work the group is read to be changed: concurrent membership PATCHes queue here.
+            return (context.inUnitOfWork() ? select.forUpdate() : select).fetchOptional(JooqGroups::group);
+        });
+    }
+
+    @Override
+    public Page<Group> query(TenantId tenant, ResourceQuery query) {
+        Condition condition = SCIM_GROUPS.TENANT_ID.eq(tenant.value());
+        if (query.filter() != null) {
+            condition = condition.and(FilterToCondition.groups(query.filter()));
+        }
+        List<SortField<?>> order = new ArrayList<>();
+        if (query.sortBy() != null) {
+            order.add(ResourceColumns.groupSort(query.sortBy(), query.ascending()));
+        }
+        order.add(SCIM_GROUPS.CREATED.asc());
+        order.add(SCIM_GROUPS.ID.asc());
+        Condition where = condition;
+        return context.read(dsl -> {
+            long total = dsl.fetchCount(SCIM_GROUPS, where);
+            if (query.limit() == 0 || total <= query.offset()) {
+                return new Page<>(total, List.of());
+            }
+            return new Page<>(total, dsl.selectFrom(SCIM_GROUPS).where(where).orderBy(order)
+                    .limit(query.limit()).offset(query.offset()).fetch(JooqGroups::group));
+        });
+    }
+
+    @Override
+    public void insert(Group group, List<DomainEvent> events) {
+        context.transaction(dsl -> {
+            dsl.insertInto(SCIM_GROUPS).set(row(dsl, group)).execute();
+            JooqEventOutbox.append(dsl, events);
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+        context.transaction(dsl -> {
+            int updated = dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute();
+            if (updated == 0) {
+                throw conflictOrMissing(dsl, group, expected);
+            }
+            JooqEventOutbox.append(dsl, events);
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+        context.transaction(dsl -> {
+            int deleted = dsl.deleteFrom(SCIM_GROUPS).where(target(group, expected)).execute();
+            if (deleted == 0) {
+                throw conflictOrMissing(dsl, group, expected);
+            }
+            JooqEventOutbox.append(dsl, events);
+            return null;
+        });
+    }
+
+    @Override
+    public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+        return context.transaction(dsl -> {
+            Set<UserId> added = new LinkedHashSet<>();
+            for (List<String> batch : batches(users)) {
+                Set<String> present = dsl.select(GROUP_MEMBERS.USER_ID).from(GROUP_MEMBERS)
+                        .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(batch)))
+                        .fetchSet(GROUP_MEMBERS.USER_ID);
+                var insert = dsl.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID, GROUP_MEMBERS.GROUP_ID,
+                        GROUP_MEMBERS.USER_ID);
+                boolean any = false;
+                for (String user : batch) {
+                    if (!present.contains(user)) {
+                        insert = insert.values(tenant.value(), group.value(), user);
+                        added.add(new UserId(user));
+                        any = true;
+                    }
+                }
+                if (any) {
+                    insert.execute();
+                }
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+        return context.transaction(dsl -> {
+            Set<UserId> removed = new LinkedHashSet<>();
+            for (List<String> batch : batches(users)) {
+                Set<String> present = dsl.select(GROUP_MEMBERS.USER_ID).from(GROUP_MEMBERS)
+                        .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(batch)))
+                        .fetchSet(GROUP_MEMBERS.USER_ID);
+                if (!present.isEmpty()) {
+                    dsl.deleteFrom(GROUP_MEMBERS).where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(present)))
+                            .execute();
+                    present.forEach(user -> removed.add(new UserId(user)));
+                }
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public MembershipOutcome replaceMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+        return context.transaction(dsl -> {
+            Set<String> wanted = users.stream().map(UserId::value).collect(Collectors.toSet());
+            Set<String> current = dsl.select(GROUP_MEMBERS.USER_ID).from(GROUP_MEMBERS).where(member(tenant, group))
+                    .fetchSet(GROUP_MEMBERS.USER_ID);
+            Set<UserId> toRemove = current.stream().filter(id -> !wanted.contains(id)).map(UserId::new)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<UserId> toAdd = wanted.stream().filter(id -> !current.contains(id)).map(UserId::new)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            return new MembershipOutcome(addMembers(tenant, group, toAdd), removeMembers(tenant, group, toRemove));
+        });
+    }
+
+    @Override
+    public void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer) {
+        context.read(dsl -> {
+            try (Cursor<Record2<String, String>> members = dsl.select(USERS.ID,
+                            DSL.coalesce(USERS.DISPLAY_NAME, USERS.USER_NAME))
+                    .from(GROUP_MEMBERS)
+                    .join(USERS).on(USERS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(USERS.ID.eq(GROUP_MEMBERS.USER_ID)))
+                    .where(member(tenant, group))
+                    .orderBy(GROUP_MEMBERS.USER_ID)
+                    .fetchSize(1000)
+                    .fetchLazy()) {
+                for (Record2<String, String> row : members) {
+                    consumer.accept(new Member(new UserId(row.value1()), row.value2()));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long countMembers(TenantId tenant, GroupId group) {
+        return context.read(dsl -> (long) dsl.fetchCount(GROUP_MEMBERS, member(tenant, group)));
+    }
+
+    @Override
+    public List<GroupMembership> groupsOf(TenantId tenant, UserId user) {
+        return context.read(dsl -> dsl.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
+                .from(GROUP_MEMBERS)
+                .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID)
+                        .and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
+                .where(GROUP_MEMBERS.TENANT_ID.eq(tenant.value()).and(GROUP_MEMBERS.USER_ID.eq(user.value())))
+                .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
+                .fetch(row -> new GroupMembership(new GroupId(row.value1()), row.value2())));
+    }
+
+    private static Condition member(TenantId tenant, GroupId group) {
+        return GROUP_MEMBERS.TENANT_ID.eq(tenant.value()).and(GROUP_MEMBERS.GROUP_ID.eq(group.value()));
+    }
+
+    private static Condition target(Group group, ExpectedVersion expected) {
+        Condition target = SCIM_GROUPS.TENANT_ID.eq(group.tenantId().value()).and(SCIM_GROUPS.ID.eq(group.id().value()));
+        return expected.isAny() ? target : target.and(SCIM_GROUPS.VERSION.eq(expected.version().value()));
+    }
+
+    private static RuntimeException conflictOrMissing(DSLContext dsl, Group group, ExpectedVersion expected) {
+        Long current = dsl.select(SCIM_GROUPS.VERSION).from(SCIM_GROUPS)
+                .where(SCIM_GROUPS.TENANT_ID.eq(group.tenantId().value()).and(SCIM_GROUPS.ID.eq(group.id().value())))
+                .fetchOne(SCIM_GROUPS.VERSION);
+        if (current == null) {
+            return new UnknownGroup(group.id().value());
+        }
+        return new StaleVersion(group.id().value(), expected.toString(), Long.toString(current));
+    }
+
+    private static List<List<String>> batches(Set<UserId> users) {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        for (UserId user : users) {
+            batch.add(user.value());
+            if (batch.size() == BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private static ScimGroupsRecord row(DSLContext dsl, Group group) {
+        ScimGroupsRecord row = dsl.newRecord(SCIM_GROUPS);
+        row.setTenantId(group.tenantId().value());
+        row.setId(group.id().value());
+        row.setDisplayName(group.displayName());
+        row.setDisplayNameKey(UserName.normalize(group.displayName()));
+        row.setExternalId(group.externalId());
+        row.setCreated(group.meta().created().atOffset(ZoneOffset.UTC));
+        row.setLastModified(group.meta().lastModified().atOffset(ZoneOffset.UTC));
+        row.setVersion(group.meta().version().value());
+        return row;
+    }
+
+    private static Group group(ScimGroupsRecord row) {
+        return Group.reconstitute(new TenantId(row.getTenantId()), new GroupId(row.getId()), row.getDisplayName(),
+                row.getExternalId(), new ResourceMeta(row.getCreated().toInstant(), row.getLastModified().toInstant(),
+                        new Version(row.getVersion())));
+    }
+}

@@ -1,0 +1,67 @@
+package com.javelo.scim.adapter.jooq.transaction;
+
+import com.javelo.scim.core.port.UnitOfWork;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * The jOOQ side of the unit of work: a transaction bound to the current thread that every store
+ * joins. A store call outside a unit of work runs in a transaction of its own, so each write
+ * method (the change, its version and its events) is atomic by itself.
+ */
+public final class JooqContext implements UnitOfWork {
+
+    private final DSLContext root;
+    private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+
+    public JooqContext(DSLContext root) {
+        this.root = root;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return transaction(dsl -> work.get());
+    }
+
+    /** Runs {@code work} with the thread's transaction, starting one when there is none. */
+    public <T> T transaction(Function<DSLContext, T> work) {
+        DSLContext bound = current.get();
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        try {
+            return root.transactionResult(configuration -> {
+                DSLContext transactional = DSL.using(configuration);
+                current.set(transactional);
+                try {
+                    return work.apply(transactional);
+                } finally {
+                    current.remove();
+                }
+            });
+        } catch (DataAccessException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /** Runs a read with the thread's transaction if any, else on its own connection. */
+    public <T> T read(Function<DSLContext, T> work) {
+        DSLContext bound = current.get();
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        try {
+            return work.apply(root);
+        } catch (DataAccessException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /** @return whether the caller runs inside a unit of work (reads then lock the rows they load) */
+    public boolean inUnitOfWork() {
+        return current.get() != null;
+    }
+}

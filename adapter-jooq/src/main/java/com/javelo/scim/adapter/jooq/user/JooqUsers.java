@@ -1,0 +1,270 @@
+package com.javelo.scim.adapter.jooq.user;
+
+import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.USER_TOMBSTONES;
+
+import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
+import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
+import com.javelo.scim.adapter.jooq.generated.tables.records.UsersRecord;
+import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
+import com.javelo.scim.adapter.jooq.transaction.JooqContext;
+import com.javelo.scim.adapter.jooq.transaction.SqlErrors;
+import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.json.UserProfileJson;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.error.UserNameAlreadyTaken;
+import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.resource.ResourceMeta;
+import com.javelo.scim.domain.resource.Version;
+import com.javelo.scim.domain.user.ManagerReference;
+import com.javelo.scim.domain.user.MultiValue;
+import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.user.UserName;
+import com.javelo.scim.domain.user.UserOrigin;
+import com.javelo.scim.domain.user.UserProfile;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Users in PostgreSQL or H2: typed columns for filters and sorting, the profile as SCIM JSON, one
+ * row per email. The unique index on the case-folded userName decides every race.
+ */
+public final class JooqUsers implements Users {
+
+    private final JooqContext context;
+
+    public JooqUsers(JooqContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Optional<User> findById(TenantId tenant, UserId id) {
+        return context.read(dsl -> {
+            var select = dsl.selectFrom(USERS).where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.eq(id.value())));
+            // Inside a unit of work the row is read to be changed: lock it, so concurrent writers
+            // queue instead of failing on the version check.
+            return (context.inUnitOfWork() ? select.forUpdate() : select).fetchOptional(JooqUsers::user);
+        });
+    }
+
+    @Override
+    public Optional<User> findByUserName(TenantId tenant, String userName) {
+        return context.read(dsl -> dsl.selectFrom(USERS)
+                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.USER_NAME_KEY.eq(UserName.normalize(userName))))
+                .fetchOptional(JooqUsers::user));
+    }
+
+    @Override
+    public List<User> findByEmail(TenantId tenant, String email) {
+        return context.read(dsl -> dsl.selectFrom(USERS)
+                .where(USERS.TENANT_ID.eq(tenant.value()).and(DSL.exists(DSL.selectOne().from(USER_EMAILS)
+                        .where(USER_EMAILS.TENANT_ID.eq(USERS.TENANT_ID).and(USER_EMAILS.USER_ID.eq(USERS.ID))
+                                .and(USER_EMAILS.EMAIL_KEY.eq(UserName.normalize(email)))))))
+                .orderBy(USERS.CREATED, USERS.ID)
+                .fetch(JooqUsers::user));
+    }
+
+    @Override
+    public List<User> findPendingManagerReferences(TenantId tenant, Collection<String> keys) {
+        Set<String> lowered = keys.stream().map(UserName::normalize).collect(Collectors.toSet());
+        return context.read(dsl -> dsl.selectFrom(USERS)
+                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.MANAGER_VALUE_KEY.in(lowered))
+                        .and(USERS.MANAGER_ID.isNull()))
+                .orderBy(USERS.CREATED, USERS.ID)
+                .fetch(JooqUsers::user));
+    }
+
+    @Override
+    public Page<User> query(TenantId tenant, ResourceQuery query) {
+        Condition condition = USERS.TENANT_ID.eq(tenant.value());
+        if (query.filter() != null) {
+            condition = condition.and(FilterToCondition.users(query.filter()));
+        }
+        List<SortField<?>> order = new ArrayList<>();
+        if (query.sortBy() != null) {
+            order.add(ResourceColumns.userSort(query.sortBy(), query.ascending()));
+        }
+        order.add(USERS.CREATED.asc());
+        order.add(USERS.ID.asc());
+        Condition where = condition;
+        return context.read(dsl -> {
+            long total = dsl.fetchCount(USERS, where);
+            if (query.limit() == 0 || total <= query.offset()) {
+                return new Page<>(total, List.of());
+            }
+            List<User> items = dsl.selectFrom(USERS).where(where).orderBy(order)
+                    .limit(query.limit()).offset(query.offset())
+                    .fetch(JooqUsers::user);
+            return new Page<>(total, items);
+        });
+    }
+
+    @Override
+    public Set<UserId> missing(TenantId tenant, Set<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> wanted = ids.stream().map(UserId::value).collect(Collectors.toSet());
+        Set<String> found = context.read(dsl -> dsl.select(USERS.ID).from(USERS)
+                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.in(wanted)))
+                .fetchSet(USERS.ID));
+        return ids.stream().filter(id -> !found.contains(id.value())).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    @Override
+    public void insert(User user, List<DomainEvent> events) {
+        write(user, () -> context.transaction(dsl -> {
+            dsl.insertInto(USERS).set(row(dsl, user)).execute();
+            insertEmails(dsl, user);
+            JooqEventOutbox.append(dsl, events);
+            return null;
+        }));
+    }
+
+    @Override
+    public void update(User user, ExpectedVersion expected, List<DomainEvent> events) {
+        write(user, () -> context.transaction(dsl -> {
+            Condition target = USERS.TENANT_ID.eq(user.tenantId().value()).and(USERS.ID.eq(user.id().value()));
+            if (!expected.isAny()) {
+                target = target.and(USERS.VERSION.eq(expected.version().value()));
+            }
+            int updated = dsl.update(USERS).set(row(dsl, user)).where(target).execute();
+            if (updated == 0) {
+                throw conflictOrMissing(dsl, user.tenantId(), user.id(), expected);
+            }
+            dsl.deleteFrom(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(user.tenantId().value())
+                    .and(USER_EMAILS.USER_ID.eq(user.id().value()))).execute();
+            insertEmails(dsl, user);
+            JooqEventOutbox.append(dsl, events);
+            return null;
+        }));
+    }
+
+    @Override
+    public void delete(User user, ExpectedVersion expected, List<DomainEvent> events) {
+        context.transaction(dsl -> {
+            Condition target = USERS.TENANT_ID.eq(user.tenantId().value()).and(USERS.ID.eq(user.id().value()));
+            if (!expected.isAny()) {
+                target = target.and(USERS.VERSION.eq(expected.version().value()));
+            }
+            // Memberships and emails go with the row (ON DELETE CASCADE); the tombstone stays.
+            int deleted = dsl.deleteFrom(USERS).where(target).execute();
+            if (deleted == 0) {
+                throw conflictOrMissing(dsl, user.tenantId(), user.id(), expected);
+            }
+            dsl.deleteFrom(USER_TOMBSTONES).where(USER_TOMBSTONES.TENANT_ID.eq(user.tenantId().value())
+                    .and(USER_TOMBSTONES.ID.eq(user.id().value()))).execute();
+            dsl.insertInto(USER_TOMBSTONES)
+                    .set(USER_TOMBSTONES.TENANT_ID, user.tenantId().value())
+                    .set(USER_TOMBSTONES.ID, user.id().value())
+                    .set(USER_TOMBSTONES.USER_NAME, user.userName().value())
+                    .set(USER_TOMBSTONES.EXTERNAL_ID, user.profile().externalId())
+                    .set(USER_TOMBSTONES.PROFILE, UserProfileJson.write(user.profile()))
+                    .set(USER_TOMBSTONES.DELETED_AT, (events.isEmpty() ? user.meta().lastModified()
+                            : events.get(0).occurredAt()).atOffset(ZoneOffset.UTC))
+                    .execute();
+            JooqEventOutbox.append(dsl, events);
+            return null;
+        });
+    }
+
+    private static void write(User user, Runnable statement) {
+        try {
+            statement.run();
+        } catch (DataAccessException e) {
+            if (SqlErrors.uniqueViolation(e).filter(message -> message.contains("users_by_user_name")).isPresent()) {
+                throw new UserNameAlreadyTaken(user.userName().value());
+            }
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    private static RuntimeException conflictOrMissing(DSLContext dsl, TenantId tenant, UserId id,
+            ExpectedVersion expected) {
+        Long current = dsl.select(USERS.VERSION).from(USERS)
+                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.eq(id.value())))
+                .fetchOne(USERS.VERSION);
+        if (current == null) {
+            return new UnknownUser(id.value());
+        }
+        return new StaleVersion(id.value(), expected.toString(), Long.toString(current));
+    }
+
+    private static void insertEmails(DSLContext dsl, User user) {
+        List<MultiValue> emails = user.profile().emails();
+        if (emails.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(USER_EMAILS, USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID, USER_EMAILS.ORDINAL,
+                USER_EMAILS.EMAIL, USER_EMAILS.EMAIL_KEY, USER_EMAILS.EMAIL_TYPE, USER_EMAILS.IS_PRIMARY);
+        for (int i = 0; i < emails.size(); i++) {
+            MultiValue email = emails.get(i);
+            insert = insert.values(user.tenantId().value(), user.id().value(), i, email.value(),
+                    email.value() == null ? null : UserName.normalize(email.value()), email.type(), email.primary());
+        }
+        insert.execute();
+    }
+
+    private static UsersRecord row(DSLContext dsl, User user) {
+        UserProfile profile = user.profile();
+        UsersRecord row = dsl.newRecord(USERS);
+        row.setTenantId(user.tenantId().value());
+        row.setId(user.id().value());
+        row.setUserName(profile.userName().value());
+        row.setUserNameKey(profile.userName().key());
+        row.setExternalId(profile.externalId());
+        row.setDisplayName(profile.displayName());
+        row.setGivenName(profile.name().givenName());
+        row.setFamilyName(profile.name().familyName());
+        row.setNickName(profile.nickName());
+        row.setTitle(profile.title());
+        row.setUserType(profile.userType());
+        row.setLocale(profile.locale());
+        row.setPreferredLanguage(profile.preferredLanguage());
+        row.setTimezone(profile.timezone());
+        row.setEmployeeNumber(profile.enterprise().employeeNumber());
+        row.setDepartment(profile.enterprise().department());
+        row.setDivision(profile.enterprise().division());
+        row.setCostCenter(profile.enterprise().costCenter());
+        row.setOrganization(profile.enterprise().organization());
+        row.setActive(user.active());
+        ManagerReference manager = user.manager().orElse(null);
+        row.setManagerValue(manager == null ? null : manager.value());
+        row.setManagerValueKey(manager == null ? null : UserName.normalize(manager.value()));
+        row.setManagerId(manager == null || manager.resolvedId() == null ? null : manager.resolvedId().value());
+        row.setOrigin(user.origin().name());
+        row.setProfile(UserProfileJson.write(profile));
+        row.setCreated(user.meta().created().atOffset(ZoneOffset.UTC));
+        row.setLastModified(user.meta().lastModified().atOffset(ZoneOffset.UTC));
+        row.setVersion(user.meta().version().value());
+        return row;
+    }
+
+    private static User user(UsersRecord row) {
+        ManagerReference manager = row.getManagerValue() == null ? null
+                : new ManagerReference(row.getManagerValue(),
+                        row.getManagerId() == null ? null : new UserId(row.getManagerId()));
+        return User.reconstitute(new TenantId(row.getTenantId()), new UserId(row.getId()),
+                UserProfileJson.read(row.getProfile()), row.getActive(), manager, UserOrigin.valueOf(row.getOrigin()),
+                new ResourceMeta(row.getCreated().toInstant(), row.getLastModified().toInstant(),
+                        new Version(row.getVersion())));
+    }
+}
