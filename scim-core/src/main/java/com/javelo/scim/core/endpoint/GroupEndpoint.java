@@ -101,7 +101,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
                     ScimPatch.operations(body, ScimUserGroupCharacteristics.groups()), expected,
-                    LegacyStringMemberValues.in(body)));
+                    LegacyStringMemberValues.in(body), PatchMemberDisplays.in(body)));
             if (selection.isEmpty()) {
                 return new ScimResponse(204, null, group.meta().version(), null);
             }

@@ -21,7 +21,9 @@ import com.javelo.scim.domain.id.UserId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -120,6 +122,7 @@ public final class InMemoryGroups implements Groups {
             for (UserId user : users) {
                 if (members(tenant, group).remove(user)) {
                     removed.add(user);
+                    state.memberLabels.getOrDefault(new InMemoryState.Key<>(tenant, group), new HashMap<>()).remove(user);
                 }
             }
             return removed;
@@ -139,13 +142,28 @@ public final class InMemoryGroups implements Groups {
     }
 
     @Override
+    public void labelMembers(TenantId tenant, GroupId group, Map<UserId, String> displays) {
+        state.atomically(() -> {
+            Set<UserId> members = members(tenant, group);
+            Map<UserId, String> labels = state.memberLabels.computeIfAbsent(new InMemoryState.Key<>(tenant, group),
+                    key -> new HashMap<>());
+            displays.forEach((user, display) -> {
+                if (members.contains(user)) {
+                    labels.put(user, display);
+                }
+            });
+        });
+    }
+
+    @Override
     public void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer) {
         List<Member> members = state.atomically(() -> {
             List<Member> listed = new ArrayList<>();
+            Map<UserId, String> labels = state.memberLabels.getOrDefault(new InMemoryState.Key<>(tenant, group), Map.of());
             for (UserId id : members(tenant, group)) {
                 User user = state.users.get(new InMemoryState.Key<>(tenant, id));
                 if (user != null) {
-                    listed.add(new Member(id, display(user)));
+                    listed.add(new Member(id, labels.getOrDefault(id, display(user))));
                 }
             }
             return listed;

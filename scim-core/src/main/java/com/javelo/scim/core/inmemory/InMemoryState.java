@@ -38,6 +38,7 @@ final class InMemoryState implements UnitOfWork {
     List<Tombstone> tombstones = new ArrayList<>();
     Map<Key<GroupId>, Group> groups = new LinkedHashMap<>();
     Map<Key<GroupId>, LinkedHashSet<UserId>> memberships = new HashMap<>();
+    Map<Key<GroupId>, Map<UserId, String>> memberLabels = new HashMap<>();
     List<DomainEvent> events = new ArrayList<>();
 
     @Override
@@ -78,6 +79,7 @@ final class InMemoryState implements UnitOfWork {
         private final List<Tombstone> tombstones;
         private final Map<Key<GroupId>, Group> groups;
         private final Map<Key<GroupId>, LinkedHashSet<UserId>> memberships;
+        private final Map<Key<GroupId>, Map<UserId, String>> memberLabels;
         private final int eventCount;
 
         Snapshot(InMemoryState state) {
@@ -88,6 +90,8 @@ final class InMemoryState implements UnitOfWork {
             groups = new LinkedHashMap<>(state.groups);
             memberships = new HashMap<>();
             state.memberships.forEach((key, members) -> memberships.put(key, new LinkedHashSet<>(members)));
+            memberLabels = new HashMap<>();
+            state.memberLabels.forEach((key, labels) -> memberLabels.put(key, new HashMap<>(labels)));
             eventCount = state.events.size();
         }
 
@@ -98,6 +102,7 @@ final class InMemoryState implements UnitOfWork {
             state.tombstones = tombstones;
             state.groups = groups;
             state.memberships = memberships;
+            state.memberLabels = memberLabels;
             state.events = new ArrayList<>(state.events.subList(0, eventCount));
         }
     }

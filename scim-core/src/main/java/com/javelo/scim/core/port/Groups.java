@@ -12,6 +12,7 @@ import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -43,6 +44,12 @@ public interface Groups {
 
     /** Makes the membership exactly {@code users}, as a diff; @return what was added and removed. */
     MembershipOutcome replaceMembers(TenantId tenant, GroupId group, Set<UserId> users);
+
+    /**
+     * Remembers the label the identity provider gave some members ({@code members[].display});
+     * ids that are not members are ignored.
+     */
+    void labelMembers(TenantId tenant, GroupId group, Map<UserId, String> displays);
 
     /** Streams the members in a stable order, without materialising a large group. */
     void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer);

@@ -9,15 +9,15 @@ import java.net.URI;
  * The absolute base URL of the SCIM API for {@code meta.location} and {@code Location}: the
  * configured public URL, else the request's own, with a trusted proxy's forwarded scheme and host.
  */
-final class BaseUrls {
+public final class BaseUrls {
 
     private final HttpSettings settings;
 
-    BaseUrls(HttpSettings settings) {
+    public BaseUrls(HttpSettings settings) {
         this.settings = settings;
     }
 
-    String of(UriInfo uriInfo, HttpHeaders headers) {
+    public String of(UriInfo uriInfo, HttpHeaders headers) {
         if (settings.publicBaseUrl() != null) {
             return settings.publicBaseUrl() + "/scim/v2";
         }

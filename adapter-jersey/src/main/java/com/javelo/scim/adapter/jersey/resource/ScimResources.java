@@ -14,5 +14,6 @@ public final class ScimResources {
         config.register(new UsersResource(api.users(), requests));
         config.register(new GroupsResource(api.groups(), requests));
         config.register(new ServiceResource(api.discovery(), api.search(), requests));
+        config.register(new EndpointNameCase());
     }
 }

@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -182,10 +183,20 @@ public final class JooqGroups implements Groups {
     }
 
     @Override
+    public void labelMembers(TenantId tenant, GroupId group, Map<UserId, String> displays) {
+        context.transaction(dsl -> {
+            displays.forEach((user, display) -> dsl.update(GROUP_MEMBERS).set(GROUP_MEMBERS.DISPLAY, display)
+                    .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.eq(user.value())))
+                    .execute());
+            return null;
+        });
+    }
+
+    @Override
     public void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer) {
         context.read(dsl -> {
             try (Cursor<Record2<String, String>> members = dsl.select(USERS.ID,
-                            DSL.coalesce(USERS.DISPLAY_NAME, USERS.USER_NAME))
+                            DSL.coalesce(GROUP_MEMBERS.DISPLAY, USERS.DISPLAY_NAME, USERS.USER_NAME))
                     .from(GROUP_MEMBERS)
                     .join(USERS).on(USERS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(USERS.ID.eq(GROUP_MEMBERS.USER_ID)))
                     .where(member(tenant, group))

@@ -7,7 +7,10 @@ import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.domain.group.Group;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -31,13 +34,16 @@ public final class GroupJson {
             throw ScimErrors.invalidValue("attribute 'displayName' is required");
         }
         Set<String> members = null;
+        Map<String, String> displays = new LinkedHashMap<>();
         if (JsonFields.has(body, "members")) {
             members = new LinkedHashSet<>();
             for (JsonNode member : JsonFields.array(body, "members", "members")) {
-                members.add(memberId(member));
+                String id = memberId(member);
+                members.add(id);
+                memberDisplay(member).ifPresent(display -> displays.put(id, display));
             }
         }
-        return new GroupInput(displayName, JsonFields.text(body, "externalId", "externalId"), members);
+        return new GroupInput(displayName, JsonFields.text(body, "externalId", "externalId"), members, displays);
     }
 
     /** @return the user id a member value names: {@code {"value":"id"}} or, tolerated, a bare string */
@@ -54,6 +60,18 @@ public final class GroupJson {
         }
         throw ScimErrors.invalidSyntax("each value of 'members' must be an object like {\"value\":\"<user id>\"}, got "
                 + JsonFields.describe(member));
+    }
+
+    /**
+     * @return the label a member value carries: {@code display} (RFC 7643), or {@code displayName}
+     *     as Microsoft's reference collection sends it
+     */
+    public static Optional<String> memberDisplay(JsonNode member) {
+        if (!member.isObject()) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> display = JsonFields.field(member, "display").or(() -> JsonFields.field(member, "displayName"));
+        return display.filter(JsonNode::isTextual).map(JsonNode::textValue).filter(text -> !text.isBlank());
     }
 
     /**

@@ -7,7 +7,9 @@ import com.javelo.scim.domain.error.UnknownMembers;
 import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,6 +39,15 @@ final class Memberships {
         Set<UserId> removing = ids(toRemove);
         Set<UserId> removed = removing.isEmpty() ? Set.of() : groups.removeMembers(tenant, group, removing);
         return new MembershipOutcome(added, removed);
+    }
+
+    /** Keeps the labels the IdP gave members, for ids that are members now. */
+    void label(TenantId tenant, GroupId group, Map<String, String> displays) {
+        if (!displays.isEmpty()) {
+            Map<UserId, String> byUser = new LinkedHashMap<>();
+            displays.forEach((id, display) -> byUser.put(new UserId(id), display));
+            groups.labelMembers(tenant, group, byUser);
+        }
     }
 
     /** @return {@code toAdd} without the skippable ids that name no user of the tenant */

@@ -19,6 +19,7 @@ import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,17 +31,19 @@ import java.util.Set;
 public final class PatchGroup {
 
     /**
+     * @param memberDisplays labels the request gave members ({@code display}), by user id
      * @param skippableUnknownMembers member ids that may be skipped, rather than refuse the change,
      *     when they name no user (see {@code LegacyStringMemberValues}); usually empty
      */
     public record Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
-            Set<String> skippableUnknownMembers) {
+            Set<String> skippableUnknownMembers, Map<String, String> memberDisplays) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             operations = List.copyOf(operations);
             Objects.requireNonNull(expected, "expected");
             skippableUnknownMembers = Set.copyOf(skippableUnknownMembers);
+            memberDisplays = Map.copyOf(memberDisplays);
         }
     }
 
@@ -74,6 +77,7 @@ public final class PatchGroup {
                     command.skippableUnknownMembers());
             MembershipOutcome outcome = memberships.apply(command.tenant(), current.id(), toAdd,
                     membership.toRemove(), membership.replaceAll());
+            memberships.label(command.tenant(), current.id(), command.memberDisplays());
             return GroupChanges.store(groups, current, attributes, outcome, now);
         });
     }

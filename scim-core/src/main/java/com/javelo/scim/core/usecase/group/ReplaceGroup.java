@@ -55,6 +55,7 @@ public final class ReplaceGroup {
                     ? MembershipOutcome.nothing()
                     : memberships.apply(command.tenant(), current.id(), Set.of(), Set.of(),
                             Optional.of(command.input().memberIds()));
+            memberships.label(command.tenant(), current.id(), command.input().memberDisplays());
             return GroupChanges.store(groups, current, attributes, outcome, now);
         });
     }

@@ -24,6 +24,7 @@ import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -127,6 +128,20 @@ public abstract class GroupsContract extends ContractFixture {
         ports.groups().forEachMember(acme, engineering.id(), members::add);
 
         assertThat(members).containsExactly(new Member(alice.id(), "Alice Smith"));
+    }
+
+    @Test
+    void aLabelGivenByTheIdentityProviderIsShownInsteadOfTheUsersName() {
+        Group engineering = group(acme, "Engineering");
+        User alice = user(acme, "alice");
+        User bob = user(acme, "bob");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+
+        ports.groups().labelMembers(acme, engineering.id(), Map.of(alice.id(), "Alice (Okta)", bob.id(), "Bob"));
+
+        List<Member> members = new ArrayList<>();
+        ports.groups().forEachMember(acme, engineering.id(), members::add);
+        assertThat(members).containsExactly(new Member(alice.id(), "Alice (Okta)"));
     }
 
     @Test

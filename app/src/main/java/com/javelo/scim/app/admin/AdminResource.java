@@ -1,0 +1,107 @@
+package com.javelo.scim.app.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.adapter.jersey.HttpSettings;
+import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
+import com.javelo.scim.adapter.jersey.resource.BaseUrls;
+import com.javelo.scim.app.server.Services;
+import com.javelo.scim.core.endpoint.RequestContext;
+import com.javelo.scim.core.endpoint.ScimResponse;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.json.JsonFields;
+import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.domain.error.UnknownTenant;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.tenant.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Javelo's side of "Activate Okta": companies (tenants), their SCIM API token — shown once, stored
+ * as a hash, regenerated or revoked here — and the people who existed before the integration.
+ */
+@Path("admin/v1/tenants")
+public final class AdminResource {
+
+    private final Services services;
+    private final BaseUrls baseUrls;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Context
+    private HttpHeaders headers;
+
+    public AdminResource(Services services, HttpSettings settings) {
+        this.services = services;
+        this.baseUrls = new BaseUrls(settings);
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
+    public Response createTenant(JsonNode body) {
+        String name = JsonFields.text(body, "name", "name");
+        if (name == null) {
+            throw ScimErrors.invalidValue("a tenant needs a 'name', e.g. {\"name\":\"Acme\"}");
+        }
+        Tenant tenant = services.createTenant().execute(name);
+        return json(201, tenantJson(tenant));
+    }
+
+    @GET
+    public Response listTenants() {
+        ObjectNode body = ScimJson.nodes().objectNode();
+        ArrayNode tenants = body.putArray("tenants");
+        services.persistence().tenants().list().forEach(tenant -> tenants.add(tenantJson(tenant)));
+        return json(200, body);
+    }
+
+    /** Activates the integration, or regenerates its token: the previous one stops working at once. */
+    @POST
+    @Path("{id}/scim-token")
+    public Response issueToken(@PathParam("id") String id) {
+        String token = services.issueApiToken().execute(new TenantId(id));
+        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(ScimJson.nodes().objectNode().put("token", token)).build();
+    }
+
+    @DELETE
+    @Path("{id}/scim-token")
+    public Response revokeToken(@PathParam("id") String id) {
+        services.revokeApiToken().execute(new TenantId(id));
+        return Response.noContent().build();
+    }
+
+    /** Loads a person who was in Javelo before the integration; the IdP finds and adopts them. */
+    @POST
+    @Path("{id}/users")
+    @Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
+    public Response importUser(@PathParam("id") String id, JsonNode body) {
+        TenantId tenant = new TenantId(id);
+        services.persistence().tenants().findById(tenant).orElseThrow(() -> new UnknownTenant(id));
+        ScimResponse created = services.scim().users().importExisting(
+                new RequestContext(tenant, baseUrls.of(uriInfo, headers)), body);
+        return Response.status(created.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(created.body()).build();
+    }
+
+    private static ObjectNode tenantJson(Tenant tenant) {
+        return ScimJson.nodes().objectNode().put("id", tenant.id().value()).put("name", tenant.name())
+                .put("created", tenant.createdAt().toString());
+    }
+
+    private static Response json(int status, JsonNode body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,199 @@
+package com.javelo.scim.app.cli;
+
+import com.javelo.scim.app.config.Settings;
+import com.javelo.scim.app.config.SettingsLoader;
+import com.javelo.scim.app.logging.Logging;
+import com.javelo.scim.app.server.Database;
+import com.javelo.scim.app.server.ScimServer;
+import com.javelo.scim.app.server.Services;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.tenant.Tenant;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: {@code serve} (the default) runs the service; {@code migrate}, {@code tenant}
+ * and {@code token} work directly on the database, with no server running. Machine-readable
+ * results (a token, an id) go alone on stdout; everything else to stderr.
+ */
+@Command(name = "javelo-scim", mixinStandardHelpOptions = true, version = "javelo-scim 0.1.0",
+        description = "Javelo's SCIM 2.0 provisioning service.",
+        subcommands = {ScimCommand.Serve.class, ScimCommand.Migrate.class, ScimCommand.TenantCommands.class,
+            ScimCommand.TokenCommands.class})
+public final class ScimCommand implements Callable<Integer> {
+
+    /** Returned by {@code serve}: the process keeps running until SIGTERM. */
+    public static final int SERVING = -1;
+    static final int INVALID_SETTING = 2;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    public static int run(String... args) {
+        return new CommandLine(new ScimCommand()).setExecutionExceptionHandler((exception, commandLine, parsed) -> {
+            if (exception instanceof SettingsLoader.InvalidSetting invalid) {
+                commandLine.getErr().println("javelo-scim: invalid setting: " + invalid.getMessage());
+                return INVALID_SETTING;
+            }
+            commandLine.getErr().println("javelo-scim: " + exception.getMessage());
+            return 1;
+        }).execute(args);
+    }
+
+    /** No subcommand: serve. */
+    @Override
+    public Integer call() {
+        return serve(options, spec);
+    }
+
+    static Settings settings(ConfigOptions options) {
+        return SettingsLoader.load(System.getenv(), options.asVariables());
+    }
+
+    static int serve(ConfigOptions options, CommandSpec spec) {
+        Settings settings = settings(options);
+        Logging.configure(settings.logFormat());
+        ScimServer server = ScimServer.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+            // SIGTERM is the normal way to stop the service: report a clean exit.
+            Runtime.getRuntime().halt(0);
+        }, "scim-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return SERVING;
+    }
+
+    /** Runs {@code work} on the migrated database, outside any server. */
+    static <T> T withServices(ConfigOptions options, Function<Services, T> work) {
+        Settings settings = settings(options);
+        Logging.configure(settings.logFormat());
+        try (Database database = Database.open(settings, null)) {
+            database.persistence().migrate();
+            return work.apply(Services.over(database.persistence()));
+        }
+    }
+
+    @Command(name = "serve", description = "Run the HTTP service (the default).")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return serve(options, spec);
+        }
+    }
+
+    @Command(name = "migrate", description = "Apply pending database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() {
+            return withServices(options, services -> 0);
+        }
+    }
+
+    @Command(name = "tenant", description = "Manage tenants (companies).",
+            subcommands = {TenantCommands.Create.class, TenantCommands.ListTenants.class})
+    static final class TenantCommands {
+
+        @Command(name = "create", description = "Create a tenant; prints its id.")
+        static final class Create implements Callable<Integer> {
+            @Mixin
+            ConfigOptions options;
+
+            @Spec
+            CommandSpec spec;
+
+            @Parameters(index = "0", description = "the company's name")
+            String name;
+
+            @Override
+            public Integer call() {
+                Tenant tenant = withServices(options, services -> services.createTenant().execute(name));
+                spec.commandLine().getOut().println(tenant.id().value());
+                return 0;
+            }
+        }
+
+        @Command(name = "list", description = "List tenants: id, then name.")
+        static final class ListTenants implements Callable<Integer> {
+            @Mixin
+            ConfigOptions options;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                PrintWriter out = spec.commandLine().getOut();
+                withServices(options, services -> services.persistence().tenants().list())
+                        .forEach(tenant -> out.println(tenant.id().value() + "\t" + tenant.name()));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "token", description = "Manage a tenant's SCIM API token.",
+            subcommands = {TokenCommands.Issue.class, TokenCommands.Revoke.class})
+    static final class TokenCommands {
+
+        @Command(name = "issue", description = "Issue (or regenerate) the tenant's token; prints it once.")
+        static final class Issue implements Callable<Integer> {
+            @Mixin
+            ConfigOptions options;
+
+            @Spec
+            CommandSpec spec;
+
+            @Parameters(index = "0", description = "the tenant id")
+            String tenant;
+
+            @Override
+            public Integer call() {
+                String token = withServices(options, services -> services.issueApiToken().execute(new TenantId(tenant)));
+                spec.commandLine().getOut().println(token);
+                return 0;
+            }
+        }
+
+        @Command(name = "revoke", description = "Revoke the tenant's token: the integration stops.")
+        static final class Revoke implements Callable<Integer> {
+            @Mixin
+            ConfigOptions options;
+
+            @Parameters(index = "0", description = "the tenant id")
+            String tenant;
+
+            @Override
+            public Integer call() {
+                return withServices(options, services -> {
+                    services.revokeApiToken().execute(new TenantId(tenant));
+                    return 0;
+                });
+            }
+        }
+    }
+}

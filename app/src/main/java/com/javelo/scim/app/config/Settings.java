@@ -1,0 +1,54 @@
+package com.javelo.scim.app.config;
+
+import java.nio.file.Path;
+
+/**
+ * Everything the service is configured with; each value comes from a {@code SCIM_*} environment
+ * variable or the matching command-line option (see the README for defaults).
+ *
+ * @param httpPort SCIM_HTTP_PORT
+ * @param publicBaseUrl SCIM_PUBLIC_BASE_URL, or null to derive locations from requests
+ * @param dbUrl SCIM_DB_URL; defaults to an H2 file database in the data directory
+ * @param dbUser SCIM_DB_USER
+ * @param dbPassword SCIM_DB_PASSWORD (never logged)
+ * @param dbPoolSize SCIM_DB_POOL_SIZE
+ * @param dataDir SCIM_DATA_DIR
+ * @param adminToken SCIM_ADMIN_TOKEN, or null to disable the admin API (never logged)
+ * @param maxBodyBytes SCIM_MAX_BODY_BYTES
+ * @param logFormat SCIM_LOG_FORMAT
+ * @param trustForwardedHeaders SCIM_TRUST_FORWARDED_HEADERS
+ */
+public record Settings(
+        int httpPort,
+        String publicBaseUrl,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Path dataDir,
+        String adminToken,
+        long maxBodyBytes,
+        LogFormat logFormat,
+        boolean trustForwardedHeaders) {
+
+    /** How log lines are written. */
+    public enum LogFormat { TEXT, JSON }
+
+    public boolean isPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + httpPort + ", publicBaseUrl=" + publicBaseUrl + ", db=" + redactedDbUrl()
+                + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
+                + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
+                + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
+    }
+
+    /** @return the database URL without its query string (which may carry a password). */
+    public String redactedDbUrl() {
+        int query = dbUrl.indexOf('?');
+        return query < 0 ? dbUrl : dbUrl.substring(0, query) + "?…";
+    }
+}

@@ -1,0 +1,83 @@
+package com.javelo.scim.app.metrics;
+
+import com.javelo.scim.adapter.jersey.RequestIdFilter;
+import com.javelo.scim.adapter.jersey.auth.BearerAuthenticationFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One log line and one timer sample per request: method, path template (never ids, so neither
+ * cardinality nor personal data leaks), status, duration, tenant and request id. Never headers or
+ * bodies: the token and the password placeholder stay out of the logs.
+ */
+@PreMatching
+@Priority(0)
+public final class RequestObserver implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.javelo.scim.requests");
+    private static final String STARTED = "javelo.scim.started";
+
+    private final MeterRegistry registry;
+
+    public RequestObserver(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        long nanos = started == null ? 0 : System.nanoTime() - (Long) started;
+        String template = template(request.getUriInfo());
+        String status = Integer.toString(response.getStatus());
+        Timer.builder("scim.http.requests")
+                .description("SCIM and admin requests by endpoint, method and status")
+                .tag("endpoint", template).tag("method", request.getMethod()).tag("status", status)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
+        Object tenant = request.getProperty(BearerAuthenticationFilter.TENANT);
+        LOG.info("{} {} {} {}ms tenant={} requestId={}", request.getMethod(), template, status,
+                String.format(Locale.ROOT, "%.1f", nanos / 1e6), tenant == null ? "-" : tenant,
+                request.getProperty(RequestIdFilter.PROPERTY));
+        MDC.remove("tenant");
+        MDC.remove("requestId");
+    }
+
+    private static String template(UriInfo uriInfo) {
+        if (uriInfo instanceof ExtendedUriInfo extended) {
+            List<UriTemplate> templates = extended.getMatchedTemplates();
+            if (!templates.isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (int i = templates.size() - 1; i >= 0; i--) {
+                    String part = templates.get(i).getTemplate();
+                    if (!part.startsWith("/")) {
+                        path.append('/');
+                    }
+                    path.append(part);
+                }
+                return path.toString().replaceAll("/+", "/");
+            }
+        }
+        return "unmatched";
+    }
+}

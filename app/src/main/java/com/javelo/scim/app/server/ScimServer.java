@@ -1,0 +1,109 @@
+package com.javelo.scim.app.server;
+
+import com.javelo.scim.adapter.jersey.HttpSettings;
+import com.javelo.scim.adapter.jersey.ScimApplication;
+import com.javelo.scim.app.admin.AdminAuthenticationFilter;
+import com.javelo.scim.app.admin.AdminResource;
+import com.javelo.scim.app.config.Settings;
+import com.javelo.scim.app.health.HealthResource;
+import com.javelo.scim.app.metrics.MetricsResource;
+import com.javelo.scim.app.metrics.RequestObserver;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: migrations applied, the SCIM API, admin API, health and metrics on one
+ * Grizzly listener. {@link #close()} stops accepting, lets in-flight requests finish (bounded)
+ * and closes the pool.
+ */
+public final class ScimServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScimServer.class);
+    /** How long in-flight requests may take to finish on shutdown. */
+    private static final long GRACE_SECONDS = 20;
+
+    private final HttpServer http;
+    private final Database database;
+    private final int port;
+
+    private ScimServer(HttpServer http, Database database, int port) {
+        this.http = http;
+        this.database = database;
+        this.port = port;
+    }
+
+    public static ScimServer start(Settings settings) {
+        long started = System.nanoTime();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        Database database = Database.open(settings, metrics);
+        try {
+            database.persistence().migrate();
+            Services services = Services.over(database.persistence());
+            HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
+                    settings.maxBodyBytes());
+            ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
+            config.register(new AdminAuthenticationFilter(settings.adminToken()));
+            config.register(new AdminResource(services, httpSettings));
+            config.register(new HealthResource(database));
+            config.register(new MetricsResource(metrics));
+            config.register(new RequestObserver(metrics));
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
+                    URI.create("http://0.0.0.0:" + settings.httpPort() + "/"), config, false);
+            NetworkListener listener = http.getListeners().iterator().next();
+            // Worker threads match the pool: more would only queue on connections.
+            int workers = Math.max(4, settings.dbPoolSize() * 2);
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers));
+            listener.setMaxHttpHeaderSize(64 * 1024);
+            http.start();
+            int port = listener.getPort();
+            LOG.info("Javelo SCIM listening on port {} ({} ms); {}", port, (System.nanoTime() - started) / 1_000_000,
+                    settings);
+            return new ScimServer(http, database, port);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot listen on port " + settings.httpPort(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("in-flight requests did not finish within {} s; stopping anyway", GRACE_SECONDS);
+            http.shutdownNow();
+        } finally {
+            database.close();
+            LOG.info("Javelo SCIM stopped");
+        }
+    }
+}
