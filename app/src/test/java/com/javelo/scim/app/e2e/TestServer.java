@@ -1,0 +1,143 @@
+package com.javelo.scim.app.e2e;
+
+import com.javelo.scim.app.config.Settings;
+import com.javelo.scim.app.config.SettingsLoader;
+import com.javelo.scim.app.server.ScimServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real service (the launcher the jar runs) on a free port, on H2 in a temporary data
+ * directory or on a schema of its own in the local PostgreSQL; restartable on the same data.
+ */
+final class TestServer implements AutoCloseable {
+
+    enum Database { H2, POSTGRES }
+
+    static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
+    static final String POSTGRES_URL = System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+
+    private final Database database;
+    private final Path dataDir;
+    private final String schema;
+    private final Map<String, String> extra;
+    private ScimServer server;
+
+    private TestServer(Database database, Map<String, String> extra) {
+        this.database = database;
+        this.extra = extra;
+        try {
+            this.dataDir = Files.createTempDirectory("scim-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.schema = database == Database.POSTGRES
+                ? "scim_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : null;
+    }
+
+    static TestServer start(Database database) {
+        return start(database, Map.of());
+    }
+
+    static TestServer start(Database database, Map<String, String> extra) {
+        if (database == Database.POSTGRES) {
+            requirePostgres();
+        }
+        TestServer test = new TestServer(database, extra);
+        if (test.schema != null) {
+            execute("CREATE SCHEMA " + test.schema);
+        }
+        test.server = ScimServer.start(test.settings(0));
+        return test;
+    }
+
+    Settings settings(int port) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SCIM_HTTP_PORT", Integer.toString(port));
+        environment.put("SCIM_DATA_DIR", dataDir.toString());
+        environment.put("SCIM_ADMIN_TOKEN", ADMIN_TOKEN);
+        environment.put("SCIM_DB_POOL_SIZE", "8");
+        if (database == Database.POSTGRES) {
+            environment.put("SCIM_DB_URL", POSTGRES_URL + "?currentSchema=" + schema);
+            environment.put("SCIM_DB_USER", "postgres");
+        }
+        environment.putAll(extra);
+        return SettingsLoader.load(environment, Map.of());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    /** Stops the server and starts a new one on the same database (and the same port). */
+    void restart() {
+        int port = server.port();
+        server.close();
+        server = ScimServer.start(settings(port));
+    }
+
+    Database database() {
+        return database;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    static void requirePostgres() {
+        try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, "postgres", "")) {
+            // reachable
+        } catch (SQLException e) {
+            String message = "PostgreSQL is not reachable at " + POSTGRES_URL;
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message + "; under CI=true the PostgreSQL tests are mandatory", e);
+            }
+            Assumptions.abort(message + "; skipping (set CI=true to make it mandatory)");
+        }
+    }
+
+    static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        if (schema != null) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
