@@ -34,6 +34,7 @@ public final class ScimApplication {
     public static void register(ResourceConfig config, ScimApi api, HttpSettings settings) {
         ScimResources.register(config, api, settings);
         config.register(new RequestIdFilter());
+        config.register(new HeaderSizeLimit());
         config.register(new BearerAuthenticationFilter(api.authentication()));
         config.register(new JsonNodeBodyProvider(settings.maxBodyBytes()));
         config.register(new ScimExceptionMapper());

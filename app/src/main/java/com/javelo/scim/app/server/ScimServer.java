@@ -73,7 +73,8 @@ public final class ScimServer implements AutoCloseable {
             int workers = Math.max(4, settings.dbPoolSize() * 2);
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers));
-            listener.setMaxHttpHeaderSize(64 * 1024);
+            // Generous, so that oversized headers reach HeaderSizeLimit and get a SCIM error (431).
+            listener.setMaxHttpHeaderSize(256 * 1024);
             http.start();
             int port = listener.getPort();
             LOG.info("Javelo SCIM listening on port {} ({} ms); {}", port, (System.nanoTime() - started) / 1_000_000,

@@ -12,14 +12,18 @@ import org.junit.jupiter.api.AfterEach;
  * Base of the end-to-end suites: the real server, a tenant and its token made through the admin
  * API, and requests shaped as Okta and Entra send them.
  */
-abstract class EndToEndTest {
+public abstract class EndToEndTest {
 
     protected TestServer server;
     protected String tenantId;
     protected String token;
 
     protected void start(TestServer.Database database) {
-        server = TestServer.start(database);
+        start(TestServer.start(database));
+    }
+
+    protected void start(TestServer running) {
+        server = running;
         tenantId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Acme " + UUID.randomUUID() + "\"}").json()
                 .get("id").asText();
         token = issueToken();

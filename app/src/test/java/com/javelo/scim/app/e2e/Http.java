@@ -14,14 +14,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Real HTTP requests as the identity providers send them, and request bodies from files. */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, HttpResponse<String> response) {
-        JsonNode json() {
+    public record Answer(int status, HttpResponse<String> response) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(response.body());
             } catch (IOException e) {
@@ -29,18 +29,18 @@ final class Http {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
 
-        String body() {
+        public String body() {
             return response.body();
         }
     }
 
     private Http() {}
 
-    static Answer send(String method, String url, String body, String... headers) {
+    public static Answer send(String method, String url, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -58,7 +58,7 @@ final class Http {
     }
 
     /** A request body from {@code src/test/resources/requests/…}, with {@code ${name}} placeholders filled. */
-    static String body(String resource, Map<String, String> values) {
+    public static String body(String resource, Map<String, String> values) {
         try (InputStream in = Http.class.getResourceAsStream("/requests/" + resource)) {
             if (in == null) {
                 throw new AssertionError("no request file " + resource);

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Assumptions;
  * The real service (the launcher the jar runs) on a free port, on H2 in a temporary data
  * directory or on a schema of its own in the local PostgreSQL; restartable on the same data.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    enum Database { H2, POSTGRES }
+    public enum Database { H2, POSTGRES }
 
-    static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
-    static final String POSTGRES_URL = System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL",
+    public static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
+    public static final String POSTGRES_URL = System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
     private final Database database;
@@ -48,11 +48,11 @@ final class TestServer implements AutoCloseable {
                 ? "scim_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : null;
     }
 
-    static TestServer start(Database database) {
+    public static TestServer start(Database database) {
         return start(database, Map.of());
     }
 
-    static TestServer start(Database database, Map<String, String> extra) {
+    public static TestServer start(Database database, Map<String, String> extra) {
         if (database == Database.POSTGRES) {
             requirePostgres();
         }
@@ -64,30 +64,37 @@ final class TestServer implements AutoCloseable {
         return test;
     }
 
-    Settings settings(int port) {
+    public Settings settings(int port) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SCIM_HTTP_PORT", Integer.toString(port));
         environment.put("SCIM_DATA_DIR", dataDir.toString());
         environment.put("SCIM_ADMIN_TOKEN", ADMIN_TOKEN);
         environment.put("SCIM_DB_POOL_SIZE", "8");
         if (database == Database.POSTGRES) {
-            environment.put("SCIM_DB_URL", POSTGRES_URL + "?currentSchema=" + schema);
+            // SCIM_TEST_DB_PORT reroutes the service (not the test's own set-up) through a proxy.
+            String url = extra.containsKey("SCIM_TEST_DB_PORT")
+                    ? POSTGRES_URL.replace(":5432/", ":" + extra.get("SCIM_TEST_DB_PORT") + "/") : POSTGRES_URL;
+            environment.put("SCIM_DB_URL", url + "?currentSchema=" + schema);
             environment.put("SCIM_DB_USER", "postgres");
         }
-        environment.putAll(extra);
+        extra.forEach((name, value) -> {
+            if (!name.startsWith("SCIM_TEST_")) {
+                environment.put(name, value);
+            }
+        });
         return SettingsLoader.load(environment, Map.of());
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
     /** Stops the server and starts a new one on the same database (and the same port). */
-    void restart() {
+    public void restart() {
         int port = server.port();
         server.close();
         server = ScimServer.start(settings(port));
@@ -97,15 +104,15 @@ final class TestServer implements AutoCloseable {
         return database;
     }
 
-    String schema() {
+    public String schema() {
         return schema;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
-    static void requirePostgres() {
+    public static void requirePostgres() {
         try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, "postgres", "")) {
             // reachable
         } catch (SQLException e) {

@@ -18,6 +18,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes SCIM bodies as Jackson trees with the core's one mapper: malformed JSON, invalid
@@ -46,7 +50,7 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
             throw tooLarge();
         }
         try (InputStream limited = new LimitedInputStream(entityStream, maxBodyBytes)) {
-            JsonNode node = mapper.readTree(limited);
+            JsonNode node = mapper.readTree(strictUtf8(limited.readAllBytes()));
             if (node == null || node.isMissingNode()) {
                 throw ScimErrors.invalidSyntax("the request body is empty; send a JSON object");
             }
@@ -57,6 +61,19 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
             throw ScimErrors.invalidSyntax("the request body is not valid JSON: " + e.getOriginalMessage()
                     + locationOf(e));
         } catch (CharConversionException e) {
+            throw ScimErrors.invalidSyntax("the request body is not valid UTF-8");
+        }
+    }
+
+    /** Jackson tolerates overlong UTF-8 forms; RFC 3629 does not, and neither do we. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
             throw ScimErrors.invalidSyntax("the request body is not valid UTF-8");
         }
     }
