@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.adapter.jersey.resource.BaseUrls;
-import com.javelo.scim.app.server.Services;
+import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.core.endpoint.RequestContext;
 import com.javelo.scim.core.endpoint.ScimResponse;
 import com.javelo.scim.core.protocol.error.ScimErrors;

@@ -1,6 +1,6 @@
 package com.javelo.scim.app.health;
 
-import com.javelo.scim.app.server.Database;
+import com.javelo.scim.app.assembly.Database;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;

@@ -1,5 +1,9 @@
 package com.javelo.scim.app.server;
 
+import com.javelo.scim.app.assembly.Database;
+
+import com.javelo.scim.app.assembly.Services;
+
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;

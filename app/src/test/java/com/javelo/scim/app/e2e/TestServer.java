@@ -124,7 +124,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    static void execute(String sql) {
+    public static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -1,4 +1,4 @@
-package com.javelo.scim.app.server;
+package com.javelo.scim.app.assembly;
 
 import com.javelo.scim.adapter.jooq.JooqPersistence;
 import com.javelo.scim.core.ScimApi;

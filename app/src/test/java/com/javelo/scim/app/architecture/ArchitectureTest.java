@@ -1,0 +1,67 @@
+package com.javelo.scim.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** The dependency rule of ARCHITECTURE.md over every module, as built. */
+@AnalyzeClasses(packages = "com.javelo.scim", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule hexagon = onionArchitecture()
+            .domainModels("com.javelo.scim.domain..")
+            .applicationServices("com.javelo.scim.core..")
+            .adapter("jersey", "com.javelo.scim.adapter.jersey..")
+            .adapter("jooq", "com.javelo.scim.adapter.jooq..")
+            .withOptionalLayers(true)
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage("com.javelo.scim.app.."),
+                    DescribedPredicate.alwaysTrue())
+            .because("arrows point inwards only: the adapters never use each other, the core never uses an adapter");
+
+    @ArchTest
+    static final ArchRule only_the_app_knows_every_module = noClasses()
+            .that().resideOutsideOfPackage("com.javelo.scim.app..")
+            .should().dependOnClassesThat().resideInAPackage("com.javelo.scim.app..")
+            .because("only the assembly wires the modules together");
+
+    @ArchTest
+    static final ArchRule generated_code_stays_in_the_jooq_adapter = noClasses()
+            .that().resideOutsideOfPackage("com.javelo.scim.adapter.jooq..")
+            .should().dependOnClassesThat().resideInAPackage("com.javelo.scim.adapter.jooq.generated..")
+            .because("table classes are the jOOQ adapter's private business");
+
+    @ArchTest
+    static final ArchRule only_the_error_package_maps_exceptions = classes()
+            .that().implement(ExceptionMapper.class)
+            .should().resideInAPackage("com.javelo.scim.adapter.jersey.error..")
+            .because("one mapper family renders every error as a SCIM error");
+
+    @ArchTest
+    static final ArchRule no_package_cycles = slices()
+            .matching("com.javelo.scim.(*).(*)..")
+            .should().beFreeOfCycles()
+            .because("each capability can be read and changed on its own");
+
+    @ArchTest
+    static final ArchRule no_standard_streams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .because("output goes through SLF4J, or picocli's writers for the CLI");
+
+    @ArchTest
+    static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+            .because("every failure has a type that says what went wrong");
+
+    @ArchTest
+    static final ArchRule no_java_util_logging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
+            .because("JUL is bridged into SLF4J; nobody logs through it directly");
+}
