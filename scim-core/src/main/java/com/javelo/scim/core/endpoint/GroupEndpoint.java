@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 public final class GroupEndpoint implements ResourceEndpoint {
 
     private static final AttributePath MEMBERS = AttributePath.of("members");
+    /** Above this many members, they are streamed into the response rather than built as a tree. */
+    static final int STREAMING_THRESHOLD = 1000;
 
     private final Groups groups;
     private final CreateGroup createGroup;
@@ -125,9 +127,11 @@ public final class GroupEndpoint implements ResourceEndpoint {
 
     // excludedAttributes=members (Entra) never reads the members at all.
     private ObjectNode render(RequestContext context, Group group, Projection projection) {
-        Consumer<Consumer<Member>> members = projection.includes(MEMBERS, ResourceSchema.GROUP)
-                ? consumer -> groups.forEachMember(context.tenant(), group.id(), consumer)
-                : null;
-        return projection.apply(GroupJson.write(group, context.baseUrl(), members), ResourceSchema.GROUP);
+        if (!projection.includes(MEMBERS, ResourceSchema.GROUP)) {
+            return projection.apply(GroupJson.write(group, context.baseUrl(), null), ResourceSchema.GROUP);
+        }
+        Consumer<Consumer<Member>> members = consumer -> groups.forEachMember(context.tenant(), group.id(), consumer);
+        boolean large = groups.countMembers(context.tenant(), group.id()) > STREAMING_THRESHOLD;
+        return projection.apply(GroupJson.write(group, context.baseUrl(), members, large), ResourceSchema.GROUP);
     }
 }

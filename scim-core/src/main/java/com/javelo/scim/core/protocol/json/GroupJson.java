@@ -79,6 +79,15 @@ public final class GroupJson {
      * at a time so a large group is never held twice.
      */
     public static ObjectNode write(Group group, String baseUrl, Consumer<Consumer<Member>> members) {
+        return write(group, baseUrl, members, false);
+    }
+
+    /**
+     * @param streamMembers write the members while the response is serialised, from the store's
+     *     cursor, instead of building them into the tree (for large groups)
+     */
+    public static ObjectNode write(Group group, String baseUrl, Consumer<Consumer<Member>> members,
+            boolean streamMembers) {
         ObjectNode node = ScimJson.nodes().objectNode();
         node.putArray("schemas").add(GROUP_URN);
         node.put("id", group.id().value());
@@ -86,7 +95,9 @@ public final class GroupJson {
             node.put("externalId", group.externalId());
         }
         node.put("displayName", group.displayName());
-        if (members != null) {
+        if (members != null && streamMembers) {
+            node.putPOJO("members", new StreamedMembers(members, baseUrl));
+        } else if (members != null) {
             ArrayNode array = node.putArray("members");
             members.accept(member -> array.addObject()
                     .put("value", member.userId().value())
