@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of docs/benchmarks.md against the real server on PostgreSQL, with every
+# figure a ratio to a reference measured in the same run, in alternating pairs after a warm-up.
+#   bash benchmarks/run.sh            (PAIRS=3 WARMUP=90 SECONDS_PER_RUN=10 by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PAIRS=${PAIRS:-3}
+WARMUP=${WARMUP:-90}
+RUN=${SECONDS_PER_RUN:-10}
+PORT=${PORT:-18181}
+DB=scim_bench
+ADMIN=bench-admin-token-$$-$RANDOM
+OUT=benchmarks/results
+mkdir -p "$OUT"
+RESULTS="$OUT/latest.jsonl"
+: > "$RESULTS"
+
+command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }
+mvn -B -q -DskipTests package
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 SCIM_HTTP_PORT=$PORT \
+  SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar app/target/javelo-scim.jar > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.2; done
+
+admin() { curl -sf -X "$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT$2" ${3:+-d "$3"}; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+tenant() { admin POST /admin/v1/tenants "{\"name\":\"$1\"}" | json id; }
+BIG=$(tenant Big); SMALL=$(tenant Small); OTHER=$(tenant Other); EMPTY=$(tenant Empty)
+token() { admin POST "/admin/v1/tenants/$1/scim-token" | json token; }
+BIG_T=$(token "$BIG"); SMALL_T=$(token "$SMALL"); EMPTY_T=$(token "$EMPTY")
+$PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -f benchmarks/seed.sql
+
+DRIVER="java -Xmx512m -cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.driver.LoadDriver"
+BASE=base=http://127.0.0.1:$PORT/scim/v2
+drive() { local label=$1; shift; $DRIVER "$@" "$BASE" | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='$label'; print(json.dumps(d))" | tee -a "$RESULTS"; }
+pgb() { # label, clients, script
+  local tps
+  tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$2" -j 2 -T "$RUN" -D big="$BIG" -f "$3" $DB 2>/dev/null | awk '/^tps/ {print $3; exit}')
+  echo "{\"label\":\"$1\",\"rate\":$tps}" | tee -a "$RESULTS"
+}
+cat > /tmp/scim-bench-select.sql <<SQL
+\set n random(1, 100000)
+SELECT id, profile FROM users WHERE tenant_id = :'big' AND user_name_key = lower('USER' || :n || '@ACME.EXAMPLE');
+SQL
+cat > /tmp/scim-bench-insert.sql <<SQL
+\set a random(1, 1000000000)
+\set b random(1, 1000000000)
+BEGIN;
+INSERT INTO users (tenant_id, id, user_name, user_name_key, active, origin, profile, created, last_modified, version)
+VALUES (:'big', 'pg-' || :a || '-' || :b, 'pg' || :a || '-' || :b || '@acme.example', 'pg' || :a || '-' || :b || '@acme.example',
+        true, 'PROVISIONED', '{"userName":"pg@acme.example"}', now(), now(), 1);
+INSERT INTO events (tenant_id, event_type, occurred_at, payload) VALUES (:'big', 'UserCreated', now(), '{}');
+COMMIT;
+SQL
+cat > /tmp/scim-bench-update.sql <<SQL
+\set n random(1, 100000)
+UPDATE users SET active = NOT active, version = version + 1 WHERE tenant_id = :'big' AND id = 'big-' || :n;
+SQL
+
+echo "warm-up: ${WARMUP}s of mixed load"
+$DRIVER filter token="$BIG_T" threads=8 seconds="$WARMUP" "$BASE" >/dev/null &
+$DRIVER create token="$EMPTY_T" threads=8 seconds="$WARMUP" prefix=warm "$BASE" >/dev/null
+wait %1 2>/dev/null || true
+
+# W3's pool: 200 users of the big tenant who are members of neither group.
+for i in $(seq 1 200); do echo "{\"userName\":\"pool$i@acme.example\"}"; done > /tmp/scim-bench-pool.json
+: > /tmp/scim-bench-pool-big.txt
+while read -r body; do
+  curl -sf -X POST -H "Authorization: Bearer $BIG_T" -H 'Content-Type: application/scim+json' \
+    "http://127.0.0.1:$PORT/scim/v2/Users" -d "$body" | json id >> /tmp/scim-bench-pool-big.txt
+done < /tmp/scim-bench-pool.json
+
+for pair in $(seq 1 "$PAIRS"); do
+  echo "pair $pair"
+  drive "W2 filter 100k x16" filter token="$BIG_T" threads=16 seconds="$RUN" users=100000
+  pgb "W2 pgbench select x16" 16 /tmp/scim-bench-select.sql
+  drive "W2 filter 1k x16" filter token="$SMALL_T" threads=16 seconds="$RUN" users=1000 domain=small.example
+  drive "W2 filter 100k x1" filter token="$BIG_T" threads=1 seconds="$RUN" users=100000
+  drive "W1 create empty x16" create token="$EMPTY_T" threads=16 seconds="$RUN" prefix="p$pair-empty"
+  pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql
+  drive "W1 create 100k x16" create token="$BIG_T" threads=16 seconds="$RUN" prefix="p$pair-big"
+  drive "W3 add 100k" member-add token="$BIG_T" group=group-100k usersFile=/tmp/scim-bench-pool-big.txt
+  drive "W3 add 10" member-add token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt
+  drive "W3 remove 100k" member-remove token="$BIG_T" group=group-100k usersFile=/tmp/scim-bench-pool-big.txt
+  drive "W3 remove 10" member-remove token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt
+  drive "W7 first page" page token="$BIG_T" threads=4 seconds="$RUN" startIndex=1
+  drive "W7 last page" page token="$BIG_T" threads=4 seconds="$RUN" startIndex=99901
+  $PSQL -d $DB -At -c "SELECT id FROM users WHERE tenant_id = '$BIG' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" > /tmp/scim-bench-deactivate.txt
+  drive "W7 deactivate x16" deactivate token="$BIG_T" threads=16 seconds="$RUN" usersFile=/tmp/scim-bench-deactivate.txt
+  pgb "W7 pgbench update x16" 16 /tmp/scim-bench-update.sql
+done
+
+echo "heap after full GC (W5):"
+jcmd $SERVER GC.run >/dev/null 2>&1 || true
+jcmd $SERVER GC.heap_info 2>/dev/null | tee "$OUT/heap.txt" | head -3 || true
+
+python3 benchmarks/summarize.py "$RESULTS" | tee "$OUT/latest.md"

@@ -1,0 +1,27 @@
+-- Seeds large tenants with SQL, in the very form the service stores (profile JSON, one email row).
+-- Variables: big, small, other (tenant ids); users are user<N>@<domain>.
+INSERT INTO users (tenant_id, id, user_name, user_name_key, external_id, display_name, given_name, family_name,
+                   active, origin, profile, created, last_modified, version)
+SELECT t.tenant, t.prefix || g, 'user' || g || '@' || t.domain, 'user' || g || '@' || t.domain, '00u' || g,
+       'User ' || g, 'User', 'N' || g, true, 'PROVISIONED',
+       '{"userName":"user' || g || '@' || t.domain || '","name":{"givenName":"User","familyName":"N' || g
+           || '"},"displayName":"User ' || g || '","externalId":"00u' || g
+           || '","emails":[{"value":"user' || g || '@' || t.domain || '","type":"work","primary":true}]}',
+       now() - (t.size - g) * interval '1 millisecond', now() - (t.size - g) * interval '1 millisecond', 1
+FROM (VALUES (:'big', 'big-', 'acme.example', 100000), (:'small', 'small-', 'small.example', 1000),
+             (:'other', 'other-', 'other.example', 20000)) AS t(tenant, prefix, domain, size),
+     generate_series(1, t.size) AS g;
+
+INSERT INTO user_emails (tenant_id, user_id, ordinal, email, email_key, email_type, is_primary)
+SELECT tenant_id, id, 0, user_name, user_name_key, 'work', true FROM users
+WHERE tenant_id IN (:'big', :'small', :'other');
+
+-- A group of 100,000 members and one of 10, in the big tenant.
+INSERT INTO scim_groups (tenant_id, id, display_name, display_name_key, created, last_modified, version)
+VALUES (:'big', 'group-100k', 'Everyone', 'everyone', now(), now(), 1),
+       (:'big', 'group-10', 'Board', 'board', now(), now(), 1);
+INSERT INTO group_members (tenant_id, group_id, user_id)
+SELECT :'big', 'group-100k', 'big-' || g FROM generate_series(1, 100000) AS g;
+INSERT INTO group_members (tenant_id, group_id, user_id)
+SELECT :'big', 'group-10', 'big-' || g FROM generate_series(1, 10) AS g;
+ANALYZE;

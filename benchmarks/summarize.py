@@ -1,0 +1,66 @@
+"""Turns the JSON lines of benchmarks/run.sh into the ratios and targets of docs/benchmarks.md."""
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+runs = defaultdict(list)
+for line in open(sys.argv[1]):
+    line = line.strip()
+    if line:
+        record = json.loads(line)
+        runs[record["label"]].append(record)
+
+
+def pairs(label_a, label_b, key):
+    return [a[key] / b[key] for a, b in zip(runs[label_a], runs[label_b]) if b.get(key)]
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+rows = []
+
+
+def ratio(name, label_a, label_b, key, target, better_low=False):
+    values = pairs(label_a, label_b, key)
+    m = median(values)
+    ok = (m <= target) if better_low else (m >= target)
+    rows.append((name, ", ".join(f"{v:.2f}" for v in values), f"{m:.2f}",
+                 ("≤ " if better_low else "≥ ") + str(target), "met" if ok else "NOT met"))
+
+
+def absolute(name, label, key, target):
+    values = [r[key] for r in runs[label]]
+    m = median(values)
+    rows.append((name, ", ".join(f"{v:.2f}" for v in values), f"{m:.2f} ms", f"≤ {target} ms",
+                 "met" if m <= target else "NOT met"))
+
+
+ratio("W1 POST rate / pgbench insert (16 conns)", "W1 create empty x16", "W1 pgbench insert x16", "rate", 0.5)
+ratio("W1 POST rate at 100k users / empty tenant", "W1 create 100k x16", "W1 create empty x16", "rate", 0.9)
+ratio("W2 filter rate / pgbench select (16 conns)", "W2 filter 100k x16", "W2 pgbench select x16", "rate", 0.3)
+ratio("W2 filter rate 100k-user / 1k-user tenant", "W2 filter 100k x16", "W2 filter 1k x16", "rate", 0.9)
+absolute("W2 filter p50, 1 connection", "W2 filter 100k x1", "p50_ms", 1.0)
+ratio("W3 add p50 100k-member / 10-member group", "W3 add 100k", "W3 add 10", "p50_ms", 1.2, better_low=True)
+ratio("W3 remove p50 100k-member / 10-member group", "W3 remove 100k", "W3 remove 10", "p50_ms", 1.2, better_low=True)
+absolute("W3 add p50 on the 100k-member group", "W3 add 100k", "p50_ms", 5.0)
+absolute("W3 remove p50 on the 100k-member group", "W3 remove 100k", "p50_ms", 5.0)
+ratio("W7 last page p50 / first page p50", "W7 last page", "W7 first page", "p50_ms", 3.0, better_low=True)
+ratio("W7 deactivation rate / pgbench update (16 conns)", "W7 deactivate x16", "W7 pgbench update x16", "rate", 0.5)
+
+errors = sum(r.get("errors", 0) for records in runs.values() for r in records)
+print("| figure | per pair | median | target | |")
+print("|---|---|---|---|---|")
+for row in rows:
+    print("| " + " | ".join(row) + " |")
+print()
+print(f"non-2xx answers over every workload: {errors}")
+print()
+print("| run | rates (req/s) per pair | p50 (ms) per pair |")
+print("|---|---|---|")
+for label, records in runs.items():
+    rates = ", ".join(f"{r['rate']:.0f}" for r in records)
+    p50s = ", ".join(f"{r['p50_ms']:.2f}" for r in records if "p50_ms" in r)
+    print(f"| {label} | {rates} | {p50s} |")
