@@ -39,32 +39,33 @@ BASE=base=http://127.0.0.1:$PORT/scim/v2
 drive() { local label=$1; shift; $DRIVER "$@" "$BASE" | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='$label'; print(json.dumps(d))" | tee -a "$RESULTS"; }
 pgb() { # label, clients, script
   local tps
-  tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$2" -j 2 -T "$RUN" -D big="$BIG" -f "$3" $DB 2>/dev/null | awk '/^tps/ {print $3; exit}')
+  tps=$(pgbench -h 127.0.0.1 -U postgres -n -M extended -c "$2" -j 2 -T "$RUN" -D big="$BIG" -f "$3" $DB 2>/dev/null | awk '/^tps/ {print $3; exit}')
   echo "{\"label\":\"$1\",\"rate\":$tps}" | tee -a "$RESULTS"
 }
 cat > /tmp/scim-bench-select.sql <<SQL
 \set n random(1, 100000)
-SELECT id, profile FROM users WHERE tenant_id = :'big' AND user_name_key = lower('USER' || :n || '@ACME.EXAMPLE');
+SELECT id, profile FROM users WHERE tenant_id = :big AND user_name_key = lower('USER' || :n || '@ACME.EXAMPLE');
 SQL
 cat > /tmp/scim-bench-insert.sql <<SQL
 \set a random(1, 1000000000)
 \set b random(1, 1000000000)
 BEGIN;
 INSERT INTO users (tenant_id, id, user_name, user_name_key, active, origin, profile, created, last_modified, version)
-VALUES (:'big', 'pg-' || :a || '-' || :b, 'pg' || :a || '-' || :b || '@acme.example', 'pg' || :a || '-' || :b || '@acme.example',
+VALUES (:big, 'pg-' || :a || '-' || :b, 'pg' || :a || '-' || :b || '@acme.example', 'pg' || :a || '-' || :b || '@acme.example',
         true, 'PROVISIONED', '{"userName":"pg@acme.example"}', now(), now(), 1);
-INSERT INTO events (tenant_id, event_type, occurred_at, payload) VALUES (:'big', 'UserCreated', now(), '{}');
+INSERT INTO events (tenant_id, event_type, occurred_at, payload) VALUES (:big, 'UserCreated', now(), '{}');
 COMMIT;
 SQL
 cat > /tmp/scim-bench-update.sql <<SQL
 \set n random(1, 100000)
-UPDATE users SET active = NOT active, version = version + 1 WHERE tenant_id = :'big' AND id = 'big-' || :n;
+UPDATE users SET active = NOT active, version = version + 1 WHERE tenant_id = :big AND id = 'big-' || :n;
 SQL
 
 echo "warm-up: ${WARMUP}s of mixed load"
 $DRIVER filter token="$BIG_T" threads=8 seconds="$WARMUP" "$BASE" >/dev/null &
+WARM=$!
 $DRIVER create token="$EMPTY_T" threads=8 seconds="$WARMUP" prefix=warm "$BASE" >/dev/null
-wait %1 2>/dev/null || true
+wait "$WARM"
 
 # W3's pool: 200 users of the big tenant who are members of neither group.
 for i in $(seq 1 200); do echo "{\"userName\":\"pool$i@acme.example\"}"; done > /tmp/scim-bench-pool.json
@@ -99,3 +100,7 @@ jcmd $SERVER GC.run >/dev/null 2>&1 || true
 jcmd $SERVER GC.heap_info 2>/dev/null | tee "$OUT/heap.txt" | head -3 || true
 
 python3 benchmarks/summarize.py "$RESULTS" | tee "$OUT/latest.md"
+kill $SERVER 2>/dev/null || true
+
+echo "JMH: in-process hot paths (filter parsing, PATCH application, JSON mapping)"
+java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -tu us -bm avgt | tee "$OUT/jmh.txt" | tail -8
