@@ -24,6 +24,7 @@ import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.util.List;
+import java.util.Map;
 
 /** The SCIM protocol for /Users, independent of HTTP: parses, runs the use case, renders. */
 public final class UserEndpoint implements ResourceEndpoint {
@@ -55,8 +56,13 @@ public final class UserEndpoint implements ResourceEndpoint {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
             Page<User> page = users.query(context.tenant(), parsed.query());
+            // One look-up for the whole page's groups, not one per user.
+            Map<UserId, List<GroupMembership>> memberships = projection.includes(GROUPS, ResourceSchema.USER)
+                    ? groups.groupsOf(context.tenant(), page.items().stream().map(User::id).toList())
+                    : Map.of();
             List<ObjectNode> resources = page.items().stream()
-                    .map(user -> render(context, user, projection))
+                    .map(user -> projection.apply(UserJson.write(user, memberships.getOrDefault(user.id(), List.of()),
+                            context.baseUrl()), ResourceSchema.USER))
                     .toList();
             return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
         });

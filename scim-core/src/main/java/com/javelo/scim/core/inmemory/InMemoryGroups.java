@@ -19,6 +19,7 @@ import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
@@ -177,13 +178,17 @@ public final class InMemoryGroups implements Groups {
     }
 
     @Override
-    public List<GroupMembership> groupsOf(TenantId tenant, UserId user) {
-        return state.atomically(() -> state.groups.values().stream()
-                .filter(group -> group.tenantId().equals(tenant))
-                .filter(group -> members(tenant, group.id()).contains(user))
-                .sorted(CREATION_ORDER)
-                .map(group -> new GroupMembership(group.id(), group.displayName()))
-                .toList());
+    public Map<UserId, List<GroupMembership>> groupsOf(TenantId tenant, Collection<UserId> users) {
+        return state.atomically(() -> {
+            Map<UserId, List<GroupMembership>> byUser = new HashMap<>();
+            state.groups.values().stream()
+                    .filter(group -> group.tenantId().equals(tenant))
+                    .sorted(CREATION_ORDER)
+                    .forEach(group -> members(tenant, group.id()).stream().filter(users::contains)
+                            .forEach(user -> byUser.computeIfAbsent(user, key -> new ArrayList<>())
+                                    .add(new GroupMembership(group.id(), group.displayName()))));
+            return byUser;
+        });
     }
 
     static String display(User user) {

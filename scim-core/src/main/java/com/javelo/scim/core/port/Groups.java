@@ -11,6 +11,7 @@ import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,14 @@ public interface Groups {
 
     long countMembers(TenantId tenant, GroupId group);
 
-    /** @return the groups the user belongs to, for the user's read-only {@code groups} attribute */
-    List<GroupMembership> groupsOf(TenantId tenant, UserId user);
+    /**
+     * @return the groups each user belongs to (users in no group are absent), for the read-only
+     *     {@code groups} attribute of a page of users, in one look-up
+     */
+    Map<UserId, List<GroupMembership>> groupsOf(TenantId tenant, Collection<UserId> users);
+
+    /** @return the groups the user belongs to */
+    default List<GroupMembership> groupsOf(TenantId tenant, UserId user) {
+        return groupsOf(tenant, List.of(user)).getOrDefault(user, List.of());
+    }
 }

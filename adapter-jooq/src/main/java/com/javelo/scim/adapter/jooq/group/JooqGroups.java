@@ -28,6 +28,8 @@ import com.javelo.scim.domain.resource.Version;
 import com.javelo.scim.domain.user.UserName;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -217,14 +219,23 @@ public final class JooqGroups implements Groups {
     }
 
     @Override
-    public List<GroupMembership> groupsOf(TenantId tenant, UserId user) {
-        return context.read(dsl -> dsl.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
-                .from(GROUP_MEMBERS)
-                .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID)
-                        .and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
-                .where(GROUP_MEMBERS.TENANT_ID.eq(tenant.value()).and(GROUP_MEMBERS.USER_ID.eq(user.value())))
-                .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
-                .fetch(row -> new GroupMembership(new GroupId(row.value1()), row.value2())));
+    public Map<UserId, List<GroupMembership>> groupsOf(TenantId tenant, Collection<UserId> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> ids = users.stream().map(UserId::value).collect(Collectors.toSet());
+        return context.read(dsl -> {
+            Map<UserId, List<GroupMembership>> byUser = new HashMap<>();
+            dsl.select(GROUP_MEMBERS.USER_ID, SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
+                    .from(GROUP_MEMBERS)
+                    .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID)
+                            .and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
+                    .where(GROUP_MEMBERS.TENANT_ID.eq(tenant.value()).and(GROUP_MEMBERS.USER_ID.in(ids)))
+                    .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
+                    .forEach(row -> byUser.computeIfAbsent(new UserId(row.value1()), key -> new ArrayList<>())
+                            .add(new GroupMembership(new GroupId(row.value2()), row.value3())));
+            return byUser;
+        });
     }
 
     private static Condition member(TenantId tenant, GroupId group) {

@@ -156,6 +156,25 @@ public abstract class GroupsContract extends ContractFixture {
     }
 
     @Test
+    void aPageOfUsersGetsItsGroupsInOneLookUp() {
+        Group engineering = group(acme, "Engineering");
+        Group sales = group(acme, "Sales");
+        User alice = user(acme, "alice");
+        User bob = user(acme, "bob");
+        User carol = user(acme, "carol");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id(), bob.id()));
+        ports.groups().addMembers(acme, sales.id(), Set.of(alice.id()));
+
+        Map<UserId, List<GroupMembership>> groups = ports.groups().groupsOf(acme, List.of(alice.id(), bob.id(), carol.id()));
+
+        assertThat(groups.get(alice.id())).containsExactly(new GroupMembership(engineering.id(), "Engineering"),
+                new GroupMembership(sales.id(), "Sales"));
+        assertThat(groups.get(bob.id())).containsExactly(new GroupMembership(engineering.id(), "Engineering"));
+        assertThat(groups).doesNotContainKey(carol.id());
+        assertThat(ports.groups().groupsOf(globex, List.of(alice.id()))).isEmpty();
+    }
+
+    @Test
     void anUpdateFromAStaleVersionIsRefused() {
         Group engineering = group(acme, "Engineering");
         Change<Group> renamed = engineering.replaceAttributes("R&D", null, now());
