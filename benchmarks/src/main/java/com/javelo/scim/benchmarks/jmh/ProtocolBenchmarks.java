@@ -9,7 +9,7 @@ import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
-import com.javelo.scim.core.protocol.patch.PatchRequest;
+import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +53,7 @@ public class ProtocolBenchmarks {
                 + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"x@y.z\"},"
                 + "{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"F\"},"
                 + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
-        operations = PatchRequest.parse(entraPatch);
+        operations = ScimPatch.operations(entraPatch, ScimUserGroupCharacteristics.users());
     }
 
     @Benchmark
@@ -68,7 +68,7 @@ public class ProtocolBenchmarks {
 
     @Benchmark
     public List<PatchOperation> parseEntraPatch() {
-        return PatchRequest.parse(entraPatch);
+        return ScimPatch.operations(entraPatch, ScimUserGroupCharacteristics.users());
     }
 
     @Benchmark
