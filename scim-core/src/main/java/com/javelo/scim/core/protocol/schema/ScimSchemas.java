@@ -349,8 +349,11 @@ public final class ScimSchemas {
                     complex(
                                     "members",
                                     "A list of members of the Group.",
+                                    // Case-exact, unlike the §8.7.1 listing: the value is a resource id, and ids
+                                    // are case-exact (§3.1).
                                     of("value", STRING, "Identifier of the member of this Group.")
-                                            .withMutability(Mutability.IMMUTABLE),
+                                            .withMutability(Mutability.IMMUTABLE)
+                                            .withCaseExact(),
                                     of(
                                                     "$ref",
                                                     REFERENCE,
