@@ -220,6 +220,11 @@ class ErrorsHttpTest extends HttpFixture {
         }
 
         @Override
+        public List<User> findReportsOf(TenantId tenant, UserId manager) {
+            return delegate.findReportsOf(tenant, manager);
+        }
+
+        @Override
         public Set<UserId> missing(TenantId tenant, Set<UserId> ids) {
             return delegate.missing(tenant, ids);
         }

@@ -67,6 +67,14 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public List<User> findReportsOf(TenantId tenant, UserId manager) {
+        return state.atomically(() -> tenantUsers(tenant).stream()
+                .filter(user -> user.manager().map(reference -> manager.equals(reference.resolvedId())).orElse(false))
+                .sorted(CREATION_ORDER)
+                .toList());
+    }
+
+    @Override
     public Page<User> query(TenantId tenant, ResourceQuery query) {
         return state.atomically(() -> InMemoryQueries.run(tenantUsers(tenant), query,
                 user -> UserJson.write(user, List.of(), ""), CREATION_ORDER));

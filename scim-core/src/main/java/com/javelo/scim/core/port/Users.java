@@ -31,6 +31,9 @@ public interface Users {
 
     Page<User> query(TenantId tenant, ResourceQuery query);
 
+    /** Users whose manager reference is resolved to {@code manager}. */
+    List<User> findReportsOf(TenantId tenant, UserId manager);
+
     /** @return the ids among {@code ids} that name no user of the tenant */
     Set<UserId> missing(TenantId tenant, Set<UserId> ids);
 

@@ -141,6 +141,21 @@ class ProvisioningTest {
     }
 
     @Test
+    void whenAManagerIsDeletedTheirReportsWaitForThemAgain() {
+        User boss = create("boss@acme.example", null);
+        User report = create("report@acme.example", "boss@acme.example");
+        assertThat(report.manager().orElseThrow().resolvedId()).isEqualTo(boss.id());
+
+        deleteUser.execute(new DeleteUser.Command(acme, boss.id(), ExpectedVersion.any()));
+        User waiting = adapters.users().findById(acme, report.id()).orElseThrow();
+        User returned = create("boss@acme.example", null);
+
+        assertThat(waiting.manager().orElseThrow().isPending()).isTrue();
+        assertThat(adapters.users().findById(acme, report.id()).orElseThrow().manager().orElseThrow().resolvedId())
+                .isEqualTo(returned.id());
+    }
+
+    @Test
     void aGroupWithAnUnknownMemberIsNotCreatedAtAll() {
         User alice = create("alice@acme.example", null);
 

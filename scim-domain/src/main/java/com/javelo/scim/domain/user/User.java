@@ -119,6 +119,18 @@ public final class User {
                 List.of(new DomainEvent.ManagerLinked(tenantId, id, managerUser.id(), manager.value(), now)));
     }
 
+    /**
+     * The person this user's manager reference resolved to was deleted: the reference goes back to
+     * pending (same value), so it links again if that person is provisioned anew.
+     */
+    public Change<User> managerDeleted(UserId managerId, Instant now) {
+        if (manager == null || !managerId.equals(manager.resolvedId())) {
+            return Change.none(this);
+        }
+        return new Change<>(new User(id, tenantId, profile, active, ManagerReference.pending(manager.value()), origin,
+                meta.changedAt(now)), List.of(new DomainEvent.UserUpdated(tenantId, id, Set.of("manager"), now)));
+    }
+
     /** Deletes the user from provisioning (Entra's DELETE); the caller keeps the tombstone. */
     public DomainEvent.UserDeleted delete(Instant now) {
         return new DomainEvent.UserDeleted(tenantId, id, profile.userName().value(), now);

@@ -93,6 +93,14 @@ public final class JooqUsers implements Users {
     }
 
     @Override
+    public List<User> findReportsOf(TenantId tenant, UserId manager) {
+        return context.read(dsl -> dsl.selectFrom(USERS)
+                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.MANAGER_ID.eq(manager.value())))
+                .orderBy(USERS.CREATED, USERS.ID)
+                .fetch(JooqUsers::user));
+    }
+
+    @Override
     public Page<User> query(TenantId tenant, ResourceQuery query) {
         Condition condition = USERS.TENANT_ID.eq(tenant.value());
         if (query.filter() != null) {

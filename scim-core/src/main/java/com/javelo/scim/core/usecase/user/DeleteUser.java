@@ -4,6 +4,7 @@ import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
@@ -44,7 +45,13 @@ public final class DeleteUser {
                 throw new StaleVersion(command.id().value(), command.expected().toString(),
                         current.meta().version().toString());
             }
-            users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(clock.instant())));
+            var now = clock.instant();
+            users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(now)));
+            // Their reports' references go back to pending: they link again if the person returns.
+            for (User report : users.findReportsOf(command.tenant(), current.id())) {
+                Change<User> unlinked = report.managerDeleted(current.id(), now);
+                users.update(unlinked.after(), ExpectedVersion.of(report.meta().version()), unlinked.events());
+            }
             return null;
         });
     }

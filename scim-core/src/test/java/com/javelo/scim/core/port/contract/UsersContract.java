@@ -172,6 +172,18 @@ public abstract class UsersContract extends ContractFixture {
     }
 
     @Test
+    void reportsAreFoundByTheirResolvedManager() {
+        User boss = stored("boss@acme.example");
+        User report = aUser().in(acme).withUserName("report@acme.example")
+                .managedBy(ManagerReference.pending("boss@acme.example").resolvedTo(boss.id())).build(now());
+        ports.users().insert(report, List.of());
+        stored("other@acme.example");
+
+        assertThat(ports.users().findReportsOf(acme, boss.id())).containsExactly(report);
+        assertThat(ports.users().findReportsOf(globex, boss.id())).isEmpty();
+    }
+
+    @Test
     void missingNamesOnlyTheIdsThatAreNotUsersOfTheTenant() {
         User alice = stored("alice@acme.example");
 
