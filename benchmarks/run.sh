@@ -104,3 +104,6 @@ kill $SERVER 2>/dev/null || true
 
 echo "JMH: in-process hot paths (filter parsing, PATCH application, JSON mapping)"
 java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -tu us -bm avgt | tee "$OUT/jmh.txt" | tail -8
+
+echo "W4, W5, W6"
+bash benchmarks/run-extra.sh

@@ -117,6 +117,26 @@ public final class LoadDriver {
                     return miss / 100 != 2 ? miss : post("/Users", userBody(prefix + "-" + n));
                 });
             }
+            case "group-build": {
+                // W4's Group Push: create a group, then PATCH its members in batches of 100.
+                List<String> members = Files.readAllLines(Path.of(option("usersFile", "users.txt")));
+                long started = System.nanoTime();
+                HttpResponse<byte[]> created = client.send(request("/Groups").header("Content-Type", SCIM)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                                + "\"displayName\":\"" + prefix + "\",\"members\":[]}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                String body = new String(created.body(), StandardCharsets.UTF_8);
+                String group = body.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+                int batches = (members.size() + 99) / 100;
+                return fixedWork(workload, 1, batches, n -> {
+                    StringBuilder values = new StringBuilder();
+                    for (String member : members.subList((int) n * 100, Math.min(members.size(), (int) n * 100 + 100))) {
+                        values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(member).append("\"}");
+                    }
+                    return patch("/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                            + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[" + values + "]}]}");
+                }).replace("}", String.format(Locale.ROOT, ",\"wall_s_with_create\":%.3f}",
+                        (System.nanoTime() - started) / 1e9));
+            }
             default:
                 throw new IllegalArgumentException("unknown workload " + workload);
         }
