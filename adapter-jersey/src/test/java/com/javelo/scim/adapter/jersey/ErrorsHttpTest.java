@@ -235,8 +235,8 @@ class ErrorsHttpTest extends HttpFixture {
         }
 
         @Override
-        public void update(User user, ExpectedVersion expected, List<DomainEvent> events) {
-            delegate.update(user, expected, events);
+        public void update(User current, User changed, List<DomainEvent> events) {
+            delegate.update(current, changed, events);
         }
 
         @Override

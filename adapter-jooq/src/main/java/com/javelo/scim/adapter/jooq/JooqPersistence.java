@@ -35,8 +35,10 @@ public final class JooqPersistence {
 
     private JooqPersistence(DataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
+        // Unqualified, unquoted names: the tables live in the connection's default schema, and
+        // shorter SQL is cheaper to render on every request.
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteLogging(false);
+                .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false);
         this.context = new JooqContext(DSL.using(dataSource, dialect, settings));
     }
 

@@ -7,7 +7,9 @@ import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.usecase.tenant.CreateTenant;
 import com.javelo.scim.core.usecase.tenant.IssueApiToken;
 import com.javelo.scim.core.usecase.tenant.RevokeApiToken;
+import com.javelo.scim.core.port.ApiTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 
 /**
@@ -17,13 +19,18 @@ import java.time.ZoneOffset;
 public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken issueApiToken,
         RevokeApiToken revokeApiToken, JooqPersistence persistence) {
 
-    public static Services over(JooqPersistence persistence) {
+    /**
+     * @param tokenCacheTtl how long an accepted API token is remembered (zero: never); one cache
+     *     serves authentication and token rotation, so a rotation forgets the old token at once
+     */
+    public static Services over(JooqPersistence persistence, Duration tokenCacheTtl) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        ApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl);
         ScimApi scim = ScimApi.wire(new ScimApi.ScimPorts(persistence.users(), persistence.groups(),
-                persistence.apiTokens(), persistence.unitOfWork(), IdGenerator.randomUuids(), clock),
+                apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock),
                 EndpointSettings.DEFAULTS);
         return new Services(scim, new CreateTenant(persistence.tenants(), clock),
-                new IssueApiToken(persistence.tenants(), persistence.apiTokens(), clock),
-                new RevokeApiToken(persistence.tenants(), persistence.apiTokens(), clock), persistence);
+                new IssueApiToken(persistence.tenants(), apiTokens, clock),
+                new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence);
     }
 }

@@ -40,6 +40,10 @@ public final class ConfigOptions {
     @Option(names = "--trust-forwarded-headers", description = "Honour X-Forwarded-Proto/Host (SCIM_TRUST_FORWARDED_HEADERS)")
     String trustForwardedHeaders;
 
+    @Option(names = "--token-cache-seconds",
+            description = "How long an accepted API token is remembered, 0 to 300 (SCIM_TOKEN_CACHE_SECONDS, default 5)")
+    String tokenCacheSeconds;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -53,6 +57,7 @@ public final class ConfigOptions {
         put(variables, "SCIM_MAX_BODY_BYTES", maxBodyBytes);
         put(variables, "SCIM_LOG_FORMAT", logFormat);
         put(variables, "SCIM_TRUST_FORWARDED_HEADERS", trustForwardedHeaders);
+        put(variables, "SCIM_TOKEN_CACHE_SECONDS", tokenCacheSeconds);
         return variables;
     }
 

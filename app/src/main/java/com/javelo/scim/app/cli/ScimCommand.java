@@ -9,6 +9,7 @@ import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.tenant.Tenant;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -68,6 +69,7 @@ public final class ScimCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            Logging.flush();
             stopped.countDown();
             // SIGTERM is the normal way to stop the service: report a clean exit.
             Runtime.getRuntime().halt(0);
@@ -86,7 +88,7 @@ public final class ScimCommand implements Callable<Integer> {
         Logging.configure(settings.logFormat());
         try (Database database = Database.open(settings, null)) {
             database.persistence().migrate();
-            return work.apply(Services.over(database.persistence()));
+            return work.apply(Services.over(database.persistence(), Duration.ZERO));
         }
     }
 

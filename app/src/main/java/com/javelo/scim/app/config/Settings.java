@@ -1,6 +1,7 @@
 package com.javelo.scim.app.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Everything the service is configured with; each value comes from a {@code SCIM_*} environment
@@ -17,6 +18,7 @@ import java.nio.file.Path;
  * @param maxBodyBytes SCIM_MAX_BODY_BYTES
  * @param logFormat SCIM_LOG_FORMAT
  * @param trustForwardedHeaders SCIM_TRUST_FORWARDED_HEADERS
+ * @param tokenCacheTtl SCIM_TOKEN_CACHE_SECONDS: how long an accepted API token is remembered
  */
 public record Settings(
         int httpPort,
@@ -29,7 +31,8 @@ public record Settings(
         String adminToken,
         long maxBodyBytes,
         LogFormat logFormat,
-        boolean trustForwardedHeaders) {
+        boolean trustForwardedHeaders,
+        Duration tokenCacheTtl) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -43,7 +46,8 @@ public record Settings(
         return "Settings[port=" + httpPort + ", publicBaseUrl=" + publicBaseUrl + ", db=" + redactedDbUrl()
                 + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
-                + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
+                + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
+                + tokenCacheTtl.toSeconds() + "s]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

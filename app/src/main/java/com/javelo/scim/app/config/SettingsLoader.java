@@ -3,6 +3,7 @@ package com.javelo.scim.app.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -68,7 +69,7 @@ public final class SettingsLoader {
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
                 integer(value, "SCIM_DB_POOL_SIZE", 10, 1, 500), dataDir, adminToken,
                 integer(value, "SCIM_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024), logFormat,
-                trust.equals("true"));
+                trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)));
     }
 
     private static void requireHttpUrl(String url) {

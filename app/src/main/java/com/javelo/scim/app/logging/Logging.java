@@ -1,5 +1,6 @@
 package com.javelo.scim.app.logging;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -39,9 +40,20 @@ public final class Logging {
         console.setTarget("System.err");
         console.setEncoder(encoder);
         console.start();
+        // Request threads hand their lines to one writer thread instead of queueing on the
+        // console's lock; a full queue makes them wait rather than drop a line.
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("async-console");
+        async.setQueueSize(8192);
+        async.setDiscardingThreshold(0);
+        async.setNeverBlock(false);
+        async.setMaxFlushTime(2000);
+        async.addAppender(console);
+        async.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(console);
+        root.addAppender(async);
         // jOOQ's banner and Hikari's chatter are not operators' business.
         context.getLogger("org.jooq.Constants").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
@@ -50,5 +62,13 @@ public final class Logging {
         context.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.ERROR);
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        Runtime.getRuntime().addShutdownHook(new Thread(Logging::flush, "scim-log-flush"));
+    }
+
+    /** Writes out the lines still queued; for the end of the process. */
+    public static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
     }
 }

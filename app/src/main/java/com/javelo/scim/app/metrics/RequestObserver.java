@@ -13,7 +13,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
@@ -31,6 +31,7 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
 
     private static final Logger LOG = LoggerFactory.getLogger("com.javelo.scim.requests");
     private static final String STARTED = "javelo.scim.started";
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/+");
 
     private final MeterRegistry registry;
 
@@ -57,10 +58,15 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
                 .record(Duration.ofNanos(nanos));
         Object tenant = request.getProperty(BearerAuthenticationFilter.TENANT);
         LOG.info("{} {} {} {}ms tenant={} requestId={}", request.getMethod(), template, status,
-                String.format(Locale.ROOT, "%.1f", nanos / 1e6), tenant == null ? "-" : tenant,
-                request.getProperty(RequestIdFilter.PROPERTY));
+                milliseconds(nanos), tenant == null ? "-" : tenant, request.getProperty(RequestIdFilter.PROPERTY));
         MDC.remove("tenant");
         MDC.remove("requestId");
+    }
+
+    /** Milliseconds with one decimal, e.g. {@code 2.4}. */
+    static String milliseconds(long nanos) {
+        long tenths = (nanos + 50_000) / 100_000;
+        return tenths / 10 + "." + tenths % 10;
     }
 
     private static String template(UriInfo uriInfo) {
@@ -75,7 +81,7 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
                     }
                     path.append(part);
                 }
-                return path.toString().replaceAll("/+", "/");
+                return REPEATED_SLASHES.matcher(path).replaceAll("/");
             }
         }
         return "unmatched";

@@ -61,7 +61,7 @@ public final class ScimServer implements AutoCloseable {
         Database database = Database.open(settings, metrics);
         try {
             database.persistence().migrate();
-            Services services = Services.over(database.persistence());
+            Services services = Services.over(database.persistence(), settings.tokenCacheTtl());
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);

@@ -87,7 +87,7 @@ public final class UserEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
                     UserOrigin.PROVISIONED));
-            return respond(201, context, user, selection);
+            return respondCreated(context, user, selection);
         });
     }
 
@@ -96,7 +96,7 @@ public final class UserEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
                     UserOrigin.PRE_EXISTING));
-            return respond(201, context, user, AttributeSelection.none());
+            return respondCreated(context, user, AttributeSelection.none());
         });
     }
 
@@ -139,6 +139,13 @@ public final class UserEndpoint implements ResourceEndpoint {
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
         ObjectNode body = render(context, user, projection);
         return new ScimResponse(status, body, user.meta().version(), location(context, user));
+    }
+
+    /** A user created a moment ago under a new id belongs to no group yet: nothing to look up. */
+    private static ScimResponse respondCreated(RequestContext context, User user, AttributeSelection selection) {
+        Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
+        ObjectNode body = projection.apply(UserJson.write(user, List.of(), context.baseUrl()), ResourceSchema.USER);
+        return new ScimResponse(201, body, user.meta().version(), location(context, user));
     }
 
     private ObjectNode render(RequestContext context, User user, Projection projection) {

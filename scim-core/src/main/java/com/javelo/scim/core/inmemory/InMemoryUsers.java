@@ -97,13 +97,13 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
-    public void update(User user, ExpectedVersion expected, List<DomainEvent> events) {
+    public void update(User current, User changed, List<DomainEvent> events) {
         state.atomically(() -> {
-            User current = requireCurrent(user, expected);
-            if (!current.userName().equals(user.userName())) {
-                requireUniqueUserName(user);
+            User stored = requireCurrent(changed, ExpectedVersion.of(current.meta().version()));
+            if (!stored.userName().equals(changed.userName())) {
+                requireUniqueUserName(changed);
             }
-            state.users.put(new InMemoryState.Key<>(user.tenantId(), user.id()), user);
+            state.users.put(new InMemoryState.Key<>(changed.tenantId(), changed.id()), changed);
             state.events.addAll(events);
         });
     }

@@ -1,11 +1,29 @@
 package com.javelo.scim.core.port;
 
 import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** One page of a query's results and the number of results over all pages. */
 public record Page<T>(long totalResults, List<T> items) {
 
     public Page {
         items = List.copyOf(items);
+    }
+
+    /**
+     * Reads a page for a store that fetches and counts separately, counting only when the page
+     * cannot tell the total: a page that is not full and not past the end ends the results, so
+     * a lookup by userName (one result or none) costs one query, not two.
+     */
+    public static <T> Page<T> read(ResourceQuery query, Supplier<List<T>> fetchPage, LongSupplier countAll) {
+        if (query.limit() == 0) {
+            return new Page<>(countAll.getAsLong(), List.of());
+        }
+        List<T> items = fetchPage.get();
+        if (items.size() < query.limit() && (query.offset() == 0 || !items.isEmpty())) {
+            return new Page<>(query.offset() + items.size(), items);
+        }
+        return new Page<>(countAll.getAsLong(), items);
     }
 }

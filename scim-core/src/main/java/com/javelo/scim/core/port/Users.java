@@ -41,13 +41,14 @@ public interface Users {
     void insert(User user, List<DomainEvent> events);
 
     /**
-     * Stores the user's new state if its stored version is still {@code expected} (or any version
-     * when {@link ExpectedVersion#isAny()}).
+     * Stores {@code changed}, the new state of {@code current}, if the stored version is still
+     * current's. Knowing both lets a store write only what changed (a deactivation leaves the
+     * email rows alone).
      *
-     * @throws StaleVersion when it is not
+     * @throws StaleVersion when the stored version is no longer current's
      * @throws UserNameAlreadyTaken when the new userName belongs to another user
      */
-    void update(User user, ExpectedVersion expected, List<DomainEvent> events);
+    void update(User current, User changed, List<DomainEvent> events);
 
     /**
      * Removes the user from provisioning: it leaves every group, its userName becomes free, and

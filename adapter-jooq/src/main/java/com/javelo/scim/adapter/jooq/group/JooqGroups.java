@@ -83,14 +83,10 @@ public final class JooqGroups implements Groups {
         order.add(SCIM_GROUPS.CREATED.asc());
         order.add(SCIM_GROUPS.ID.asc());
         Condition where = condition;
-        return context.read(dsl -> {
-            long total = dsl.fetchCount(SCIM_GROUPS, where);
-            if (query.limit() == 0 || total <= query.offset()) {
-                return new Page<>(total, List.of());
-            }
-            return new Page<>(total, dsl.selectFrom(SCIM_GROUPS).where(where).orderBy(order)
-                    .limit(query.limit()).offset(query.offset()).fetch(JooqGroups::group));
-        });
+        return context.read(dsl -> Page.read(query,
+                () -> dsl.selectFrom(SCIM_GROUPS).where(where).orderBy(order).limit(query.limit())
+                        .offset(query.offset()).fetch(JooqGroups::group),
+                () -> dsl.fetchCount(SCIM_GROUPS, where)));
     }
 
     @Override

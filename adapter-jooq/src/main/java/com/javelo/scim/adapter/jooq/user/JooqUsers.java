@@ -113,16 +113,10 @@ public final class JooqUsers implements Users {
         order.add(USERS.CREATED.asc());
         order.add(USERS.ID.asc());
         Condition where = condition;
-        return context.read(dsl -> {
-            long total = dsl.fetchCount(USERS, where);
-            if (query.limit() == 0 || total <= query.offset()) {
-                return new Page<>(total, List.of());
-            }
-            List<User> items = dsl.selectFrom(USERS).where(where).orderBy(order)
-                    .limit(query.limit()).offset(query.offset())
-                    .fetch(JooqUsers::user);
-            return new Page<>(total, items);
-        });
+        return context.read(dsl -> Page.read(query,
+                () -> dsl.selectFrom(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())
+                        .fetch(JooqUsers::user),
+                () -> dsl.fetchCount(USERS, where)));
     }
 
     @Override
@@ -148,19 +142,22 @@ public final class JooqUsers implements Users {
     }
 
     @Override
-    public void update(User user, ExpectedVersion expected, List<DomainEvent> events) {
-        write(user, () -> context.transaction(dsl -> {
-            Condition target = USERS.TENANT_ID.eq(user.tenantId().value()).and(USERS.ID.eq(user.id().value()));
-            if (!expected.isAny()) {
-                target = target.and(USERS.VERSION.eq(expected.version().value()));
-            }
-            int updated = dsl.update(USERS).set(row(dsl, user)).where(target).execute();
+    public void update(User current, User changed, List<DomainEvent> events) {
+        write(changed, () -> context.transaction(dsl -> {
+            int updated = dsl.update(USERS).set(row(dsl, changed))
+                    .where(USERS.TENANT_ID.eq(changed.tenantId().value()).and(USERS.ID.eq(changed.id().value()))
+                            .and(USERS.VERSION.eq(current.meta().version().value())))
+                    .execute();
             if (updated == 0) {
-                throw conflictOrMissing(dsl, user.tenantId(), user.id(), expected);
+                throw conflictOrMissing(dsl, changed.tenantId(), changed.id(),
+                        ExpectedVersion.of(current.meta().version()));
             }
-            dsl.deleteFrom(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(user.tenantId().value())
-                    .and(USER_EMAILS.USER_ID.eq(user.id().value()))).execute();
-            insertEmails(dsl, user);
+            // The email rows only follow the emails: a deactivation or a rename leaves them alone.
+            if (!current.profile().emails().equals(changed.profile().emails())) {
+                dsl.deleteFrom(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(changed.tenantId().value())
+                        .and(USER_EMAILS.USER_ID.eq(changed.id().value()))).execute();
+                insertEmails(dsl, changed);
+            }
             JooqEventOutbox.append(dsl, events);
             return null;
         }));

@@ -50,7 +50,7 @@ public final class DeleteUser {
             // Their reports' references go back to pending: they link again if the person returns.
             for (User report : users.findReportsOf(command.tenant(), current.id())) {
                 Change<User> unlinked = report.managerDeleted(current.id(), now);
-                users.update(unlinked.after(), ExpectedVersion.of(report.meta().version()), unlinked.events());
+                users.update(report, unlinked.after(), unlinked.events());
             }
             return null;
         });

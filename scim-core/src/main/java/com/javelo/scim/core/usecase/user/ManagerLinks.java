@@ -2,7 +2,6 @@ package com.javelo.scim.core.usecase.user;
 
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.domain.resource.Change;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.ManagerPolicy;
 import com.javelo.scim.domain.user.ManagerReference;
@@ -54,7 +53,7 @@ final class ManagerLinks {
             }
             Change<User> linked = report.linkManager(manager, now);
             if (!linked.isNoOp()) {
-                users.update(linked.after(), ExpectedVersion.of(report.meta().version()), linked.events());
+                users.update(report, linked.after(), linked.events());
             }
         }
     }

@@ -64,7 +64,7 @@ public final class ReplaceUser {
             if (change.isNoOp()) {
                 return current;
             }
-            users.update(change.after(), ExpectedVersion.of(current.meta().version()), change.events());
+            users.update(current, change.after(), change.events());
             if (!current.profile().userName().value().equals(change.after().userName().value())
                     || !current.profile().emails().equals(change.after().profile().emails())) {
                 managerLinks.linkPendingReferencesTo(change.after(), now);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.resource.Change;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.user.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ public abstract class EventOutboxContract extends ContractFixture {
         Change<User> created = aUser().in(acme).deactivated().provision(now());
         ports.users().insert(created.after(), created.events());
         Change<User> reactivated = created.after().reactivate(now());
-        ports.users().update(reactivated.after(), ExpectedVersion.of(created.after().meta().version()),
-                reactivated.events());
+        ports.users().update(created.after(), reactivated.after(), reactivated.events());
 
         List<RecordedEvent> recorded = ports.outbox().readAfter(0, 10);
 

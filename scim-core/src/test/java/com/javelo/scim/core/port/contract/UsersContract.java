@@ -90,7 +90,7 @@ public abstract class UsersContract extends ContractFixture {
         User alice = stored("alice@acme.example");
         Change<User> deactivated = alice.deactivate(now());
 
-        ports.users().update(deactivated.after(), ExpectedVersion.of(alice.meta().version()), deactivated.events());
+        ports.users().update(alice, deactivated.after(), deactivated.events());
 
         User reloaded = ports.users().findById(acme, alice.id()).orElseThrow();
         assertThat(reloaded.active()).isFalse();
@@ -102,12 +102,12 @@ public abstract class UsersContract extends ContractFixture {
     void anUpdateFromAStaleVersionIsRefusedAndRecordsNothing() {
         User alice = stored("alice@acme.example");
         Change<User> first = alice.deactivate(now());
-        ports.users().update(first.after(), ExpectedVersion.of(alice.meta().version()), first.events());
+        ports.users().update(alice, first.after(), first.events());
         int recorded = events().size();
         Change<User> second = alice.deactivate(now());
 
-        assertThatThrownBy(() -> ports.users().update(second.after(), ExpectedVersion.of(alice.meta().version()),
-                second.events())).isInstanceOf(StaleVersion.class);
+        assertThatThrownBy(() -> ports.users().update(alice, second.after(), second.events()))
+                .isInstanceOf(StaleVersion.class);
         assertThat(events()).hasSize(recorded);
     }
 
@@ -117,7 +117,7 @@ public abstract class UsersContract extends ContractFixture {
         User bob = stored("bob@acme.example");
         User renamed = bob.replace(aUser().withUserName("ALICE@acme.example").profile(), true, null, now()).after();
 
-        assertThatThrownBy(() -> ports.users().update(renamed, ExpectedVersion.of(bob.meta().version()), List.of()))
+        assertThatThrownBy(() -> ports.users().update(bob, renamed, List.of()))
                 .isInstanceOf(UserNameAlreadyTaken.class);
     }
 
@@ -155,6 +155,23 @@ public abstract class UsersContract extends ContractFixture {
         ports.users().insert(alice, List.of());
 
         assertThat(ports.users().findByEmail(acme, "alice.smith@ACME.example")).containsExactly(alice);
+    }
+
+    @Test
+    void emailsFollowEveryUpdateThatChangesThemAndSurviveOnesThatDoNot() {
+        User alice = aUser().in(acme).withUserName("alice").withEmails("alice@acme.example").build(now());
+        ports.users().insert(alice, List.of());
+        Change<User> deactivated = alice.deactivate(now());
+        ports.users().update(alice, deactivated.after(), deactivated.events());
+
+        assertThat(ports.users().findByEmail(acme, "alice@acme.example")).containsExactly(deactivated.after());
+
+        User renamed = deactivated.after().replace(aUser().withUserName("alice")
+                .withEmails("alice.smith@acme.example").profile(), false, null, now()).after();
+        ports.users().update(deactivated.after(), renamed, List.of());
+
+        assertThat(ports.users().findByEmail(acme, "alice@acme.example")).isEmpty();
+        assertThat(ports.users().findByEmail(acme, "alice.smith@acme.example")).containsExactly(renamed);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package com.javelo.scim.app.assembly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.javelo.scim.core.inmemory.InMemoryAdapters;
+import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.domain.id.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CachingApiTokensTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    private final TenantId acme = new TenantId("acme");
+    private final TokenHash first = TokenHash.of("first-token");
+    private final TokenHash second = TokenHash.of("second-token");
+    private final AtomicLong clock = new AtomicLong();
+    private final AtomicInteger lookUps = new AtomicInteger();
+    private final ApiTokens stored = new InMemoryAdapters().apiTokens();
+    private Runnable duringNextLookUp = () -> { };
+
+    private final ApiTokens counting = new ApiTokens() {
+        @Override
+        public void replace(TenantId tenant, TokenHash hash, Instant now) {
+            stored.replace(tenant, hash, now);
+        }
+
+        @Override
+        public void revokeAll(TenantId tenant, Instant now) {
+            stored.revokeAll(tenant, now);
+        }
+
+        @Override
+        public Optional<TenantId> findTenant(TokenHash hash) {
+            lookUps.incrementAndGet();
+            Optional<TenantId> found = stored.findTenant(hash);
+            Runnable during = duringNextLookUp;
+            duringNextLookUp = () -> { };
+            during.run();
+            return found;
+        }
+    };
+
+    private final CachingApiTokens tokens = new CachingApiTokens(counting, Duration.ofSeconds(5), clock::get);
+
+    @Test
+    void anAcceptedTokenIsLookedUpOnceWithinTheTimeToLive() {
+        tokens.replace(acme, first, NOW);
+        clock.addAndGet(1);
+
+        assertThat(tokens.findTenant(first)).contains(acme);
+        assertThat(tokens.findTenant(first)).contains(acme);
+        assertThat(lookUps).hasValue(1);
+
+        clock.addAndGet(Duration.ofSeconds(6).toNanos());
+        assertThat(tokens.findTenant(first)).contains(acme);
+        assertThat(lookUps).hasValue(2);
+    }
+
+    @Test
+    void anUnknownTokenIsNeverRememberedSoANewTokenWorksAtOnce() {
+        assertThat(tokens.findTenant(first)).isEmpty();
+        tokens.replace(acme, first, NOW);
+
+        assertThat(tokens.findTenant(first)).contains(acme);
+    }
+
+    @Test
+    void regeneratingOrRevokingForgetsTheOldTokenAtOnce() {
+        tokens.replace(acme, first, NOW);
+        clock.addAndGet(1);
+        assertThat(tokens.findTenant(first)).contains(acme);
+
+        tokens.replace(acme, second, NOW);
+        assertThat(tokens.findTenant(first)).isEmpty();
+        clock.addAndGet(1);
+        assertThat(tokens.findTenant(second)).contains(acme);
+
+        tokens.revokeAll(acme, NOW);
+        assertThat(tokens.findTenant(second)).isEmpty();
+    }
+
+    @Test
+    void aLookUpRacingARegenerationDoesNotKeepTheOldTokenAlive() {
+        tokens.replace(acme, first, NOW);
+        clock.addAndGet(1);
+        // The look-up reads the old token as valid, then the rotation commits before it returns.
+        duringNextLookUp = () -> tokens.replace(acme, second, NOW);
+
+        assertThat(tokens.findTenant(first)).contains(acme);
+        assertThat(tokens.findTenant(first)).isEmpty();
+    }
+
+    @Test
+    void aZeroTimeToLiveLooksEveryTokenUp() {
+        ApiTokens uncached = CachingApiTokens.over(counting, Duration.ZERO);
+
+        assertThat(uncached).isSameAs(counting);
+    }
+}
