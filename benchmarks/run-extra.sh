@@ -25,25 +25,31 @@ export SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/scim_start
 java -jar $JAR migrate 2>/dev/null
 TENANT=$(java -jar $JAR tenant create Start 2>/dev/null)
 TOKEN=$(java -jar $JAR token issue "$TENANT" 2>/dev/null)
-start_scim() {
-  local t0 pid rss
-  t0=$(now_ms)
-  java -jar $JAR > /dev/null 2>&1 & pid=$!
-  until curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/scim/v2/ServiceProviderConfig" >/dev/null; do sleep 0.01; done
+# Each start is timed from launch to the first 200, with the peak RSS at that moment; the server
+# and the bare Jersey hello-world are started the same way each time: both plain `java`, then both
+# with an AppCDS archive of their own classes (bin/javelo-scim, the service's production launcher,
+# records and uses one; the hello-world gets one recorded the same way).
+first_200() { # label, pid, url, then curl options
+  local label=$1 pid=$2 url=$3 t0=$4 rss; shift 4
+  until curl -sf "$@" "$url" >/dev/null; do sleep 0.01; done
   rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
-  echo "{\"label\":\"W6 service start\",\"ms\":$(( $(now_ms) - t0 )),\"peak_rss_kib\":$rss}" | tee -a "$RESULTS"
+  echo "{\"label\":\"$label\",\"ms\":$(( $(now_ms) - t0 )),\"peak_rss_kib\":$rss}" | tee -a "$RESULTS"
   kill $pid; wait $pid 2>/dev/null || true
 }
-start_hello() {
-  local t0 pid rss
-  t0=$(now_ms)
-  java -cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.hello.HelloServer $PORT > /dev/null 2>&1 & pid=$!
-  until curl -sf "http://127.0.0.1:$PORT/hello" >/dev/null; do sleep 0.01; done
-  rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
-  echo "{\"label\":\"W6 bare Jersey start\",\"ms\":$(( $(now_ms) - t0 )),\"peak_rss_kib\":$rss}" | tee -a "$RESULTS"
-  kill $pid; wait $pid 2>/dev/null || true
-}
+SCIM_URL="http://127.0.0.1:$PORT/scim/v2/ServiceProviderConfig"
+HELLO_URL="http://127.0.0.1:$PORT/hello"
+HELLO="-cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.hello.HelloServer $PORT"
+HELLO_JSA=benchmarks/target/hello.jsa
+start_scim() { local t0; t0=$(now_ms); java -jar $JAR > /dev/null 2>&1 & first_200 "W6 service start" $! "$SCIM_URL" "$t0" -H "Authorization: Bearer $TOKEN"; }
+start_hello() { local t0; t0=$(now_ms); java $HELLO > /dev/null 2>&1 & first_200 "W6 bare Jersey start" $! "$HELLO_URL" "$t0"; }
+start_scim_cds() { local t0; t0=$(now_ms); bin/javelo-scim > /dev/null 2>&1 & first_200 "W6 service start (CDS)" $! "$SCIM_URL" "$t0" -H "Authorization: Bearer $TOKEN"; }
+start_hello_cds() { local t0; t0=$(now_ms); java -XX:SharedArchiveFile=$HELLO_JSA -Xshare:auto -Xlog:cds=off $HELLO > /dev/null 2>&1 & first_200 "W6 bare Jersey start (CDS)" $! "$HELLO_URL" "$t0"; }
 for _ in $(seq 1 "$PAIRS"); do start_scim; start_hello; done
+# Record both archives once (a start that serves one request), then time the starts that use them.
+rm -f "${JAR%.jar}.jsa" "$HELLO_JSA"
+bin/javelo-scim > /dev/null 2>&1 & first_200 "W6 recording the service archive" $! "$SCIM_URL" "$(now_ms)" -H "Authorization: Bearer $TOKEN"
+java -XX:ArchiveClassesAtExit=$HELLO_JSA -Xlog:cds=off -Xlog:cds+dynamic=off $HELLO > /dev/null 2>&1 & first_200 "W6 recording the hello archive" $! "$HELLO_URL" "$(now_ms)"
+for _ in $(seq 1 "$PAIRS"); do start_scim_cds; start_hello_cds; done
 
 # W4 and W5 on a fresh database.
 fresh_db scim_push
@@ -58,23 +64,51 @@ token_for() {
   tenant=$(java -jar $JAR tenant create "$1" 2>/dev/null)
   java -jar $JAR token issue "$tenant" 2>/dev/null
 }
+# W4's push runs in wrk, one connection per thread (see push.lua); each thread leaves a marker when
+# its share is done, and SIGINT then makes wrk print its summary. Wall time is measured here.
+push() { # connections, token, prefix
+  local markers started pid
+  markers=$(mktemp -d)
+  started=$(now_ms)
+  env TOKEN="$2" PREFIX="$3" COUNT=10000 THREADS="$1" DONE_DIR="$markers" LABEL="W4 push 10k x$1" \
+    WRK_DIR=benchmarks/wrk wrk -t"$1" -c"$1" -d600s -s benchmarks/wrk/push.lua "http://127.0.0.1:$PORT" > "$markers/out" &
+  pid=$!
+  until [ "$(find "$markers" -name 'done-*' | wc -l)" -ge "$1" ]; do sleep 0.05; done
+  local wall=$(( $(now_ms) - started ))
+  kill -INT $pid; wait $pid || true
+  local stored
+  stored=$($PSQL -d scim_push -At -c "SELECT count(*) FROM users WHERE user_name LIKE '$3-%'")
+  tail -1 "$markers/out" | python3 -c "import json,sys; d=json.load(sys.stdin); d['wall_s']=$wall/1000; d['stored']=$stored; print(json.dumps(d))" \
+    | tee -a "$RESULTS"
+  [ "$stored" -eq 10000 ] || { echo "MISMATCH: pushed 10000 users, stored $stored" >&2; exit 1; }
+  rm -rf "$markers"
+}
 serve -Xmx1g
-echo "warm-up: 60 s of creates"
-$DRIVER create token="$(token_for Warm)" threads=8 seconds=60 prefix=warm "$BASE" >/dev/null
+echo "warm-up: 90 s of mixed load (creates, filters, a group build)"
+WARM_T=$(token_for Warm)
+env TOKEN="$WARM_T" PREFIX=warm LABEL=warm WRK_DIR=benchmarks/wrk wrk -t1 -c8 -d90s -s benchmarks/wrk/create.lua "http://127.0.0.1:$PORT" >/dev/null & WARM_CREATE=$!
+env TOKEN="$WARM_T" USERS=1000 DOMAIN=none.example LABEL=warm WRK_DIR=benchmarks/wrk wrk -t1 -c4 -d90s -s benchmarks/wrk/filter.lua "http://127.0.0.1:$PORT" >/dev/null & WARM_FILTER=$!
+sleep 30
+$PSQL -d scim_push -At -c "SELECT id FROM users WHERE user_name LIKE 'warm-%' LIMIT 10000" > /tmp/scim-bench-warm-group.txt
+for i in 1 2 3; do
+  $DRIVER group-build token="$WARM_T" usersFile=/tmp/scim-bench-warm-group.txt prefix="warm-group-$i" "$BASE" >/dev/null
+done
+wait "$WARM_CREATE" "$WARM_FILTER" # not a bare wait: the server is a background job too
 for c in 4 16; do
   T=$(token_for "Push$c")
-  $DRIVER push token="$T" threads=$c count=10000 prefix="push$c" "$BASE" \
-    | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='W4 push 10k x$c'; print(json.dumps(d))" | tee -a "$RESULTS"
+  push "$c" "$T" "push$c"
 done
 $PSQL -d scim_push -At -c "SELECT id FROM users WHERE user_name LIKE 'push16-%' LIMIT 10000" > /tmp/scim-bench-group.txt
 $DRIVER group-build token="$T" usersFile=/tmp/scim-bench-group.txt prefix=pushed-group "$BASE" \
   | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='W4 group build 10k'; print(json.dumps(d))" | tee -a "$RESULTS"
 stop
+# W5: W1's creates under -Xmx256m against the default heap, a fresh server each, alternating.
 for pair in $(seq 1 "$PAIRS"); do
   for heap in -Xmx1g -Xmx256m; do
     serve $heap
-    $DRIVER create token="$(token_for "W5$pair$heap")" threads=16 seconds=20 prefix="w5$pair$heap" "$BASE" \
-      | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='W5 create $heap'; print(json.dumps(d))" | tee -a "$RESULTS"
+    env TOKEN="$(token_for "W5$pair$heap")" PREFIX="w5$pair$heap" LABEL="W5 create $heap" WRK_DIR=benchmarks/wrk \
+      wrk -t2 -c16 -d20s -s benchmarks/wrk/create.lua "http://127.0.0.1:$PORT" | tail -1 | tee -a "$RESULTS"
     stop
   done
 done
+python3 benchmarks/summarize-extra.py "$RESULTS" | tee "$OUT/extra.md"

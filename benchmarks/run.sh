@@ -16,6 +16,9 @@ RESULTS="$OUT/latest.jsonl"
 : > "$RESULTS"
 
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+STORED="$OUT/stored.jsonl"
+: > "$STORED"
 mvn -B -q -DskipTests package
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
@@ -34,9 +37,27 @@ token() { admin POST "/admin/v1/tenants/$1/scim-token" | json token; }
 BIG_T=$(token "$BIG"); SMALL_T=$(token "$SMALL"); EMPTY_T=$(token "$EMPTY")
 $PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -f benchmarks/seed.sql
 
+# The JVM driver runs the sequential multi-step flows (W3); wrk, much lighter on the 2 shared
+# cores, runs every closed-loop throughput workload (benchmarks/wrk/*.lua print one JSON line).
 DRIVER="java -Xmx512m -cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.driver.LoadDriver"
 BASE=base=http://127.0.0.1:$PORT/scim/v2
 drive() { local label=$1; shift; $DRIVER "$@" "$BASE" | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='$label'; print(json.dumps(d))" | tee -a "$RESULTS"; }
+wrkrun() { # label, threads, connections, script, then VAR=value settings for the script
+  local label=$1 threads=$2 connections=$3 script=$4; shift 4
+  env "$@" LABEL="$label" WRK_DIR=benchmarks/wrk wrk -t"$threads" -c"$connections" -d"${RUN}s" \
+    -s "benchmarks/wrk/$script.lua" "http://127.0.0.1:$PORT" | tail -1 | tee -a "$RESULTS"
+}
+# W1's correctness: the database holds every acknowledged user (and at most the requests still in
+# flight when wrk stopped counting, one per connection).
+created() { # label, token, prefix
+  local line acked rows
+  line=$(wrkrun "$1" 2 16 create TOKEN="$2" PREFIX="$3")
+  acked=$(echo "$line" | python3 -c "import json,sys; print(json.load(sys.stdin)['acknowledged'])")
+  rows=$($PSQL -d $DB -At -c "SELECT count(*) FROM users WHERE user_name LIKE '$3-%'")
+  echo "{\"label\":\"$1\",\"acknowledged\":$acked,\"stored\":$rows}" >> "$STORED"
+  if (( rows < acked || rows > acked + 16 )); then echo "MISMATCH: $1 acknowledged $acked users, stored $rows" >&2; exit 1; fi
+}
+heap_used_kib() { jcmd "$SERVER" GC.run >/dev/null 2>&1; jcmd "$SERVER" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub("K,?", "", $(i+1)); print $(i+1); exit}}'; }
 pgb() { # label, clients, script
   local tps
   tps=$(pgbench -h 127.0.0.1 -U postgres -n -M extended -c "$2" -j 2 -T "$RUN" -D big="$BIG" -f "$3" $DB 2>/dev/null | awk '/^tps/ {print $3; exit}')
@@ -61,11 +82,17 @@ cat > /tmp/scim-bench-update.sql <<SQL
 UPDATE users SET active = NOT active, version = version + 1 WHERE tenant_id = :big AND id = 'big-' || :n;
 SQL
 
-echo "warm-up: ${WARMUP}s of mixed load"
-$DRIVER filter token="$BIG_T" threads=8 seconds="$WARMUP" "$BASE" >/dev/null &
-WARM=$!
-$DRIVER create token="$EMPTY_T" threads=8 seconds="$WARMUP" prefix=warm "$BASE" >/dev/null
-wait "$WARM"
+echo "W5: live heap after a full GC, idle (seeded, before any load)"
+IDLE_HEAP=$(heap_used_kib)
+echo "{\"label\":\"W5 heap idle\",\"used_kib\":$IDLE_HEAP}" | tee -a "$STORED"
+
+echo "warm-up: ${WARMUP}s of mixed load (filters, creates, deactivations)"
+$PSQL -d $DB -At -c "SELECT id FROM users WHERE tenant_id = '$BIG' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" > /tmp/scim-bench-deactivate.txt
+RUN=$WARMUP wrkrun warm-filter 1 8 filter TOKEN="$BIG_T" >/dev/null & WARM_FILTER=$!
+RUN=$WARMUP wrkrun warm-patch 1 4 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt >/dev/null & WARM_PATCH=$!
+RUN=$WARMUP wrkrun warm-create 1 8 create TOKEN="$EMPTY_T" PREFIX=warm >/dev/null
+wait "$WARM_FILTER" "$WARM_PATCH" # not a bare wait: the server is a background job too
+sed -i '/"label": *"warm-/d' "$RESULTS"
 
 # W3's pool: 200 users of the big tenant who are members of neither group.
 for i in $(seq 1 200); do echo "{\"userName\":\"pool$i@acme.example\"}"; done > /tmp/scim-bench-pool.json
@@ -75,31 +102,36 @@ while read -r body; do
     "http://127.0.0.1:$PORT/scim/v2/Users" -d "$body" | json id >> /tmp/scim-bench-pool-big.txt
 done < /tmp/scim-bench-pool.json
 
+# The group paths warm up too (W3 is sequential, so it would otherwise pay for the JIT).
+for _ in 1 2; do
+  $DRIVER member-add token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt "$BASE" >/dev/null
+  $DRIVER member-remove token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt "$BASE" >/dev/null
+done
+
 for pair in $(seq 1 "$PAIRS"); do
   echo "pair $pair"
-  drive "W2 filter 100k x16" filter token="$BIG_T" threads=16 seconds="$RUN" users=100000
+  wrkrun "W2 filter 100k x16" 2 16 filter TOKEN="$BIG_T" USERS=100000
   pgb "W2 pgbench select x16" 16 /tmp/scim-bench-select.sql
-  drive "W2 filter 1k x16" filter token="$SMALL_T" threads=16 seconds="$RUN" users=1000 domain=small.example
-  drive "W2 filter 100k x1" filter token="$BIG_T" threads=1 seconds="$RUN" users=100000
-  drive "W1 create empty x16" create token="$EMPTY_T" threads=16 seconds="$RUN" prefix="p$pair-empty"
+  wrkrun "W2 filter 1k x16" 2 16 filter TOKEN="$SMALL_T" USERS=1000 DOMAIN=small.example
+  wrkrun "W2 filter 100k x1" 1 1 filter TOKEN="$BIG_T" USERS=100000
+  created "W1 create empty x16" "$EMPTY_T" "p$pair-empty"
   pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql
-  drive "W1 create 100k x16" create token="$BIG_T" threads=16 seconds="$RUN" prefix="p$pair-big"
+  created "W1 create 100k x16" "$BIG_T" "p$pair-big"
   drive "W3 add 100k" member-add token="$BIG_T" group=group-100k usersFile=/tmp/scim-bench-pool-big.txt
   drive "W3 add 10" member-add token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt
   drive "W3 remove 100k" member-remove token="$BIG_T" group=group-100k usersFile=/tmp/scim-bench-pool-big.txt
   drive "W3 remove 10" member-remove token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt
-  drive "W7 first page" page token="$BIG_T" threads=4 seconds="$RUN" startIndex=1
-  drive "W7 last page" page token="$BIG_T" threads=4 seconds="$RUN" startIndex=99901
-  $PSQL -d $DB -At -c "SELECT id FROM users WHERE tenant_id = '$BIG' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" > /tmp/scim-bench-deactivate.txt
-  drive "W7 deactivate x16" deactivate token="$BIG_T" threads=16 seconds="$RUN" usersFile=/tmp/scim-bench-deactivate.txt
+  wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1
+  wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=99901
+  wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt
   pgb "W7 pgbench update x16" 16 /tmp/scim-bench-update.sql
 done
 
-echo "heap after full GC (W5):"
-jcmd $SERVER GC.run >/dev/null 2>&1 || true
-jcmd $SERVER GC.heap_info 2>/dev/null | tee "$OUT/heap.txt" | head -3 || true
+echo "W5: live heap after a full GC, after every workload (100k-user tenant, 100k-member group)"
+LOADED_HEAP=$(heap_used_kib)
+echo "{\"label\":\"W5 heap after the workloads\",\"used_kib\":$LOADED_HEAP,\"growth_kib\":$((LOADED_HEAP - IDLE_HEAP))}" | tee -a "$STORED"
 
-python3 benchmarks/summarize.py "$RESULTS" | tee "$OUT/latest.md"
+python3 benchmarks/summarize.py "$RESULTS" "$STORED" | tee "$OUT/latest.md"
 kill $SERVER 2>/dev/null || true
 
 echo "JMH: in-process hot paths (filter parsing, PATCH application, JSON mapping)"

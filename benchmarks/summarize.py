@@ -50,6 +50,15 @@ absolute("W3 remove p50 on the 100k-member group", "W3 remove 100k", "p50_ms", 5
 ratio("W7 last page p50 / first page p50", "W7 last page", "W7 first page", "p50_ms", 3.0, better_low=True)
 ratio("W7 deactivation rate / pgbench update (16 conns)", "W7 deactivate x16", "W7 pgbench update x16", "rate", 0.5)
 
+stored = [json.loads(line) for line in open(sys.argv[2]) if line.strip()] if len(sys.argv) > 2 else []
+heaps = {r["label"]: r for r in stored if "used_kib" in r}
+if "W5 heap after the workloads" in heaps:
+    growth = heaps["W5 heap after the workloads"]["growth_kib"] / 1024
+    rows.append(("W5 live-heap growth, idle → after every workload (MiB)",
+                 f'{heaps["W5 heap idle"]["used_kib"] / 1024:.1f} → '
+                 f'{heaps["W5 heap after the workloads"]["used_kib"] / 1024:.1f}',
+                 f"{growth:.1f} MiB", "≤ 16 MiB", "met" if growth <= 16 else "NOT met"))
+
 errors = sum(r.get("errors", 0) for records in runs.values() for r in records)
 print("| figure | per pair | median | target | |")
 print("|---|---|---|---|---|")
@@ -57,6 +66,9 @@ for row in rows:
     print("| " + " | ".join(row) + " |")
 print()
 print(f"non-2xx answers over every workload: {errors}")
+for r in stored:
+    if "stored" in r:
+        print(f"- {r['label']}: {r['acknowledged']} acknowledged, {r['stored']} stored")
 print()
 print("| run | rates (req/s) per pair | p50 (ms) per pair |")
 print("|---|---|---|")

@@ -13,6 +13,7 @@ import com.javelo.scim.core.inmemory.InMemoryAdapters;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.domain.event.DomainEvent;
@@ -188,6 +189,17 @@ class ErrorsHttpTest extends HttpFixture {
 
         @Override
         public Page<User> query(TenantId tenant, ResourceQuery query) {
+            failAsAsked(query);
+            return delegate.query(tenant, query);
+        }
+
+        @Override
+        public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
+            failAsAsked(query);
+            return delegate.queryWithGroups(tenant, query);
+        }
+
+        private static void failAsAsked(ResourceQuery query) {
             String filter = String.valueOf(query.filter());
             if (filter.contains("outage")) {
                 throw ScimErrors.storageUnavailable("the user store is unavailable; retry shortly",
@@ -196,7 +208,6 @@ class ErrorsHttpTest extends HttpFixture {
             if (filter.contains("boom")) {
                 throw new IllegalStateException("secret internal detail");
             }
-            return delegate.query(tenant, query);
         }
 
         @Override

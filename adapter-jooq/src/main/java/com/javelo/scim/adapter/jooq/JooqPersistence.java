@@ -10,8 +10,10 @@ import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
+import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.domain.id.TenantId;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
@@ -37,9 +39,9 @@ public final class JooqPersistence {
         this.dataSource = dataSource;
         // Unqualified, unquoted names: the tables live in the connection's default schema, and
         // shorter SQL is cheaper to render on every request.
-        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false);
-        this.context = new JooqContext(DSL.using(dataSource, dialect, settings));
+        this.context = new JooqContext(() -> DSL.using(dataSource, dialect, new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false)));
     }
 
     /** @param dialect {@code POSTGRES} or {@code H2} */
@@ -58,9 +60,41 @@ public final class JooqPersistence {
         throw new IllegalArgumentException("unsupported database URL (use jdbc:postgresql: or jdbc:h2:)");
     }
 
+    /**
+     * The newest migration under {@code db/migration}; a test keeps it in step with the scripts.
+     * A database already at this version starts without loading Flyway at all.
+     */
+    static final String SCHEMA_VERSION = "2";
+
     /** Applies pending Flyway migrations (the same scripts on both databases). */
     public void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        if (!isAtSchemaVersion()) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        }
+    }
+
+    /** @return whether Flyway's history says the newest migration was applied successfully */
+    boolean isAtSchemaVersion() {
+        try {
+            String applied = context.read(dsl -> dsl.select(DSL.field(DSL.name("version"), String.class))
+                    .from(DSL.table(DSL.name("flyway_schema_history")))
+                    .where(DSL.field(DSL.name("success"), Boolean.class).isTrue())
+                    .orderBy(DSL.field(DSL.name("installed_rank")).desc())
+                    .limit(1)
+                    .fetchOne(0, String.class));
+            return SCHEMA_VERSION.equals(applied);
+        } catch (RuntimeException noHistoryYet) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs a token look-up and a user query once, so that jOOQ's rendering and the driver's
+     * classes are loaded before the first request rather than during it.
+     */
+    public void warmUp() {
+        apiTokens().findTenant(TokenHash.of("warm-up"));
+        users().findByUserName(new TenantId("warm-up"), "warm-up");
     }
 
     public Users users() {

@@ -2,7 +2,6 @@ package com.javelo.scim.app.assembly;
 
 import com.javelo.scim.adapter.jooq.JooqPersistence;
 import com.javelo.scim.app.config.Settings;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -22,6 +21,11 @@ public final class Database implements AutoCloseable {
         this.persistence = persistence;
     }
 
+    /**
+     * Configures the pool without connecting: the first use connects (and fails within 10 s if
+     * the database does not answer). The server connects and migrates on a thread of its own
+     * while the HTTP stack starts.
+     */
     public static Database open(Settings settings, MeterRegistry metrics) {
         if (!settings.isPostgres()) {
             try {
@@ -30,22 +34,28 @@ public final class Database implements AutoCloseable {
                 throw new UncheckedIOException("cannot create SCIM_DATA_DIR " + settings.dataDir(), e);
             }
         }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("scim-db");
-        config.setJdbcUrl(settings.dbUrl());
-        config.setUsername(settings.dbUser());
-        config.setPassword(settings.dbPassword());
-        config.setMaximumPoolSize(settings.dbPoolSize());
+        // The no-argument pool starts on first use; configured exactly as an eager one.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("scim-db");
+        pool.setJdbcUrl(settings.dbUrl());
+        pool.setUsername(settings.dbUser());
+        pool.setPassword(settings.dbPassword());
+        pool.setMaximumPoolSize(settings.dbPoolSize());
         // A lost database must answer 503 quickly, not hang requests for Hikari's default 30 s.
-        config.setConnectionTimeout(3_000);
-        config.setValidationTimeout(2_000);
-        config.setInitializationFailTimeout(10_000);
+        pool.setConnectionTimeout(3_000);
+        pool.setValidationTimeout(2_000);
+        pool.setInitializationFailTimeout(10_000);
         if (metrics != null) {
-            config.setMetricRegistry(metrics);
+            pool.setMetricRegistry(metrics);
         }
-        HikariDataSource pool = new HikariDataSource(config);
         JooqPersistence persistence = JooqPersistence.create(pool, JooqPersistence.dialectOf(settings.dbUrl()));
         return new Database(pool, persistence);
+    }
+
+    /** Connects, applies pending migrations and loads the query path: what serving needs first. */
+    public void migrateAndWarmUp() {
+        persistence.migrate();
+        persistence.warmUp();
     }
 
     public JooqPersistence persistence() {

@@ -11,8 +11,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -34,9 +36,22 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/+");
 
     private final MeterRegistry registry;
+    // A handful of endpoint × method × status combinations: kept, so that a request does not
+    // build and look up its timer's id again.
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String endpoint, String method, String status) {}
 
     public RequestObserver(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder("scim.http.requests")
+                .description("SCIM and admin requests by endpoint, method and status")
+                .tag("endpoint", key.endpoint()).tag("method", key.method()).tag("status", key.status())
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     @Override
@@ -50,12 +65,8 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         long nanos = started == null ? 0 : System.nanoTime() - (Long) started;
         String template = template(request.getUriInfo());
         String status = Integer.toString(response.getStatus());
-        Timer.builder("scim.http.requests")
-                .description("SCIM and admin requests by endpoint, method and status")
-                .tag("endpoint", template).tag("method", request.getMethod()).tag("status", status)
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+        timers.computeIfAbsent(new TimerKey(template, request.getMethod(), status), this::timer)
+                .record(nanos, TimeUnit.NANOSECONDS);
         Object tenant = request.getProperty(BearerAuthenticationFilter.TENANT);
         LOG.info("{} {} {} {}ms tenant={} requestId={}", request.getMethod(), template, status,
                 milliseconds(nanos), tenant == null ? "-" : tenant, request.getProperty(RequestIdFilter.PROPERTY));

@@ -20,6 +20,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,12 +57,16 @@ public final class ScimServer implements AutoCloseable {
     public static ScimServer start(Settings settings) {
         long started = System.nanoTime();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
         Database database = Database.open(settings, metrics);
+        // Two independent halves of the start run side by side: connecting, migrating and
+        // loading the query path on one thread, building the HTTP stack on this one.
+        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> {
+            database.migrateAndWarmUp();
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmGcMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+        }, task -> new Thread(task, "scim-start").start());
         try {
-            database.persistence().migrate();
             Services services = Services.over(database.persistence(), settings.tokenCacheTtl());
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
@@ -79,16 +85,35 @@ public final class ScimServer implements AutoCloseable {
                     .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers));
             // Generous, so that oversized headers reach HeaderSizeLimit and get a SCIM error (431).
             listener.setMaxHttpHeaderSize(256 * 1024);
+            awaitDatabase(databaseReady);
             http.start();
             int port = listener.getPort();
             LOG.info("Javelo SCIM listening on port {} ({} ms); {}", port, (System.nanoTime() - started) / 1_000_000,
                     settings);
             return new ScimServer(http, database, port);
         } catch (IOException e) {
-            database.close();
+            closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on port " + settings.httpPort(), e);
         } catch (RuntimeException e) {
-            database.close();
+            closeWhenSettled(databaseReady, database);
+            throw e;
+        }
+    }
+
+    /** Closes the pool once the database half of a failed start has stopped using it. */
+    private static void closeWhenSettled(CompletableFuture<Void> databaseReady, Database database) {
+        databaseReady.handle((ignored, failure) -> null).join();
+        database.close();
+    }
+
+    /** Waits for the database half of the start, and fails the start as it failed. */
+    private static void awaitDatabase(CompletableFuture<Void> databaseReady) {
+        try {
+            databaseReady.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

@@ -130,7 +130,9 @@ public final class LoadDriver {
                 return fixedWork(workload, 1, batches, n -> {
                     StringBuilder values = new StringBuilder();
                     for (String member : members.subList((int) n * 100, Math.min(members.size(), (int) n * 100 + 100))) {
-                        values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(member).append("\"}");
+                        // As Okta sends them: the id and the member's display name, no type or $ref.
+                        values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(member)
+                                .append("\",\"display\":\"member ").append(member).append("\"}");
                     }
                     return patch("/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                             + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[" + values + "]}]}");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.json.UserJson;
@@ -24,7 +25,6 @@ import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.util.List;
-import java.util.Map;
 
 /** The SCIM protocol for /Users, independent of HTTP: parses, runs the use case, renders. */
 public final class UserEndpoint implements ResourceEndpoint {
@@ -55,17 +55,21 @@ public final class UserEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
-            Page<User> page = users.query(context.tenant(), parsed.query());
-            // One look-up for the whole page's groups, not one per user.
-            Map<UserId, List<GroupMembership>> memberships = projection.includes(GROUPS, ResourceSchema.USER)
-                    ? groups.groupsOf(context.tenant(), page.items().stream().map(User::id).toList())
-                    : Map.of();
+            // The page's groups come with the users in one look-up, and not at all when not returned.
+            Page<UserWithGroups> page = projection.includes(GROUPS, ResourceSchema.USER)
+                    ? users.queryWithGroups(context.tenant(), parsed.query())
+                    : withoutGroups(users.query(context.tenant(), parsed.query()));
             List<ObjectNode> resources = page.items().stream()
-                    .map(user -> projection.apply(UserJson.write(user, memberships.getOrDefault(user.id(), List.of()),
-                            context.baseUrl()), ResourceSchema.USER))
+                    .map(listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl()),
+                            ResourceSchema.USER))
                     .toList();
             return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
         });
+    }
+
+    private static Page<UserWithGroups> withoutGroups(Page<User> page) {
+        return new Page<>(page.totalResults(), page.items().stream().map(user -> new UserWithGroups(user, List.of()))
+                .toList());
     }
 
     /** POST /Users/.search (RFC 7644 §3.4.3). */

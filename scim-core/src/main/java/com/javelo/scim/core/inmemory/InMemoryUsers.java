@@ -2,12 +2,14 @@ package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
@@ -17,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,6 +81,18 @@ public final class InMemoryUsers implements Users {
     public Page<User> query(TenantId tenant, ResourceQuery query) {
         return state.atomically(() -> InMemoryQueries.run(tenantUsers(tenant), query,
                 user -> UserJson.write(user, List.of(), ""), CREATION_ORDER));
+    }
+
+    @Override
+    public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
+        return state.atomically(() -> {
+            Page<User> page = query(tenant, query);
+            Map<UserId, List<GroupMembership>> groups = new InMemoryGroups(state).groupsOf(tenant,
+                    page.items().stream().map(User::id).toList());
+            return new Page<>(page.totalResults(), page.items().stream()
+                    .map(user -> new UserWithGroups(user, groups.getOrDefault(user.id(), List.of())))
+                    .toList());
+        });
     }
 
     @Override

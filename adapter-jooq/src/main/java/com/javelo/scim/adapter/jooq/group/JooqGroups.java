@@ -182,10 +182,17 @@ public final class JooqGroups implements Groups {
 
     @Override
     public void labelMembers(TenantId tenant, GroupId group, Map<UserId, String> displays) {
+        if (displays.isEmpty()) {
+            return;
+        }
         context.transaction(dsl -> {
-            displays.forEach((user, display) -> dsl.update(GROUP_MEMBERS).set(GROUP_MEMBERS.DISPLAY, display)
-                    .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.eq(user.value())))
-                    .execute());
+            // One JDBC batch (one round trip) for Okta's 100 labelled members, not 100 statements;
+            // a label that did not change writes nothing.
+            var batch = dsl.batch(dsl.update(GROUP_MEMBERS).set(GROUP_MEMBERS.DISPLAY, (String) null)
+                    .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.eq((String) null))
+                            .and(GROUP_MEMBERS.DISPLAY.isDistinctFrom((String) null))));
+            displays.forEach((user, display) -> batch.bind(display, tenant.value(), group.value(), user.value(), display));
+            batch.execute();
             return null;
         });
     }

@@ -1,5 +1,7 @@
 package com.javelo.scim.adapter.jooq.user;
 
+import static com.javelo.scim.adapter.jooq.generated.Tables.GROUP_MEMBERS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.SCIM_GROUPS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_TOMBSTONES;
@@ -12,12 +14,15 @@ import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.transaction.SqlErrors;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.json.UserProfileJson;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
@@ -39,6 +44,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -48,6 +54,17 @@ import org.jooq.impl.DSL;
  * row per email. The unique index on the case-folded userName decides every race.
  */
 public final class JooqUsers implements Users {
+
+    /** A user's groups as a nested collection of the user's row (MULTISET: one query for a page). */
+    private static final Field<List<GroupMembership>> GROUPS = DSL.multiset(
+                    DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
+                            .from(GROUP_MEMBERS)
+                            .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID)
+                                    .and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
+                            .where(GROUP_MEMBERS.TENANT_ID.eq(USERS.TENANT_ID).and(GROUP_MEMBERS.USER_ID.eq(USERS.ID)))
+                            .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID))
+            .as("user_groups")
+            .convertFrom(groups -> groups.map(group -> new GroupMembership(new GroupId(group.value1()), group.value2())));
 
     private final JooqContext context;
 
@@ -102,21 +119,39 @@ public final class JooqUsers implements Users {
 
     @Override
     public Page<User> query(TenantId tenant, ResourceQuery query) {
+        Condition where = where(tenant, query);
+        List<SortField<?>> order = order(query);
+        return context.read(dsl -> Page.read(query,
+                () -> dsl.selectFrom(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())
+                        .fetch(JooqUsers::user),
+                () -> dsl.fetchCount(USERS, where)));
+    }
+
+    @Override
+    public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
+        Condition where = where(tenant, query);
+        List<SortField<?>> order = order(query);
+        return context.read(dsl -> Page.read(query,
+                () -> dsl.select(USERS.fields()).select(GROUPS).from(USERS).where(where).orderBy(order)
+                        .limit(query.limit()).offset(query.offset())
+                        .fetch(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS))),
+                () -> dsl.fetchCount(USERS, where)));
+    }
+
+    private static Condition where(TenantId tenant, ResourceQuery query) {
         Condition condition = USERS.TENANT_ID.eq(tenant.value());
-        if (query.filter() != null) {
-            condition = condition.and(FilterToCondition.users(query.filter()));
-        }
+        return query.filter() == null ? condition : condition.and(FilterToCondition.users(query.filter()));
+    }
+
+    /** The requested order, then the stable default (creation, then id), so that pages never overlap. */
+    private static List<SortField<?>> order(ResourceQuery query) {
         List<SortField<?>> order = new ArrayList<>();
         if (query.sortBy() != null) {
             order.add(ResourceColumns.userSort(query.sortBy(), query.ascending()));
         }
         order.add(USERS.CREATED.asc());
         order.add(USERS.ID.asc());
-        Condition where = condition;
-        return context.read(dsl -> Page.read(query,
-                () -> dsl.selectFrom(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())
-                        .fetch(JooqUsers::user),
-                () -> dsl.fetchCount(USERS, where)));
+        return order;
     }
 
     @Override

@@ -9,7 +9,9 @@ import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.RecordedEvent;
+import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.schema.AttributePath;
@@ -172,6 +174,30 @@ public abstract class GroupsContract extends ContractFixture {
         assertThat(groups.get(bob.id())).containsExactly(new GroupMembership(engineering.id(), "Engineering"));
         assertThat(groups).doesNotContainKey(carol.id());
         assertThat(ports.groups().groupsOf(globex, List.of(alice.id()))).isEmpty();
+    }
+
+    @Test
+    void aQueriedPageOfUsersCarriesEachUsersGroups() {
+        Group engineering = group(acme, "Engineering");
+        Group sales = group(acme, "Sales");
+        User alice = user(acme, "alice");
+        User bob = user(acme, "bob");
+        User carol = user(acme, "carol");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id(), bob.id()));
+        ports.groups().addMembers(acme, sales.id(), Set.of(alice.id()));
+        group(globex, "Engineering");
+
+        Page<UserWithGroups> page = ports.users().queryWithGroups(acme, ResourceQuery.all());
+
+        assertThat(page.totalResults()).isEqualTo(3);
+        assertThat(page.items()).containsExactly(
+                new UserWithGroups(alice, List.of(new GroupMembership(engineering.id(), "Engineering"),
+                        new GroupMembership(sales.id(), "Sales"))),
+                new UserWithGroups(bob, List.of(new GroupMembership(engineering.id(), "Engineering"))),
+                new UserWithGroups(carol, List.of()));
+        assertThat(ports.users().queryWithGroups(acme, new ResourceQuery(null, null, true, 1, 1)).items())
+                .extracting(UserWithGroups::user).containsExactly(bob);
+        assertThat(ports.users().queryWithGroups(globex, ResourceQuery.all()).items()).isEmpty();
     }
 
     @Test
