@@ -90,7 +90,7 @@ env TOKEN="$WARM_T" PREFIX=warm LABEL=warm WRK_DIR=benchmarks/wrk wrk -t1 -c8 -d
 env TOKEN="$WARM_T" USERS=1000 DOMAIN=none.example LABEL=warm WRK_DIR=benchmarks/wrk wrk -t1 -c4 -d90s -s benchmarks/wrk/filter.lua "http://127.0.0.1:$PORT" >/dev/null & WARM_FILTER=$!
 sleep 30
 $PSQL -d scim_push -At -c "SELECT id FROM users WHERE user_name LIKE 'warm-%' LIMIT 10000" > /tmp/scim-bench-warm-group.txt
-for i in 1 2 3; do
+for i in 1 2 3 4 5 6; do
   $DRIVER group-build token="$WARM_T" usersFile=/tmp/scim-bench-warm-group.txt prefix="warm-group-$i" "$BASE" >/dev/null
 done
 wait "$WARM_CREATE" "$WARM_FILTER" # not a bare wait: the server is a background job too

@@ -104,12 +104,16 @@ public final class InMemoryGroups implements Groups {
     }
 
     @Override
-    public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+    public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users, Map<UserId, String> labels) {
         return state.atomically(() -> {
             Set<UserId> added = new LinkedHashSet<>();
             for (UserId user : users) {
                 if (members(tenant, group).add(user)) {
                     added.add(user);
+                    if (labels.get(user) != null) {
+                        state.memberLabels.computeIfAbsent(new InMemoryState.Key<>(tenant, group), key -> new HashMap<>())
+                                .put(user, labels.get(user));
+                    }
                 }
             }
             return added;

@@ -38,7 +38,16 @@ public interface Groups {
     void delete(Group group, ExpectedVersion expected, List<DomainEvent> events);
 
     /** Adds the users not yet members; @return those actually added. Members must exist (checked by the caller). */
-    Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users);
+    default Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+        return addMembers(tenant, group, users, Map.of());
+    }
+
+    /**
+     * Adds the users not yet members, each with the label the identity provider gave it
+     * ({@code members[].display}, see {@link #labelMembers}) when {@code labels} has one, written
+     * with the membership itself; @return those actually added.
+     */
+    Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users, Map<UserId, String> labels);
 
     /** Removes the users that are members; @return those actually removed. */
     Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users);

@@ -123,7 +123,7 @@ public final class JooqGroups implements Groups {
     }
 
     @Override
-    public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+    public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users, Map<UserId, String> labels) {
         return context.transaction(dsl -> {
             Set<UserId> added = new LinkedHashSet<>();
             for (List<String> batch : batches(users)) {
@@ -131,12 +131,13 @@ public final class JooqGroups implements Groups {
                         .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(batch)))
                         .fetchSet(GROUP_MEMBERS.USER_ID);
                 var insert = dsl.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID, GROUP_MEMBERS.GROUP_ID,
-                        GROUP_MEMBERS.USER_ID);
+                        GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY);
                 boolean any = false;
                 for (String user : batch) {
                     if (!present.contains(user)) {
-                        insert = insert.values(tenant.value(), group.value(), user);
-                        added.add(new UserId(user));
+                        UserId id = new UserId(user);
+                        insert = insert.values(tenant.value(), group.value(), user, labels.get(id));
+                        added.add(id);
                         any = true;
                     }
                 }

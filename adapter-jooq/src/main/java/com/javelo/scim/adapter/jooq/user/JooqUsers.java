@@ -131,11 +131,17 @@ public final class JooqUsers implements Users {
     public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
-        return context.read(dsl -> Page.read(query,
-                () -> dsl.select(USERS.fields()).select(GROUPS).from(USERS).where(where).orderBy(order)
-                        .limit(query.limit()).offset(query.offset())
-                        .fetch(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS))),
-                () -> dsl.fetchCount(USERS, where)));
+        return context.read(dsl -> Page.read(query, () -> {
+            var withGroups = dsl.select(USERS.fields()).select(GROUPS).from(USERS);
+            // A database computes the select list of the rows an OFFSET skips too: past the first
+            // page, the page's keys are chosen first, and only those rows get their groups.
+            var page = query.offset() == 0
+                    ? withGroups.where(where).orderBy(order).limit(query.limit())
+                    : withGroups.where(DSL.row(USERS.TENANT_ID, USERS.ID).in(DSL.select(USERS.TENANT_ID, USERS.ID)
+                            .from(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())))
+                            .orderBy(order);
+            return page.fetch(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS)));
+        }, () -> dsl.fetchCount(USERS, where)));
     }
 
     private static Condition where(TenantId tenant, ResourceQuery query) {

@@ -54,8 +54,8 @@ public final class CreateGroup {
             }
             groups.insert(created.after(), events);
             if (!members.isEmpty()) {
-                groups.addMembers(command.tenant(), created.after().id(), members);
-                memberships.label(command.tenant(), created.after().id(), command.input().memberDisplays());
+                groups.addMembers(command.tenant(), created.after().id(), members,
+                        Memberships.labels(command.input().memberDisplays()));
             }
             return created.after();
         });

@@ -28,26 +28,36 @@ final class Memberships {
         this.groups = groups;
     }
 
-    /** @param replaceAll when present, the membership becomes exactly these ids (toAdd/toRemove are then empty) */
+    /**
+     * @param replaceAll when present, the membership becomes exactly these ids (toAdd/toRemove are then empty)
+     * @param displays the labels the IdP gave members ({@code members[].display}), by id: written
+     *     with the new memberships, and updated on those that already existed
+     */
     MembershipOutcome apply(TenantId tenant, GroupId group, Set<String> toAdd, Set<String> toRemove,
-            Optional<Set<String>> replaceAll) {
+            Optional<Set<String>> replaceAll, Map<String, String> displays) {
+        Map<UserId, String> labels = labels(displays);
+        MembershipOutcome outcome;
         if (replaceAll.isPresent()) {
-            return groups.replaceMembers(tenant, group, existingUsers(tenant, replaceAll.get()));
+            outcome = groups.replaceMembers(tenant, group, existingUsers(tenant, replaceAll.get()));
+        } else {
+            Set<UserId> adding = existingUsers(tenant, toAdd);
+            Set<UserId> added = adding.isEmpty() ? Set.of() : groups.addMembers(tenant, group, adding, labels);
+            labels.keySet().removeAll(added);
+            Set<UserId> removing = ids(toRemove);
+            Set<UserId> removed = removing.isEmpty() ? Set.of() : groups.removeMembers(tenant, group, removing);
+            outcome = new MembershipOutcome(added, removed);
         }
-        Set<UserId> adding = existingUsers(tenant, toAdd);
-        Set<UserId> added = adding.isEmpty() ? Set.of() : groups.addMembers(tenant, group, adding);
-        Set<UserId> removing = ids(toRemove);
-        Set<UserId> removed = removing.isEmpty() ? Set.of() : groups.removeMembers(tenant, group, removing);
-        return new MembershipOutcome(added, removed);
+        if (!labels.isEmpty()) {
+            groups.labelMembers(tenant, group, labels);
+        }
+        return outcome;
     }
 
-    /** Keeps the labels the IdP gave members, for ids that are members now. */
-    void label(TenantId tenant, GroupId group, Map<String, String> displays) {
-        if (!displays.isEmpty()) {
-            Map<UserId, String> byUser = new LinkedHashMap<>();
-            displays.forEach((id, display) -> byUser.put(new UserId(id), display));
-            groups.labelMembers(tenant, group, byUser);
-        }
+    /** @return the labels the IdP gave members, by user id */
+    static Map<UserId, String> labels(Map<String, String> displays) {
+        Map<UserId, String> byUser = new LinkedHashMap<>();
+        displays.forEach((id, display) -> byUser.put(new UserId(id), display));
+        return byUser;
     }
 
     /** @return {@code toAdd} without the skippable ids that name no user of the tenant */

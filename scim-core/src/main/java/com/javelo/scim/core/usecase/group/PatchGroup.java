@@ -76,8 +76,7 @@ public final class PatchGroup {
             Set<String> toAdd = memberships.withoutSkippableUnknowns(command.tenant(), membership.toAdd(),
                     command.skippableUnknownMembers());
             MembershipOutcome outcome = memberships.apply(command.tenant(), current.id(), toAdd,
-                    membership.toRemove(), membership.replaceAll());
-            memberships.label(command.tenant(), current.id(), command.memberDisplays());
+                    membership.toRemove(), membership.replaceAll(), command.memberDisplays());
             return GroupChanges.store(groups, current, attributes, outcome, now);
         });
     }

@@ -54,8 +54,7 @@ public final class ReplaceGroup {
             MembershipOutcome outcome = command.input().memberIds() == null
                     ? MembershipOutcome.nothing()
                     : memberships.apply(command.tenant(), current.id(), Set.of(), Set.of(),
-                            Optional.of(command.input().memberIds()));
-            memberships.label(command.tenant(), current.id(), command.input().memberDisplays());
+                            Optional.of(command.input().memberIds()), command.input().memberDisplays());
             return GroupChanges.store(groups, current, attributes, outcome, now);
         });
     }
