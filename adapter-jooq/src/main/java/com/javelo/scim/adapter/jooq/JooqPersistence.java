@@ -39,9 +39,9 @@ public final class JooqPersistence {
         this.dataSource = dataSource;
         // Unqualified, unquoted names: the tables live in the connection's default schema, and
         // shorter SQL is cheaper to render on every request.
-        this.context = new JooqContext(() -> DSL.using(dataSource, dialect, new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false)));
+        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false);
+        this.context = new JooqContext(DSL.using(dataSource, dialect, settings));
     }
 
     /** @param dialect {@code POSTGRES} or {@code H2} */

@@ -58,18 +58,13 @@ public final class UserEndpoint implements ResourceEndpoint {
             // The page's groups come with the users in one look-up, and not at all when not returned.
             Page<UserWithGroups> page = projection.includes(GROUPS, ResourceSchema.USER)
                     ? users.queryWithGroups(context.tenant(), parsed.query())
-                    : withoutGroups(users.query(context.tenant(), parsed.query()));
+                    : users.query(context.tenant(), parsed.query()).map(user -> new UserWithGroups(user, List.of()));
             List<ObjectNode> resources = page.items().stream()
                     .map(listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl()),
                             ResourceSchema.USER))
                     .toList();
             return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
         });
-    }
-
-    private static Page<UserWithGroups> withoutGroups(Page<User> page) {
-        return new Page<>(page.totalResults(), page.items().stream().map(user -> new UserWithGroups(user, List.of()))
-                .toList());
     }
 
     /** POST /Users/.search (RFC 7644 §3.4.3). */

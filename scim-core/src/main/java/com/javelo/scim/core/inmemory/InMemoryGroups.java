@@ -111,8 +111,7 @@ public final class InMemoryGroups implements Groups {
                 if (members(tenant, group).add(user)) {
                     added.add(user);
                     if (labels.get(user) != null) {
-                        state.memberLabels.computeIfAbsent(new InMemoryState.Key<>(tenant, group), key -> new HashMap<>())
-                                .put(user, labels.get(user));
+                        labelsOf(tenant, group).put(user, labels.get(user));
                     }
                 }
             }
@@ -150,8 +149,7 @@ public final class InMemoryGroups implements Groups {
     public void labelMembers(TenantId tenant, GroupId group, Map<UserId, String> displays) {
         state.atomically(() -> {
             Set<UserId> members = members(tenant, group);
-            Map<UserId, String> labels = state.memberLabels.computeIfAbsent(new InMemoryState.Key<>(tenant, group),
-                    key -> new HashMap<>());
+            Map<UserId, String> labels = labelsOf(tenant, group);
             displays.forEach((user, display) -> {
                 if (members.contains(user)) {
                     labels.put(user, display);
@@ -197,6 +195,10 @@ public final class InMemoryGroups implements Groups {
 
     static String display(User user) {
         return user.profile().displayName() != null ? user.profile().displayName() : user.userName().value();
+    }
+
+    private Map<UserId, String> labelsOf(TenantId tenant, GroupId group) {
+        return state.memberLabels.computeIfAbsent(new InMemoryState.Key<>(tenant, group), key -> new HashMap<>());
     }
 
     private Set<UserId> members(TenantId tenant, GroupId group) {

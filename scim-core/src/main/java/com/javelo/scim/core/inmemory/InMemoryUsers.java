@@ -89,9 +89,7 @@ public final class InMemoryUsers implements Users {
             Page<User> page = query(tenant, query);
             Map<UserId, List<GroupMembership>> groups = new InMemoryGroups(state).groupsOf(tenant,
                     page.items().stream().map(User::id).toList());
-            return new Page<>(page.totalResults(), page.items().stream()
-                    .map(user -> new UserWithGroups(user, groups.getOrDefault(user.id(), List.of())))
-                    .toList());
+            return page.map(user -> new UserWithGroups(user, groups.getOrDefault(user.id(), List.of())));
         });
     }
 

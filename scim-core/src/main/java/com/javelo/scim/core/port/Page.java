@@ -1,6 +1,7 @@
 package com.javelo.scim.core.port;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -9,6 +10,11 @@ public record Page<T>(long totalResults, List<T> items) {
 
     public Page {
         items = List.copyOf(items);
+    }
+
+    /** @return the same page, each item mapped (the total is unchanged) */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(totalResults, items.stream().<R>map(mapper).toList());
     }
 
     /**

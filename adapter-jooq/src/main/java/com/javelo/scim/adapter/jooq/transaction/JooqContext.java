@@ -14,30 +14,11 @@ import org.jooq.impl.DSL;
  */
 public final class JooqContext implements UnitOfWork {
 
-    private final Supplier<DSLContext> rootFactory;
-    private volatile DSLContext root;
+    private final DSLContext root;
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
 
-    /**
-     * Builds the jOOQ context on first use: loading jOOQ takes a good part of a second, which the
-     * server spends on its start-up thread for the database rather than on the one serving HTTP.
-     */
-    public JooqContext(Supplier<DSLContext> rootFactory) {
-        this.rootFactory = rootFactory;
-    }
-
-    private DSLContext root() {
-        DSLContext built = root;
-        if (built == null) {
-            synchronized (this) {
-                built = root;
-                if (built == null) {
-                    built = rootFactory.get();
-                    root = built;
-                }
-            }
-        }
-        return built;
+    public JooqContext(DSLContext root) {
+        this.root = root;
     }
 
     @Override
@@ -52,7 +33,7 @@ public final class JooqContext implements UnitOfWork {
             return work.apply(bound);
         }
         try {
-            return root().transactionResult(configuration -> {
+            return root.transactionResult(configuration -> {
                 DSLContext transactional = DSL.using(configuration);
                 current.set(transactional);
                 try {
@@ -73,7 +54,7 @@ public final class JooqContext implements UnitOfWork {
             return work.apply(bound);
         }
         try {
-            return work.apply(root());
+            return work.apply(root);
         } catch (DataAccessException e) {
             throw SqlErrors.translate(e);
         }
