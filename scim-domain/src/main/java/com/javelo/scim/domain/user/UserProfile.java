@@ -34,6 +34,12 @@ public record UserProfile(
         List<MultiValue> x509Certificates,
         EnterpriseAttributes enterprise) {
 
+    /**
+     * Read once: every change compares each of them (a new attribute cannot be forgotten), and the
+     * reflective look-up costs more than the comparison.
+     */
+    private static final List<RecordComponent> COMPONENTS = List.of(UserProfile.class.getRecordComponents());
+
     public UserProfile {
         Objects.requireNonNull(userName, "userName");
         name = name == null ? Name.EMPTY : name;
@@ -69,7 +75,7 @@ public record UserProfile(
      */
     public Set<String> changedAttributes(UserProfile other) {
         Set<String> changed = new LinkedHashSet<>();
-        for (RecordComponent component : UserProfile.class.getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS) {
             Object mine = read(component, this);
             Object theirs = read(component, other);
             boolean same = component.getName().equals("userName")

@@ -9,6 +9,7 @@ import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -34,6 +35,49 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
 
     public static Condition groups(Filter filter) {
         return filter.accept(new FilterToCondition(ResourceColumns::group));
+    }
+
+    /**
+     * A filter that is a single text {@code eq} on a column of the resource's row: the look-ups
+     * IdPs send before every push ({@code userName eq "…"}, {@code externalId eq "…"}, a group's
+     * {@code displayName eq "…"}). Stores run those with a statement rendered once, built from
+     * {@link #textEquals} like every other comparison.
+     *
+     * @param column the row's column, @param value the value as the column holds it (lower-cased
+     *               for attributes compared ignoring case)
+     */
+    public record TextEquality(Field<String> column, String value) {}
+
+    public static Optional<TextEquality> userTextEquality(Filter filter) {
+        return textEquality(filter, ResourceColumns::user);
+    }
+
+    public static Optional<TextEquality> groupTextEquality(Filter filter) {
+        return textEquality(filter, ResourceColumns::group);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<TextEquality> textEquality(Filter filter, Function<AttributePath, Column> columns) {
+        if (!(filter instanceof Filter.Comparison comparison) || comparison.operator() != ComparisonOperator.EQ
+                || !comparison.value().isTextual()) {
+            return Optional.empty();
+        }
+        if (!(columns.apply(comparison.path()) instanceof Column.Single column)) {
+            return Optional.empty();
+        }
+        boolean text = column.kind() == Column.Kind.TEXT_IGNORING_CASE || column.kind() == Column.Kind.TEXT_EXACT;
+        return text ? Optional.of(new TextEquality((Field<String>) column.field(), asStored(column, comparison.value())))
+                : Optional.empty();
+    }
+
+    /** A text value as the column holds it: attributes compared ignoring case are stored lower-cased. */
+    private static String asStored(Column.Single column, JsonNode value) {
+        return column.kind() == Column.Kind.TEXT_IGNORING_CASE ? value.asText().toLowerCase(Locale.ROOT) : value.asText();
+    }
+
+    /** {@code column eq value} as a SCIM filter means it: a present value equal to the given one. */
+    public static Condition textEquals(Field<String> column, Field<String> value) {
+        return column.isNotNull().and(column.eq(value));
     }
 
     @Override
@@ -122,17 +166,15 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
                 return booleanComparison((Field<Boolean>) column.field(), operator, comparison);
             case TIMESTAMP:
                 return timestampComparison((Field<OffsetDateTime>) column.field(), operator, comparison);
-            case TEXT_IGNORING_CASE:
-                return textComparison((Field<String>) column.field(), operator, value.asText().toLowerCase(Locale.ROOT));
             default:
-                return textComparison((Field<String>) column.field(), operator, value.asText());
+                return textComparison((Field<String>) column.field(), operator, asStored(column, value));
         }
     }
 
     private static Condition textComparison(Field<String> field, ComparisonOperator operator, String value) {
         switch (operator) {
             case EQ:
-                return field.isNotNull().and(field.eq(value));
+                return textEquals(field, DSL.val(value, field));
             case NE:
                 return field.isNull().or(field.ne(value));
             case CO:

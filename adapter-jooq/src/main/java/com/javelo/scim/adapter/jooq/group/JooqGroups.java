@@ -9,6 +9,7 @@ import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.generated.tables.records.ScimGroupsRecord;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
+import com.javelo.scim.adapter.jooq.transaction.PreRendered;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.Page;
@@ -53,6 +54,12 @@ public final class JooqGroups implements Groups {
 
     /** Ids per statement: far below every driver's bind-parameter limit. */
     private static final int BATCH = 1000;
+    private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
+            .from(GROUP_MEMBERS)
+            .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
+            .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
+                    .and(GROUP_MEMBERS.USER_ID.eq(DSL.param("user", GROUP_MEMBERS.USER_ID))))
+            .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID));
 
     private final JooqContext context;
 
@@ -226,6 +233,13 @@ public final class JooqGroups implements Groups {
     public Map<UserId, List<GroupMembership>> groupsOf(TenantId tenant, Collection<UserId> users) {
         if (users.isEmpty()) {
             return Map.of();
+        }
+        if (users.size() == 1) { // the groups of the one user a GET, PUT or PATCH answers with
+            UserId user = users.iterator().next();
+            List<GroupMembership> groups = context.read(dsl -> GROUPS_OF_ONE.fetch(dsl,
+                    Map.of("tenant", tenant.value(), "user", user.value()))
+                    .map(row -> new GroupMembership(new GroupId(row.get(SCIM_GROUPS.ID)), row.get(SCIM_GROUPS.DISPLAY_NAME))));
+            return groups.isEmpty() ? Map.of() : Map.of(user, groups);
         }
         Set<String> ids = users.stream().map(UserId::value).collect(Collectors.toSet());
         return context.read(dsl -> {

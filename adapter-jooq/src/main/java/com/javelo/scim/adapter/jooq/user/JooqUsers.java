@@ -11,6 +11,7 @@ import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.generated.tables.records.UsersRecord;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
+import com.javelo.scim.adapter.jooq.transaction.PreRendered;
 import com.javelo.scim.adapter.jooq.transaction.SqlErrors;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
@@ -36,15 +37,22 @@ import com.javelo.scim.domain.user.UserOrigin;
 import com.javelo.scim.domain.user.UserProfile;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -66,6 +74,37 @@ public final class JooqUsers implements Users {
             .as("user_groups")
             .convertFrom(groups -> groups.map(group -> new GroupMembership(new GroupId(group.value1()), group.value2())));
 
+    /** Each column's "eq" look-up with the users' groups (see {@link FilterToCondition.TextEquality}). */
+    private static final ConcurrentMap<Field<String>, PreRendered> PAGE_BY_EQUALITY = new ConcurrentHashMap<>();
+
+    private static final Condition BY_KEY = USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
+            .and(USERS.ID.eq(DSL.param("id", USERS.ID)));
+    private static final PreRendered BY_ID = PreRendered.of(DSL.selectFrom(USERS).where(BY_KEY));
+    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.of(DSL.selectFrom(USERS).where(BY_KEY).forUpdate());
+    private static final PreRendered BY_USER_NAME = PreRendered.of(DSL.selectFrom(USERS)
+            .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
+                    .and(USERS.USER_NAME_KEY.eq(DSL.param("key", USERS.USER_NAME_KEY)))));
+    private static final PreRendered PENDING_MANAGER_REFERENCE = PreRendered.of(DSL.selectFrom(USERS)
+            .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
+                    .and(USERS.MANAGER_VALUE_KEY.eq(DSL.param("key", USERS.MANAGER_VALUE_KEY))).and(USERS.MANAGER_ID.isNull()))
+            .orderBy(USERS.CREATED, USERS.ID));
+    /** Every column from the record's values (named after the columns). */
+    private static final PreRendered INSERT = PreRendered.of(DSL.insertInto(USERS)
+            .columns(USERS.fields()).values(Arrays.stream(USERS.fields()).map(JooqUsers::parameter).toList()));
+    /** Every column but the key, if the row is still at the expected version. */
+    private static final PreRendered UPDATE = PreRendered.of(DSL.update(USERS)
+            .set(nonKeyColumnsAsParameters())
+            .where(USERS.TENANT_ID.eq(DSL.param("key_tenant", USERS.TENANT_ID))
+                    .and(USERS.ID.eq(DSL.param("key_id", USERS.ID)))
+                    .and(USERS.VERSION.eq(DSL.param("expected_version", USERS.VERSION)))));
+
+    private static final PreRendered INSERT_ONE_EMAIL = PreRendered.of(DSL.insertInto(USER_EMAILS,
+                    USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID, USER_EMAILS.ORDINAL, USER_EMAILS.EMAIL,
+                    USER_EMAILS.EMAIL_KEY, USER_EMAILS.EMAIL_TYPE, USER_EMAILS.IS_PRIMARY)
+            .values(DSL.param("tenant", USER_EMAILS.TENANT_ID), DSL.param("user", USER_EMAILS.USER_ID), DSL.inline(0),
+                    DSL.param("email", USER_EMAILS.EMAIL), DSL.param("key", USER_EMAILS.EMAIL_KEY),
+                    DSL.param("type", USER_EMAILS.EMAIL_TYPE), DSL.param("primary", USER_EMAILS.IS_PRIMARY)));
+
     private final JooqContext context;
 
     public JooqUsers(JooqContext context) {
@@ -74,19 +113,17 @@ public final class JooqUsers implements Users {
 
     @Override
     public Optional<User> findById(TenantId tenant, UserId id) {
-        return context.read(dsl -> {
-            var select = dsl.selectFrom(USERS).where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.eq(id.value())));
-            // Inside a unit of work the row is read to be changed: lock it, so concurrent writers
-            // queue instead of failing on the version check.
-            return (context.inUnitOfWork() ? select.forUpdate() : select).fetchOptional(JooqUsers::user);
-        });
+        // Inside a unit of work the row is read to be changed: lock it, so concurrent writers
+        // queue instead of failing on the version check.
+        PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
+        return context.read(dsl -> byId.fetchOptional(dsl, Map.of("tenant", tenant.value(), "id", id.value()))
+                .map(row -> user(row.into(USERS))));
     }
 
     @Override
     public Optional<User> findByUserName(TenantId tenant, String userName) {
-        return context.read(dsl -> dsl.selectFrom(USERS)
-                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.USER_NAME_KEY.eq(UserName.normalize(userName))))
-                .fetchOptional(JooqUsers::user));
+        return context.read(dsl -> BY_USER_NAME.fetchOptional(dsl, Map.of("tenant", tenant.value(), "key", UserName.normalize(userName)))
+                .map(row -> user(row.into(USERS))));
     }
 
     @Override
@@ -102,6 +139,10 @@ public final class JooqUsers implements Users {
     @Override
     public List<User> findPendingManagerReferences(TenantId tenant, Collection<String> keys) {
         Set<String> lowered = keys.stream().map(UserName::normalize).collect(Collectors.toSet());
+        if (lowered.size() == 1) { // a new user whose email is its userName: one key, rendered once
+            return context.read(dsl -> PENDING_MANAGER_REFERENCE.fetch(dsl, Map.of("tenant", tenant.value(),
+                    "key", lowered.iterator().next())).map(row -> user(row.into(USERS))));
+        }
         return context.read(dsl -> dsl.selectFrom(USERS)
                 .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.MANAGER_VALUE_KEY.in(lowered))
                         .and(USERS.MANAGER_ID.isNull()))
@@ -129,6 +170,16 @@ public final class JooqUsers implements Users {
 
     @Override
     public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
+        Optional<FilterToCondition.TextEquality> equality = query.sortBy() == null && query.offset() == 0
+                ? FilterToCondition.userTextEquality(query.filter()) : Optional.empty();
+        if (equality.isPresent()) {
+            PreRendered lookUp = PAGE_BY_EQUALITY.computeIfAbsent(equality.get().column(), JooqUsers::equalityPage);
+            Map<String, Object> values = Map.of("tenant", tenant.value(), "value", equality.get().value(),
+                    "limit", query.limit());
+            return context.read(dsl -> Page.read(query,
+                    () -> lookUp.fetch(dsl, values).map(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS))),
+                    () -> dsl.fetchCount(USERS, where(tenant, query))));
+        }
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
         return context.read(dsl -> Page.read(query, () -> {
@@ -142,6 +193,29 @@ public final class JooqUsers implements Users {
                             .orderBy(order);
             return page.fetch(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS)));
         }, () -> dsl.fetchCount(USERS, where)));
+    }
+
+    /** The first page of users whose {@code column} equals a value, with their groups. */
+    private static PreRendered equalityPage(Field<String> column) {
+        return PreRendered.of(DSL.select(USERS.fields()).select(GROUPS).from(USERS)
+                .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
+                        .and(FilterToCondition.textEquals(column, DSL.param("value", column))))
+                .orderBy(order(ResourceQuery.all()))
+                .limit(DSL.param("limit", Integer.class)));
+    }
+
+    private static Map<Field<?>, Object> nonKeyColumnsAsParameters() {
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (Field<?> column : USERS.fields()) {
+            if (!column.equals(USERS.TENANT_ID) && !column.equals(USERS.ID)) {
+                set.put(column, parameter(column));
+            }
+        }
+        return set;
+    }
+
+    private static <T> Param<T> parameter(Field<T> column) {
+        return DSL.param(column.getName(), column);
     }
 
     private static Condition where(TenantId tenant, ResourceQuery query) {
@@ -175,7 +249,7 @@ public final class JooqUsers implements Users {
     @Override
     public void insert(User user, List<DomainEvent> events) {
         write(user, () -> context.transaction(dsl -> {
-            dsl.insertInto(USERS).set(row(dsl, user)).execute();
+            INSERT.execute(dsl, row(dsl, user).intoMap());
             insertEmails(dsl, user);
             JooqEventOutbox.append(dsl, events);
             return null;
@@ -185,10 +259,12 @@ public final class JooqUsers implements Users {
     @Override
     public void update(User current, User changed, List<DomainEvent> events) {
         write(changed, () -> context.transaction(dsl -> {
-            int updated = dsl.update(USERS).set(row(dsl, changed))
-                    .where(USERS.TENANT_ID.eq(changed.tenantId().value()).and(USERS.ID.eq(changed.id().value()))
-                            .and(USERS.VERSION.eq(current.meta().version().value())))
-                    .execute();
+            Map<String, Object> values = row(dsl, changed).intoMap();
+            values.put("key_tenant", changed.tenantId().value());
+            values.put("key_id", changed.id().value());
+            values.put("expected_version", current.meta().version().value());
+            values.keySet().removeAll(List.of(USERS.TENANT_ID.getName(), USERS.ID.getName()));
+            int updated = UPDATE.execute(dsl, values);
             if (updated == 0) {
                 throw conflictOrMissing(dsl, changed.tenantId(), changed.id(),
                         ExpectedVersion.of(current.meta().version()));
@@ -257,6 +333,18 @@ public final class JooqUsers implements Users {
     private static void insertEmails(DSLContext dsl, User user) {
         List<MultiValue> emails = user.profile().emails();
         if (emails.isEmpty()) {
+            return;
+        }
+        if (emails.size() == 1) { // what Okta and Entra send: the statement rendered once
+            MultiValue email = emails.get(0);
+            Map<String, Object> values = new HashMap<>(); // a type or primary flag may be null
+            values.put("tenant", user.tenantId().value());
+            values.put("user", user.id().value());
+            values.put("email", email.value());
+            values.put("key", email.value() == null ? null : UserName.normalize(email.value()));
+            values.put("type", email.type());
+            values.put("primary", email.primary());
+            INSERT_ONE_EMAIL.execute(dsl, values);
             return;
         }
         var insert = dsl.insertInto(USER_EMAILS, USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID, USER_EMAILS.ORDINAL,

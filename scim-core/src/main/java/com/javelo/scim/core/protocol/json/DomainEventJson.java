@@ -27,11 +27,19 @@ import java.util.Set;
  */
 public final class DomainEventJson {
 
+    /** Each event type's components, looked up once (every change writes an event). */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private DomainEventJson() {}
 
     public static String write(DomainEvent event) {
         ObjectNode node = ScimJson.nodes().objectNode();
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(event.getClass())) {
             Object value = read(component, event);
             if (value instanceof Collection<?> values) {
                 ArrayNode array = node.putArray(component.getName());

@@ -204,6 +204,37 @@ public abstract class GroupsContract extends ContractFixture {
     }
 
     @Test
+    void theLookUpAnIdPSendsBeforeEveryPushFindsTheUserWithItsGroups() {
+        Group engineering = group(acme, "Engineering");
+        User alice = aUser().in(acme).withUserName("alice@acme.example").withExternalId("00uAbC").build(now());
+        ports.users().insert(alice, List.of());
+        user(acme, "bob@acme.example");
+        user(globex, "alice@acme.example");
+        ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
+        UserWithGroups aliceWithGroups = new UserWithGroups(alice, List.of(new GroupMembership(engineering.id(), "Engineering")));
+
+        Page<UserWithGroups> byUserName = ports.users().queryWithGroups(acme,
+                new ResourceQuery(eq("userName", "ALICE@Acme.Example"), null, true, 0, 100));
+        assertThat(byUserName.totalResults()).isEqualTo(1);
+        assertThat(byUserName.items()).containsExactly(aliceWithGroups);
+        assertThat(ports.users().queryWithGroups(acme, ResourceQuery.filtered(eq("externalId", "00uAbC"))).items())
+                .containsExactly(aliceWithGroups);
+        assertThat(ports.users().queryWithGroups(acme, ResourceQuery.filtered(eq("externalId", "00UABC"))).items())
+                .isEmpty();
+        assertThat(ports.users().queryWithGroups(acme, ResourceQuery.filtered(eq("userName", "carol@acme.example"))))
+                .isEqualTo(new Page<UserWithGroups>(0, List.of()));
+        // The total alone (count=0), and a page too small for the matches, still count them.
+        assertThat(ports.users().queryWithGroups(acme,
+                new ResourceQuery(eq("userName", "alice@acme.example"), null, true, 0, 0)).totalResults()).isEqualTo(1);
+        assertThat(ports.users().queryWithGroups(globex,
+                new ResourceQuery(eq("userName", "alice@acme.example"), null, true, 0, 1)).totalResults()).isEqualTo(1);
+    }
+
+    private static Filter eq(String attribute, String value) {
+        return new Filter.Comparison(AttributePath.of(attribute), ComparisonOperator.EQ, TextNode.valueOf(value));
+    }
+
+    @Test
     void anUpdateFromAStaleVersionIsRefused() {
         Group engineering = group(acme, "Engineering");
         Change<Group> renamed = engineering.replaceAttributes("R&D", null, now());

@@ -1,0 +1,149 @@
+package com.javelo.scim.adapter.jooq.transaction;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.TooManyRowsException;
+import org.jooq.impl.DSL;
+
+/**
+ * A statement of fixed shape that jOOQ renders once per dialect and then runs as plain SQL with
+ * new bind values. jOOQ renders a query's SQL on every execution, and on the statements every
+ * provisioning request runs, that rendering cost more CPU than the database spent answering
+ * (docs/benchmarks.md); caching the SQL is what jOOQ's manual suggests ("Performance
+ * considerations"). The template names each bind value with {@link DSL#param(String, Field)}:
+ *
+ * <pre>{@code
+ * PreRendered byId = PreRendered.of(DSL.selectFrom(USERS)
+ *         .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID)).and(USERS.ID.eq(DSL.param("id", USERS.ID)))));
+ * byId.fetch(dsl, Map.of("tenant", tenant, "id", id));
+ * }</pre>
+ */
+public final class PreRendered {
+
+    private final Query template;
+    private final Field<?>[] selected;
+    private final ConcurrentMap<SQLDialect, Rendered> byDialect = new ConcurrentHashMap<>();
+
+    private record Rendered(String sql, List<Param<?>> parameters) {}
+
+    private PreRendered(Query template, Field<?>[] selected) {
+        this.template = template;
+        this.selected = selected;
+    }
+
+    /** @param template a query whose every bind value is a named parameter, never executed itself */
+    public static PreRendered of(Query template) {
+        Field<?>[] selected = template instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : null;
+        return new PreRendered(template, selected);
+    }
+
+    /** @return the rows the select finds with these values, typed as the template's select list */
+    public Result<Record> fetch(DSLContext dsl, Map<String, ?> values) {
+        if (selected == null) {
+            throw new IllegalStateException("not a select: " + template);
+        }
+        return run(dsl, values, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return dsl.fetch(rows, selected); // read with jOOQ's bindings: timestamps, jsonb, multisets
+            }
+        });
+    }
+
+    /** @return the one row a look-up by key finds, if any */
+    public Optional<Record> fetchOptional(DSLContext dsl, Map<String, ?> values) {
+        Result<Record> rows = fetch(dsl, values);
+        if (rows.size() > 1) {
+            throw new TooManyRowsException("a look-up by key found " + rows.size() + " rows: " + template);
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Runs the statement with these values. @return the number of rows it changed */
+    public int execute(DSLContext dsl, Map<String, ?> values) {
+        return run(dsl, values, PreparedStatement::executeUpdate);
+    }
+
+    private interface Execution<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Straight to JDBC: jOOQ's plain-SQL API would scan the SQL text for its template syntax on
+     * every call, which for a long statement costs more than rendering it.
+     */
+    private <T> T run(DSLContext dsl, Map<String, ?> values, Execution<T> execution) {
+        Rendered rendered = rendered(dsl);
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
+                bind(statement, rendered.parameters(), values, dsl.dialect().family());
+                return execution.run(statement);
+            } catch (SQLException e) {
+                // As jOOQ reports a failed statement, so that SqlErrors reads it the same way.
+                throw new DataAccessException("SQL [" + rendered.sql() + "]; " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private Rendered rendered(DSLContext dsl) {
+        return byDialect.computeIfAbsent(dsl.dialect(), dialect -> {
+            DSLContext renderer = DSL.using(dialect, dsl.settings());
+            // The parameters in the order of the SQL's '?' markers (inlined constants have none).
+            Map<String, Param<?>> all = renderer.extractParams(template);
+            List<Param<?>> parameters = all.values().stream().filter(parameter -> !parameter.isInline()).toList();
+            Set<String> names = all.keySet();
+            if (renderer.extractBindValues(template).size() != parameters.size()
+                    || parameters.stream().anyMatch(parameter -> parameter.getParamName() == null)) {
+                throw new IllegalArgumentException("every bind value of a pre-rendered statement must be a "
+                        + "parameter named once, found " + names + " in " + template);
+            }
+            return new Rendered(renderer.render(template), parameters);
+        });
+    }
+
+    private static void bind(PreparedStatement statement, List<Param<?>> parameters, Map<String, ?> values,
+            SQLDialect family) throws SQLException {
+        if (values.size() != parameters.size()) {
+            throw new IllegalArgumentException("expected values for " + parameters.stream()
+                    .map(Param::getParamName).toList() + ", got " + values.keySet());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Param<?> parameter = parameters.get(i);
+            if (!values.containsKey(parameter.getParamName())) {
+                throw new IllegalArgumentException("no value for parameter '" + parameter.getParamName() + "'");
+            }
+            Object value = values.get(parameter.getParamName());
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, parameter.getDataType().getSQLType());
+            } else if (value instanceof JSONB json) {
+                // PostgreSQL types an untyped parameter by its column; H2 parses JSON from bytes.
+                if (family == SQLDialect.POSTGRES) {
+                    statement.setObject(index, json.data(), Types.OTHER);
+                } else {
+                    statement.setBytes(index, json.data().getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+}
