@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -54,6 +55,10 @@ public final class JooqGroups implements Groups {
 
     /** Ids per statement: far below every driver's bind-parameter limit. */
     private static final int BATCH = 1000;
+    private static final List<Field<?>> KEY = List.of(SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID);
+    private static final PreRendered BY_ID = PreRendered.selectByKey(SCIM_GROUPS, KEY, false);
+    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(SCIM_GROUPS, KEY, true);
+    private static final PreRendered UPDATE = PreRendered.versionedUpdate(SCIM_GROUPS, KEY, SCIM_GROUPS.VERSION);
     private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
             .from(GROUP_MEMBERS)
             .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
@@ -69,12 +74,10 @@ public final class JooqGroups implements Groups {
 
     @Override
     public Optional<Group> findById(TenantId tenant, GroupId id) {
-        return context.read(dsl -> {
-            var select = dsl.selectFrom(SCIM_GROUPS)
-                    .where(SCIM_GROUPS.TENANT_ID.eq(tenant.value()).and(SCIM_GROUPS.ID.eq(id.value())));
-            // In a unit of work the group is read to be changed: concurrent membership PATCHes queue here.
-            return (context.inUnitOfWork() ? select.forUpdate() : select).fetchOptional(JooqGroups::group);
-        });
+        // In a unit of work the group is read to be changed: concurrent membership PATCHes queue here.
+        PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
+        return context.read(dsl -> byId.fetchOptional(dsl, Map.of(SCIM_GROUPS.TENANT_ID.getName(), tenant.value(),
+                SCIM_GROUPS.ID.getName(), id.value())).map(row -> group(row.into(SCIM_GROUPS))));
     }
 
     @Override
@@ -108,7 +111,10 @@ public final class JooqGroups implements Groups {
     @Override
     public void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
         context.transaction(dsl -> {
-            int updated = dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute();
+            int updated = expected.isAny()
+                    ? dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute()
+                    : UPDATE.execute(dsl, PreRendered.versionedUpdateValues(row(dsl, group), KEY,
+                            expected.version().value()));
             if (updated == 0) {
                 throw conflictOrMissing(dsl, group, expected);
             }

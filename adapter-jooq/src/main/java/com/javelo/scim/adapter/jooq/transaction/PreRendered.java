@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -20,6 +23,7 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.TooManyRowsException;
 import org.jooq.impl.DSL;
@@ -54,6 +58,58 @@ public final class PreRendered {
     public static PreRendered of(Query template) {
         Field<?>[] selected = template instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : null;
         return new PreRendered(template, selected);
+    }
+
+    /** {@code select * from table where <key columns> = …}, locking the row when {@code forUpdate}; values by column name. */
+    public static PreRendered selectByKey(Table<?> table, List<Field<?>> key, boolean forUpdate) {
+        var select = DSL.selectFrom(table).where(keyCondition(key, ""));
+        return of(forUpdate ? select.forUpdate() : select);
+    }
+
+    /** {@code insert into table (every column) values (…)}; values by column name, e.g. a record's {@code intoMap()}. */
+    public static PreRendered insertRow(Table<?> table) {
+        return of(DSL.insertInto(table).columns(table.fields())
+                .values(Arrays.stream(table.fields()).map(column -> parameter("", column)).toList()));
+    }
+
+    /**
+     * {@code update table set (every column but the key) where <key> and version = expected}; the
+     * values come from {@link #versionedUpdateValues}.
+     */
+    public static PreRendered versionedUpdate(Table<?> table, List<Field<?>> key, Field<Long> version) {
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (Field<?> column : table.fields()) {
+            if (!key.contains(column)) {
+                set.put(column, parameter("", column));
+            }
+        }
+        return of(DSL.update(table).set(set).where(keyCondition(key, KEY)
+                .and(version.eq(DSL.param(EXPECTED_VERSION, version)))));
+    }
+
+    /** @return the values of {@link #versionedUpdate} for the new row, if the stored one is at {@code expectedVersion} */
+    public static Map<String, Object> versionedUpdateValues(Record row, List<Field<?>> key, long expectedVersion) {
+        Map<String, Object> values = row.intoMap();
+        for (Field<?> column : key) {
+            values.put(KEY + column.getName(), values.remove(column.getName()));
+        }
+        values.put(EXPECTED_VERSION, expectedVersion);
+        return values;
+    }
+
+    private static final String KEY = "key_";
+    private static final String EXPECTED_VERSION = "expected_version";
+
+    private static Condition keyCondition(List<Field<?>> key, String prefix) {
+        return DSL.and(key.stream().map(column -> condition(column, prefix)).toList());
+    }
+
+    private static <T> Condition condition(Field<T> column, String prefix) {
+        return column.eq(parameter(prefix, column));
+    }
+
+    private static <T> Param<T> parameter(String prefix, Field<T> column) {
+        return DSL.param(prefix + column.getName(), column);
     }
 
     /** @return the rows the select finds with these values, typed as the template's select list */

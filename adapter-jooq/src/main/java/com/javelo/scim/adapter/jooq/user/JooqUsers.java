@@ -37,10 +37,8 @@ import com.javelo.scim.domain.user.UserOrigin;
 import com.javelo.scim.domain.user.UserProfile;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,6 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Param;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -77,26 +74,16 @@ public final class JooqUsers implements Users {
     /** Each column's "eq" look-up with the users' groups (see {@link FilterToCondition.TextEquality}). */
     private static final ConcurrentMap<Field<String>, PreRendered> PAGE_BY_EQUALITY = new ConcurrentHashMap<>();
 
-    private static final Condition BY_KEY = USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
-            .and(USERS.ID.eq(DSL.param("id", USERS.ID)));
-    private static final PreRendered BY_ID = PreRendered.of(DSL.selectFrom(USERS).where(BY_KEY));
-    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.of(DSL.selectFrom(USERS).where(BY_KEY).forUpdate());
-    private static final PreRendered BY_USER_NAME = PreRendered.of(DSL.selectFrom(USERS)
-            .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
-                    .and(USERS.USER_NAME_KEY.eq(DSL.param("key", USERS.USER_NAME_KEY)))));
+    private static final List<Field<?>> KEY = List.of(USERS.TENANT_ID, USERS.ID);
+    private static final PreRendered BY_ID = PreRendered.selectByKey(USERS, KEY, false);
+    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(USERS, KEY, true);
+    private static final PreRendered BY_USER_NAME = PreRendered.selectByKey(USERS, List.of(USERS.TENANT_ID, USERS.USER_NAME_KEY), false);
     private static final PreRendered PENDING_MANAGER_REFERENCE = PreRendered.of(DSL.selectFrom(USERS)
             .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
                     .and(USERS.MANAGER_VALUE_KEY.eq(DSL.param("key", USERS.MANAGER_VALUE_KEY))).and(USERS.MANAGER_ID.isNull()))
             .orderBy(USERS.CREATED, USERS.ID));
-    /** Every column from the record's values (named after the columns). */
-    private static final PreRendered INSERT = PreRendered.of(DSL.insertInto(USERS)
-            .columns(USERS.fields()).values(Arrays.stream(USERS.fields()).map(JooqUsers::parameter).toList()));
-    /** Every column but the key, if the row is still at the expected version. */
-    private static final PreRendered UPDATE = PreRendered.of(DSL.update(USERS)
-            .set(nonKeyColumnsAsParameters())
-            .where(USERS.TENANT_ID.eq(DSL.param("key_tenant", USERS.TENANT_ID))
-                    .and(USERS.ID.eq(DSL.param("key_id", USERS.ID)))
-                    .and(USERS.VERSION.eq(DSL.param("expected_version", USERS.VERSION)))));
+    private static final PreRendered INSERT = PreRendered.insertRow(USERS);
+    private static final PreRendered UPDATE = PreRendered.versionedUpdate(USERS, KEY, USERS.VERSION);
 
     private static final PreRendered INSERT_ONE_EMAIL = PreRendered.of(DSL.insertInto(USER_EMAILS,
                     USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID, USER_EMAILS.ORDINAL, USER_EMAILS.EMAIL,
@@ -116,13 +103,14 @@ public final class JooqUsers implements Users {
         // Inside a unit of work the row is read to be changed: lock it, so concurrent writers
         // queue instead of failing on the version check.
         PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
-        return context.read(dsl -> byId.fetchOptional(dsl, Map.of("tenant", tenant.value(), "id", id.value()))
+        return context.read(dsl -> byId.fetchOptional(dsl, key(tenant, id))
                 .map(row -> user(row.into(USERS))));
     }
 
     @Override
     public Optional<User> findByUserName(TenantId tenant, String userName) {
-        return context.read(dsl -> BY_USER_NAME.fetchOptional(dsl, Map.of("tenant", tenant.value(), "key", UserName.normalize(userName)))
+        return context.read(dsl -> BY_USER_NAME.fetchOptional(dsl, Map.of(USERS.TENANT_ID.getName(), tenant.value(),
+                        USERS.USER_NAME_KEY.getName(), UserName.normalize(userName)))
                 .map(row -> user(row.into(USERS))));
     }
 
@@ -204,18 +192,8 @@ public final class JooqUsers implements Users {
                 .limit(DSL.param("limit", Integer.class)));
     }
 
-    private static Map<Field<?>, Object> nonKeyColumnsAsParameters() {
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
-        for (Field<?> column : USERS.fields()) {
-            if (!column.equals(USERS.TENANT_ID) && !column.equals(USERS.ID)) {
-                set.put(column, parameter(column));
-            }
-        }
-        return set;
-    }
-
-    private static <T> Param<T> parameter(Field<T> column) {
-        return DSL.param(column.getName(), column);
+    private static Map<String, Object> key(TenantId tenant, UserId id) {
+        return Map.of(USERS.TENANT_ID.getName(), tenant.value(), USERS.ID.getName(), id.value());
     }
 
     private static Condition where(TenantId tenant, ResourceQuery query) {
@@ -259,12 +237,8 @@ public final class JooqUsers implements Users {
     @Override
     public void update(User current, User changed, List<DomainEvent> events) {
         write(changed, () -> context.transaction(dsl -> {
-            Map<String, Object> values = row(dsl, changed).intoMap();
-            values.put("key_tenant", changed.tenantId().value());
-            values.put("key_id", changed.id().value());
-            values.put("expected_version", current.meta().version().value());
-            values.keySet().removeAll(List.of(USERS.TENANT_ID.getName(), USERS.ID.getName()));
-            int updated = UPDATE.execute(dsl, values);
+            int updated = UPDATE.execute(dsl, PreRendered.versionedUpdateValues(row(dsl, changed), KEY,
+                    current.meta().version().value()));
             if (updated == 0) {
                 throw conflictOrMissing(dsl, changed.tenantId(), changed.id(),
                         ExpectedVersion.of(current.meta().version()));
