@@ -59,6 +59,17 @@ public final class JooqGroups implements Groups {
     private static final PreRendered BY_ID = PreRendered.selectByKey(SCIM_GROUPS, KEY, false);
     private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(SCIM_GROUPS, KEY, true);
     private static final PreRendered UPDATE = PreRendered.versionedUpdate(SCIM_GROUPS, KEY, SCIM_GROUPS.VERSION);
+    private static final List<Field<?>> MEMBER_KEY = List.of(GROUP_MEMBERS.TENANT_ID, GROUP_MEMBERS.GROUP_ID,
+            GROUP_MEMBERS.USER_ID);
+    /** Inserts one membership unless it exists: one row changed means it was new. */
+    private static final PreRendered ADD_ONE = PreRendered.of(DSL.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID,
+                    GROUP_MEMBERS.GROUP_ID, GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY)
+            .values(DSL.param(GROUP_MEMBERS.TENANT_ID.getName(), GROUP_MEMBERS.TENANT_ID),
+                    DSL.param(GROUP_MEMBERS.GROUP_ID.getName(), GROUP_MEMBERS.GROUP_ID),
+                    DSL.param(GROUP_MEMBERS.USER_ID.getName(), GROUP_MEMBERS.USER_ID),
+                    DSL.param(GROUP_MEMBERS.DISPLAY.getName(), GROUP_MEMBERS.DISPLAY))
+            .onConflictDoNothing());
+    private static final PreRendered REMOVE_ONE = PreRendered.deleteByKey(GROUP_MEMBERS, MEMBER_KEY);
     private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
             .from(GROUP_MEMBERS)
             .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
@@ -137,6 +148,12 @@ public final class JooqGroups implements Groups {
 
     @Override
     public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users, Map<UserId, String> labels) {
+        if (users.size() == 1) { // one member, one statement: the insert tells whether it was new
+            UserId user = users.iterator().next();
+            Map<String, Object> values = new HashMap<>(oneMember(tenant, group, user));
+            values.put(GROUP_MEMBERS.DISPLAY.getName(), labels.get(user)); // may be null
+            return context.transaction(dsl -> ADD_ONE.execute(dsl, values) == 1 ? Set.of(user) : Set.of());
+        }
         return context.transaction(dsl -> {
             Set<UserId> added = new LinkedHashSet<>();
             for (List<String> batch : batches(users)) {
@@ -164,6 +181,11 @@ public final class JooqGroups implements Groups {
 
     @Override
     public Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users) {
+        if (users.size() == 1) { // one member, one statement: the delete tells whether it was there
+            UserId user = users.iterator().next();
+            return context.transaction(dsl -> REMOVE_ONE.execute(dsl, oneMember(tenant, group, user)) == 1
+                    ? Set.of(user) : Set.of());
+        }
         return context.transaction(dsl -> {
             Set<UserId> removed = new LinkedHashSet<>();
             for (List<String> batch : batches(users)) {
@@ -260,6 +282,11 @@ public final class JooqGroups implements Groups {
                             .add(new GroupMembership(new GroupId(row.value2()), row.value3())));
             return byUser;
         });
+    }
+
+    private static Map<String, Object> oneMember(TenantId tenant, GroupId group, UserId user) {
+        return Map.of(GROUP_MEMBERS.TENANT_ID.getName(), tenant.value(), GROUP_MEMBERS.GROUP_ID.getName(), group.value(),
+                GROUP_MEMBERS.USER_ID.getName(), user.value());
     }
 
     private static Condition member(TenantId tenant, GroupId group) {

@@ -66,6 +66,11 @@ public final class PreRendered {
         return of(forUpdate ? select.forUpdate() : select);
     }
 
+    /** {@code delete from table where <key columns> = …}; values by column name. */
+    public static PreRendered deleteByKey(Table<?> table, List<Field<?>> key) {
+        return of(DSL.deleteFrom(table).where(keyCondition(key, "")));
+    }
+
     /** {@code insert into table (every column) values (…)}; values by column name, e.g. a record's {@code intoMap()}. */
     public static PreRendered insertRow(Table<?> table) {
         return of(DSL.insertInto(table).columns(table.fields())

@@ -77,6 +77,9 @@ public final class JooqUsers implements Users {
     private static final List<Field<?>> KEY = List.of(USERS.TENANT_ID, USERS.ID);
     private static final PreRendered BY_ID = PreRendered.selectByKey(USERS, KEY, false);
     private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(USERS, KEY, true);
+    private static final PreRendered ID_BY_KEY = PreRendered.of(DSL.select(USERS.ID).from(USERS)
+            .where(USERS.TENANT_ID.eq(DSL.param(USERS.TENANT_ID.getName(), USERS.TENANT_ID))
+                    .and(USERS.ID.eq(DSL.param(USERS.ID.getName(), USERS.ID)))));
     private static final PreRendered BY_USER_NAME = PreRendered.selectByKey(USERS, List.of(USERS.TENANT_ID, USERS.USER_NAME_KEY), false);
     private static final PreRendered PENDING_MANAGER_REFERENCE = PreRendered.of(DSL.selectFrom(USERS)
             .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
@@ -216,6 +219,11 @@ public final class JooqUsers implements Users {
     public Set<UserId> missing(TenantId tenant, Set<UserId> ids) {
         if (ids.isEmpty()) {
             return Set.of();
+        }
+        if (ids.size() == 1) { // the one member a PATCH usually adds
+            UserId id = ids.iterator().next();
+            boolean found = context.read(dsl -> ID_BY_KEY.fetchOptional(dsl, key(tenant, id)).isPresent());
+            return found ? Set.of() : Set.of(id);
         }
         Set<String> wanted = ids.stream().map(UserId::value).collect(Collectors.toSet());
         Set<String> found = context.read(dsl -> dsl.select(USERS.ID).from(USERS)

@@ -94,6 +94,31 @@ public abstract class GroupsContract extends ContractFixture {
     }
 
     @Test
+    void oneMemberAtATimeIsAddedOnceAndRemovedOnce() {
+        Group engineering = group(acme, "Engineering");
+        Group sales = group(acme, "Sales");
+        User alice = user(acme, "alice");
+
+        assertThat(ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()))).containsExactly(alice.id());
+        assertThat(ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()))).isEmpty();
+        assertThat(ports.groups().removeMembers(acme, sales.id(), Set.of(alice.id()))).isEmpty();
+        assertThat(members(engineering)).containsExactly(alice.id());
+
+        assertThat(ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id()))).containsExactly(alice.id());
+        assertThat(ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id()))).isEmpty();
+        assertThat(members(engineering)).isEmpty();
+    }
+
+    @Test
+    void oneUserIdIsMissingOrNot() {
+        User alice = user(acme, "alice");
+
+        assertThat(ports.users().missing(acme, Set.of(alice.id()))).isEmpty();
+        assertThat(ports.users().missing(globex, Set.of(alice.id()))).containsExactly(alice.id());
+        assertThat(ports.users().missing(acme, Set.of(new UserId("nobody")))).containsExactly(new UserId("nobody"));
+    }
+
+    @Test
     void replacingMembersAppliesOnlyTheDifference() {
         Group engineering = group(acme, "Engineering");
         User alice = user(acme, "alice");
