@@ -38,10 +38,9 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
     }
 
     /**
-     * A filter that is a single text {@code eq} on a column of the resource's row: the look-ups
-     * IdPs send before every push ({@code userName eq "…"}, {@code externalId eq "…"}, a group's
-     * {@code displayName eq "…"}). Stores run those with a statement rendered once, built from
-     * {@link #textEquals} like every other comparison.
+     * A filter that is a single text {@code eq} on a column of the user's row: the look-ups IdPs
+     * send before every push ({@code userName eq "…"}, {@code externalId eq "…"}). The store runs
+     * those with a statement rendered once, built from {@link #textEquals} like every other comparison.
      *
      * @param column the row's column, @param value the value as the column holds it (lower-cased
      *               for attributes compared ignoring case)
@@ -50,10 +49,6 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
 
     public static Optional<TextEquality> userTextEquality(Filter filter) {
         return textEquality(filter, ResourceColumns::user);
-    }
-
-    public static Optional<TextEquality> groupTextEquality(Filter filter) {
-        return textEquality(filter, ResourceColumns::group);
     }
 
     @SuppressWarnings("unchecked")

@@ -66,6 +66,11 @@ public final class PreRendered {
         return of(forUpdate ? select.forUpdate() : select);
     }
 
+    /** {@code select column from table where <key columns> = …}: whether a row exists, without reading it. */
+    public static PreRendered columnByKey(Field<?> column, Table<?> table, List<Field<?>> key) {
+        return of(DSL.select(column).from(table).where(keyCondition(key, "")));
+    }
+
     /** {@code delete from table where <key columns> = …}; values by column name. */
     public static PreRendered deleteByKey(Table<?> table, List<Field<?>> key) {
         return of(DSL.deleteFrom(table).where(keyCondition(key, "")));

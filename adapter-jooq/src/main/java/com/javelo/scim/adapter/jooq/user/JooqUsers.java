@@ -77,9 +77,7 @@ public final class JooqUsers implements Users {
     private static final List<Field<?>> KEY = List.of(USERS.TENANT_ID, USERS.ID);
     private static final PreRendered BY_ID = PreRendered.selectByKey(USERS, KEY, false);
     private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(USERS, KEY, true);
-    private static final PreRendered ID_BY_KEY = PreRendered.of(DSL.select(USERS.ID).from(USERS)
-            .where(USERS.TENANT_ID.eq(DSL.param(USERS.TENANT_ID.getName(), USERS.TENANT_ID))
-                    .and(USERS.ID.eq(DSL.param(USERS.ID.getName(), USERS.ID)))));
+    private static final PreRendered ID_BY_KEY = PreRendered.columnByKey(USERS.ID, USERS, KEY);
     private static final PreRendered BY_USER_NAME = PreRendered.selectByKey(USERS, List.of(USERS.TENANT_ID, USERS.USER_NAME_KEY), false);
     private static final PreRendered PENDING_MANAGER_REFERENCE = PreRendered.of(DSL.selectFrom(USERS)
             .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
