@@ -12,6 +12,7 @@ function M.headers(extra)
 end
 
 local threads = {}
+M.threads = threads
 local next_id = 0
 function M.setup(thread)
   next_id = next_id + 1

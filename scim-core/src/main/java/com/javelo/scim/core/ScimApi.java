@@ -40,7 +40,7 @@ public record ScimApi(
         UnitOfWork unitOfWork = ports.unitOfWork();
         Clock clock = ports.clock();
         IdGenerator ids = ports.ids();
-        UserEndpoint userEndpoint = new UserEndpoint(users, groups,
+        UserEndpoint userEndpoint = new UserEndpoint(users,
                 new CreateUser(users, unitOfWork, ids, clock),
                 new ReplaceUser(users, unitOfWork, clock),
                 new PatchUser(users, unitOfWork, clock),

@@ -216,6 +216,11 @@ class ErrorsHttpTest extends HttpFixture {
         }
 
         @Override
+        public Optional<UserWithGroups> findByIdWithGroups(TenantId tenant, UserId id) {
+            return delegate.findByIdWithGroups(tenant, id);
+        }
+
+        @Override
         public Optional<User> findByUserName(TenantId tenant, String userName) {
             return delegate.findByUserName(tenant, userName);
         }

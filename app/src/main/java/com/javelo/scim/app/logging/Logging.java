@@ -1,13 +1,11 @@
 package com.javelo.scim.app.logging;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.javelo.scim.app.config.Settings;
 import org.slf4j.LoggerFactory;
@@ -34,26 +32,14 @@ public final class Logging {
             text.start();
             encoder = text;
         }
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setContext(context);
-        console.setName("console");
-        console.setTarget("System.err");
-        console.setEncoder(encoder);
-        console.start();
-        // Request threads hand their lines to one writer thread instead of queueing on the
-        // console's lock; a full queue makes them wait rather than drop a line.
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName("async-console");
-        async.setQueueSize(8192);
-        async.setDiscardingThreshold(0);
-        async.setNeverBlock(false);
-        async.setMaxFlushTime(2000);
-        async.addAppender(console);
-        async.start();
+        BufferedStderrAppender stderr = new BufferedStderrAppender();
+        stderr.setContext(context);
+        stderr.setName("stderr");
+        stderr.setEncoder(encoder);
+        stderr.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(async);
+        root.addAppender(stderr);
         // jOOQ's banner and Hikari's chatter are not operators' business.
         context.getLogger("org.jooq.Constants").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     // A handful of endpoint × method × status combinations: kept, so that a request does not
     // build and look up its timer's id again.
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private final Map<ResourceMethod, String> templates = new ConcurrentHashMap<>();
 
     private record TimerKey(String endpoint, String method, String status) {}
 
@@ -80,21 +83,28 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         return tenths / 10 + "." + tenths % 10;
     }
 
-    private static String template(UriInfo uriInfo) {
+    private String template(UriInfo uriInfo) {
         if (uriInfo instanceof ExtendedUriInfo extended) {
-            List<UriTemplate> templates = extended.getMatchedTemplates();
-            if (!templates.isEmpty()) {
-                StringBuilder path = new StringBuilder();
-                for (int i = templates.size() - 1; i >= 0; i--) {
-                    String part = templates.get(i).getTemplate();
-                    if (!part.startsWith("/")) {
-                        path.append('/');
-                    }
-                    path.append(part);
-                }
-                return REPEATED_SLASHES.matcher(path).replaceAll("/");
-            }
+            // One resource method, one path template: built once per method.
+            ResourceMethod method = extended.getMatchedResourceMethod();
+            return method == null ? template(extended) : templates.computeIfAbsent(method, ignored -> template(extended));
         }
         return "unmatched";
+    }
+
+    private static String template(ExtendedUriInfo extended) {
+        List<UriTemplate> templates = extended.getMatchedTemplates();
+        if (templates.isEmpty()) {
+            return "unmatched";
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = templates.size() - 1; i >= 0; i--) {
+            String part = templates.get(i).getTemplate();
+            if (!part.startsWith("/")) {
+                path.append('/');
+            }
+            path.append(part);
+        }
+        return REPEATED_SLASHES.matcher(path).replaceAll("/");
     }
 }

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -79,10 +80,13 @@ public final class ScimServer implements AutoCloseable {
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + settings.httpPort() + "/"), config, false);
             NetworkListener listener = http.getListeners().iterator().next();
-            // Worker threads match the pool: more would only queue on connections.
+            // Worker threads match the pool: more would only queue on connections. Idle workers
+            // wait on a plain blocking queue: Grizzly's default transfer queue spins before it
+            // parks, which on a small machine takes CPU from the requests (docs/benchmarks.md).
             int workers = Math.max(4, settings.dbPoolSize() * 2);
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                    .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers));
+                    .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers)
+                    .setQueue(new LinkedBlockingQueue<>()));
             // Generous, so that oversized headers reach HeaderSizeLimit and get a SCIM error (431).
             listener.setMaxHttpHeaderSize(256 * 1024);
             awaitDatabase(databaseReady);

@@ -80,6 +80,28 @@ class ConcurrencyTest extends EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(TestServer.Database.class)
+    void sixteenConcurrentPatchesOfOneUserWithoutIfMatchAllApply(TestServer.Database database) throws Exception {
+        start(database);
+        // Phone numbers live in the user's row alone; emails in rows of their own too: both write paths.
+        for (String attribute : List.of("phoneNumbers", "emails")) {
+            String id = user("busy-" + attribute + "@acme.example");
+            AtomicInteger next = new AtomicInteger();
+
+            // Each PATCH adds a value of its own: a lost update would lose one.
+            List<Integer> statuses = concurrently(16, () -> okta("PATCH", "/Users/" + id,
+                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+                            + "\"path\":\"" + attribute + "\",\"value\":[{\"value\":\"" + next.getAndIncrement()
+                            + "@acme.example\",\"type\":\"other\"}]}]}").status());
+
+            assertThat(statuses).as(attribute).containsOnly(200);
+            Answer stored = okta("GET", "/Users/" + id, null);
+            assertThat(stored.json().get(attribute)).as(attribute).hasSize(16);
+            assertThat(stored.header("ETag")).as(attribute).isEqualTo("W/\"17\"");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
     void concurrentPutsWithTheSameIfMatchHaveExactlyOneWinner(TestServer.Database database) throws Exception {
         start(database);
         Answer created = okta("POST", "/Users", "{\"userName\":\"contended@acme.example\"}");

@@ -2,8 +2,6 @@ package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.domain.group.GroupMembership;
-import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
@@ -25,6 +23,7 @@ import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.util.List;
+import java.util.Optional;
 
 /** The SCIM protocol for /Users, independent of HTTP: parses, runs the use case, renders. */
 public final class UserEndpoint implements ResourceEndpoint {
@@ -32,17 +31,15 @@ public final class UserEndpoint implements ResourceEndpoint {
     private static final AttributePath GROUPS = AttributePath.of("groups");
 
     private final Users users;
-    private final Groups groups;
     private final CreateUser createUser;
     private final ReplaceUser replaceUser;
     private final PatchUser patchUser;
     private final DeleteUser deleteUser;
     private final EndpointSettings settings;
 
-    public UserEndpoint(Users users, Groups groups, CreateUser createUser, ReplaceUser replaceUser,
+    public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
             PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings) {
         this.users = users;
-        this.groups = groups;
         this.createUser = createUser;
         this.replaceUser = replaceUser;
         this.patchUser = patchUser;
@@ -76,8 +73,13 @@ public final class UserEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
-            User user = users.findById(context.tenant(), new UserId(id)).orElseThrow(() -> new UnknownUser(id));
-            return respond(200, context, user, selection);
+            UserId userId = new UserId(id);
+            // The groups come with the user in one look-up, and not at all when not returned.
+            Optional<UserWithGroups> user = Projection.of(selection.attributes(), selection.excludedAttributes())
+                    .includes(GROUPS, ResourceSchema.USER)
+                    ? users.findByIdWithGroups(context.tenant(), userId)
+                    : users.findById(context.tenant(), userId).map(found -> new UserWithGroups(found, List.of()));
+            return respond(200, context, user.orElseThrow(() -> new UnknownUser(id)), selection);
         });
     }
 
@@ -103,7 +105,7 @@ public final class UserEndpoint implements ResourceEndpoint {
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
-            User user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
+            UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
                     UserJson.read(body), expected));
             return respond(200, context, user, selection);
         });
@@ -117,10 +119,10 @@ public final class UserEndpoint implements ResourceEndpoint {
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
-            User user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
+            UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
                     ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected));
             if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
-                return new ScimResponse(204, null, user.meta().version(), null);
+                return new ScimResponse(204, null, user.user().meta().version(), null);
             }
             return respond(200, context, user, selection);
         });
@@ -134,24 +136,17 @@ public final class UserEndpoint implements ResourceEndpoint {
         });
     }
 
-    private ScimResponse respond(int status, RequestContext context, User user, AttributeSelection selection) {
+    private static ScimResponse respond(int status, RequestContext context, UserWithGroups user,
+            AttributeSelection selection) {
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
-        ObjectNode body = render(context, user, projection);
-        return new ScimResponse(status, body, user.meta().version(), location(context, user));
+        ObjectNode body = projection.apply(UserJson.write(user.user(), user.groups(), context.baseUrl()),
+                ResourceSchema.USER);
+        return new ScimResponse(status, body, user.user().meta().version(), location(context, user.user()));
     }
 
     /** A user created a moment ago under a new id belongs to no group yet: nothing to look up. */
     private static ScimResponse respondCreated(RequestContext context, User user, AttributeSelection selection) {
-        Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
-        ObjectNode body = projection.apply(UserJson.write(user, List.of(), context.baseUrl()), ResourceSchema.USER);
-        return new ScimResponse(201, body, user.meta().version(), location(context, user));
-    }
-
-    private ObjectNode render(RequestContext context, User user, Projection projection) {
-        List<GroupMembership> memberships = projection.includes(GROUPS, ResourceSchema.USER)
-                ? groups.groupsOf(context.tenant(), user.id())
-                : List.of();
-        return projection.apply(UserJson.write(user, memberships, context.baseUrl()), ResourceSchema.USER);
+        return respond(201, context, new UserWithGroups(user, List.of()), selection);
     }
 
     private static String location(RequestContext context, User user) {

@@ -42,6 +42,12 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public Optional<UserWithGroups> findByIdWithGroups(TenantId tenant, UserId id) {
+        return state.atomically(() -> findById(tenant, id).map(user -> new UserWithGroups(user,
+                new InMemoryGroups(state).groupsOf(tenant, user.id()))));
+    }
+
+    @Override
     public Optional<User> findByUserName(TenantId tenant, String userName) {
         String key = UserName.normalize(userName);
         return state.atomically(() -> tenantUsers(tenant).stream()

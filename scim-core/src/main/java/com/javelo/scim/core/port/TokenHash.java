@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The SHA-256 of an API token, hex encoded: what the store keeps and looks up. Tokens are 256-bit
@@ -12,9 +13,11 @@ import java.util.Objects;
  */
 public record TokenHash(String hex) {
 
+    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+
     public TokenHash {
         Objects.requireNonNull(hex, "hex");
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!SHA_256_HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest");
         }
     }

@@ -107,7 +107,7 @@ class ProvisioningTest {
         User alice = create("alice@acme.example", null);
 
         User replaced = replaceUser.execute(new ReplaceUser.Command(acme, alice.id(),
-                person("alice@acme.example", "00u1", null), ExpectedVersion.any()));
+                person("alice@acme.example", "00u1", null), ExpectedVersion.any())).user();
 
         assertThat(replaced.active()).isTrue();
         assertThat(replaced.profile().externalId()).isEqualTo("00u1");
@@ -120,7 +120,7 @@ class ProvisioningTest {
 
         User found = adapters.users().findByUserName(acme, "dana@ACME.example").orElseThrow();
         User adopted = replaceUser.execute(new ReplaceUser.Command(acme, found.id(),
-                person("dana@acme.example", "00uOkta", null), ExpectedVersion.any()));
+                person("dana@acme.example", "00uOkta", null), ExpectedVersion.any())).user();
 
         assertThat(adopted.id()).isEqualTo(existing.id());
         assertThat(adopted.origin()).isEqualTo(UserOrigin.PRE_EXISTING);

@@ -42,12 +42,13 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
             reject(request, "no Authorization header; send 'Authorization: Bearer <API token>'");
             return;
         }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+        String credentials = header.strip();
+        int space = firstWhitespace(credentials);
+        if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
             reject(request, "the Authorization header must use the Bearer scheme: 'Authorization: Bearer <API token>'");
             return;
         }
-        String token = parts[1].strip();
+        String token = credentials.substring(space).strip();
         if (token.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
             reject(request, "the token starts with 'Bearer' twice; paste only the token in your identity provider");
             return;
@@ -59,6 +60,15 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
         }
         request.setProperty(TENANT, tenant.get());
         MDC.put("tenant", tenant.get().value());
+    }
+
+    private static int firstWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void reject(ContainerRequestContext request, String detail) {

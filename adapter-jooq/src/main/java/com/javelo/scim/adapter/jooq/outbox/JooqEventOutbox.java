@@ -2,6 +2,7 @@ package com.javelo.scim.adapter.jooq.outbox;
 
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 
+import com.javelo.scim.adapter.jooq.generated.tables.records.EventsRecord;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.transaction.PreRendered;
 import com.javelo.scim.core.port.EventOutbox;
@@ -9,9 +10,14 @@ import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.protocol.json.DomainEventJson;
 import com.javelo.scim.domain.event.DomainEvent;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 
 /**
@@ -20,10 +26,11 @@ import org.jooq.impl.DSL;
  */
 public final class JooqEventOutbox implements EventOutbox {
 
-    private static final PreRendered APPEND_ONE = PreRendered.of(DSL.insertInto(EVENTS,
-                    EVENTS.TENANT_ID, EVENTS.EVENT_TYPE, EVENTS.OCCURRED_AT, EVENTS.PAYLOAD)
-            .values(DSL.param("tenant", EVENTS.TENANT_ID), DSL.param("type", EVENTS.EVENT_TYPE),
-                    DSL.param("occurred", EVENTS.OCCURRED_AT), DSL.param("payload", EVENTS.PAYLOAD)));
+    /** The columns {@link #row} fills. */
+    public static final List<Field<?>> COLUMNS = List.of(EVENTS.TENANT_ID, EVENTS.EVENT_TYPE, EVENTS.OCCURRED_AT,
+            EVENTS.PAYLOAD);
+
+    private static final ConcurrentMap<Integer, PreRendered> APPEND = new ConcurrentHashMap<>();
 
     private final JooqContext context;
 
@@ -36,18 +43,38 @@ public final class JooqEventOutbox implements EventOutbox {
         if (events.isEmpty()) {
             return;
         }
-        if (events.size() == 1) { // most changes record one event: the statement rendered once
-            DomainEvent event = events.get(0);
-            APPEND_ONE.execute(dsl, Map.of("tenant", event.tenantId().value(), "type", event.type(),
-                    "occurred", event.occurredAt().atOffset(ZoneOffset.UTC), "payload", DomainEventJson.write(event)));
-            return;
+        PreRendered.byShape(APPEND, events.size(), events.size(), count -> {
+            InsertValuesStepN<EventsRecord> insert = DSL.insertInto(EVENTS, COLUMNS);
+            for (int i = 0; i < count; i++) {
+                insert = insert.values(row(i));
+            }
+            return PreRendered.of(insert);
+        }).execute(dsl, values(events));
+    }
+
+    /**
+     * Event number {@code index} of a statement that writes events, as the named parameters
+     * {@code event<index>_tenant}, {@code _type}, {@code _occurred} and {@code _payload} (values
+     * from {@link #values}).
+     */
+    public static List<Field<?>> row(int index) {
+        String prefix = "event" + index + "_";
+        return List.of(DSL.param(prefix + "tenant", EVENTS.TENANT_ID), DSL.param(prefix + "type", EVENTS.EVENT_TYPE),
+                DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD));
+    }
+
+    /** The values of {@link #row} for these events, in order. */
+    public static Map<String, Object> values(List<DomainEvent> events) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent event = events.get(i);
+            String prefix = "event" + i + "_";
+            values.put(prefix + "tenant", event.tenantId().value());
+            values.put(prefix + "type", event.type());
+            values.put(prefix + "occurred", event.occurredAt().atOffset(ZoneOffset.UTC));
+            values.put(prefix + "payload", DomainEventJson.write(event));
         }
-        var insert = dsl.insertInto(EVENTS, EVENTS.TENANT_ID, EVENTS.EVENT_TYPE, EVENTS.OCCURRED_AT, EVENTS.PAYLOAD);
-        for (DomainEvent event : events) {
-            insert = insert.values(event.tenantId().value(), event.type(), event.occurredAt().atOffset(ZoneOffset.UTC),
-                    DomainEventJson.write(event));
-        }
-        insert.execute();
+        return values;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.javelo.scim.core.port.UnitOfWork;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -45,6 +46,19 @@ public final class JooqContext implements UnitOfWork {
         } catch (DataAccessException e) {
             throw SqlErrors.translate(e);
         }
+    }
+
+    /**
+     * Runs one statement, a read or a write, with the thread's transaction if any, else on its own
+     * (a single statement is atomic by itself).
+     */
+    public <T> T statement(Function<DSLContext, T> work) {
+        return read(work);
+    }
+
+    /** @return whether the database runs PostgreSQL's SQL (which can write several tables in one statement) */
+    public boolean isPostgres() {
+        return root.dialect().family() == SQLDialect.POSTGRES;
     }
 
     /** Runs a read with the thread's transaction if any, else on its own connection. */

@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -23,7 +25,9 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
+import org.jooq.UpdateConditionStep;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.TooManyRowsException;
 import org.jooq.impl.DSL;
@@ -60,9 +64,31 @@ public final class PreRendered {
         return new PreRendered(template, selected);
     }
 
+    /**
+     * Statements whose shape grows with a count (rows inserted, keys looked up) are rendered once
+     * per shape while every count is at most this (a person has one or two emails, a change one or
+     * two events), and each time beyond.
+     */
+    public static final int RENDERED_ONCE_UP_TO = 8;
+
+    /**
+     * The statement of this shape from {@code cache}, rendered by {@code template} once if
+     * {@code largestCount} is at most {@link #RENDERED_ONCE_UP_TO}, else every time.
+     */
+    public static <K> PreRendered byShape(ConcurrentMap<K, PreRendered> cache, K shape, int largestCount,
+            Function<K, PreRendered> template) {
+        return largestCount <= RENDERED_ONCE_UP_TO ? cache.computeIfAbsent(shape, template) : template.apply(shape);
+    }
+
     /** {@code select * from table where <key columns> = …}, locking the row when {@code forUpdate}; values by column name. */
     public static PreRendered selectByKey(Table<?> table, List<Field<?>> key, boolean forUpdate) {
-        var select = DSL.selectFrom(table).where(keyCondition(key, ""));
+        return selectByKey(List.of(table.fields()), table, key, forUpdate);
+    }
+
+    /** {@code select <columns> from table where <key columns> = …}, locking the row when {@code forUpdate}. */
+    public static PreRendered selectByKey(List<? extends SelectFieldOrAsterisk> columns, Table<?> table,
+            List<Field<?>> key, boolean forUpdate) {
+        var select = DSL.select(columns).from(table).where(keyCondition(key, ""));
         return of(forUpdate ? select.forUpdate() : select);
     }
 
@@ -78,8 +104,13 @@ public final class PreRendered {
 
     /** {@code insert into table (every column) values (…)}; values by column name, e.g. a record's {@code intoMap()}. */
     public static PreRendered insertRow(Table<?> table) {
-        return of(DSL.insertInto(table).columns(table.fields())
-                .values(Arrays.stream(table.fields()).map(column -> parameter("", column)).toList()));
+        return of(insertRowTemplate(table));
+    }
+
+    /** The template of {@link #insertRow}, to compose into a larger statement. */
+    public static <R extends Record> InsertValuesStepN<R> insertRowTemplate(Table<R> table) {
+        return DSL.insertInto(table).columns(table.fields())
+                .values(Arrays.stream(table.fields()).map(column -> parameter("", column)).toList());
     }
 
     /**
@@ -87,14 +118,20 @@ public final class PreRendered {
      * values come from {@link #versionedUpdateValues}.
      */
     public static PreRendered versionedUpdate(Table<?> table, List<Field<?>> key, Field<Long> version) {
+        return of(versionedUpdateTemplate(table, key, version));
+    }
+
+    /** The template of {@link #versionedUpdate}, to compose into a larger statement. */
+    public static <R extends Record> UpdateConditionStep<R> versionedUpdateTemplate(Table<R> table,
+            List<Field<?>> key, Field<Long> version) {
         Map<Field<?>, Object> set = new LinkedHashMap<>();
         for (Field<?> column : table.fields()) {
             if (!key.contains(column)) {
                 set.put(column, parameter("", column));
             }
         }
-        return of(DSL.update(table).set(set).where(keyCondition(key, KEY)
-                .and(version.eq(DSL.param(EXPECTED_VERSION, version)))));
+        return DSL.update(table).set(set).where(keyCondition(key, KEY)
+                .and(version.eq(DSL.param(EXPECTED_VERSION, version))));
     }
 
     /** @return the values of {@link #versionedUpdate} for the new row, if the stored one is at {@code expectedVersion} */

@@ -1,5 +1,6 @@
 package com.javelo.scim.adapter.jooq.user;
 
+import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.GROUP_MEMBERS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.SCIM_GROUPS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
@@ -8,6 +9,8 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.USER_TOMBSTONES;
 
 import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
 import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
+import com.javelo.scim.adapter.jooq.generated.tables.records.EventsRecord;
+import com.javelo.scim.adapter.jooq.generated.tables.records.UserEmailsRecord;
 import com.javelo.scim.adapter.jooq.generated.tables.records.UsersRecord;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
@@ -37,6 +40,7 @@ import com.javelo.scim.domain.user.UserOrigin;
 import com.javelo.scim.domain.user.UserProfile;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -47,10 +51,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -79,19 +89,22 @@ public final class JooqUsers implements Users {
     private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(USERS, KEY, true);
     private static final PreRendered ID_BY_KEY = PreRendered.columnByKey(USERS.ID, USERS, KEY);
     private static final PreRendered BY_USER_NAME = PreRendered.selectByKey(USERS, List.of(USERS.TENANT_ID, USERS.USER_NAME_KEY), false);
-    private static final PreRendered PENDING_MANAGER_REFERENCE = PreRendered.of(DSL.selectFrom(USERS)
-            .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
-                    .and(USERS.MANAGER_VALUE_KEY.eq(DSL.param("key", USERS.MANAGER_VALUE_KEY))).and(USERS.MANAGER_ID.isNull()))
-            .orderBy(USERS.CREATED, USERS.ID));
     private static final PreRendered INSERT = PreRendered.insertRow(USERS);
     private static final PreRendered UPDATE = PreRendered.versionedUpdate(USERS, KEY, USERS.VERSION);
 
-    private static final PreRendered INSERT_ONE_EMAIL = PreRendered.of(DSL.insertInto(USER_EMAILS,
-                    USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID, USER_EMAILS.ORDINAL, USER_EMAILS.EMAIL,
-                    USER_EMAILS.EMAIL_KEY, USER_EMAILS.EMAIL_TYPE, USER_EMAILS.IS_PRIMARY)
-            .values(DSL.param("tenant", USER_EMAILS.TENANT_ID), DSL.param("user", USER_EMAILS.USER_ID), DSL.inline(0),
-                    DSL.param("email", USER_EMAILS.EMAIL), DSL.param("key", USER_EMAILS.EMAIL_KEY),
-                    DSL.param("type", USER_EMAILS.EMAIL_TYPE), DSL.param("primary", USER_EMAILS.IS_PRIMARY)));
+    private static final List<Field<?>> WITH_GROUPS = Stream.concat(Arrays.stream(USERS.fields()), Stream.of(GROUPS))
+            .toList();
+    private static final PreRendered BY_ID_WITH_GROUPS = PreRendered.selectByKey(WITH_GROUPS, USERS, KEY, false);
+    private static final PreRendered BY_ID_WITH_GROUPS_FOR_UPDATE = PreRendered.selectByKey(WITH_GROUPS, USERS, KEY,
+            true);
+
+    private static final List<Field<?>> EMAIL_COLUMNS = List.of(USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID,
+            USER_EMAILS.ORDINAL, USER_EMAILS.EMAIL, USER_EMAILS.EMAIL_KEY, USER_EMAILS.EMAIL_TYPE, USER_EMAILS.IS_PRIMARY);
+    private static final ConcurrentMap<Integer, PreRendered> INSERT_EMAILS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<List<Integer>, PreRendered> INSERT_WITH_EMAILS_AND_EVENTS =
+            new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Integer, PreRendered> UPDATE_WITH_EVENTS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Integer, PreRendered> PENDING_MANAGER_REFERENCES = new ConcurrentHashMap<>();
 
     private final JooqContext context;
 
@@ -106,6 +119,13 @@ public final class JooqUsers implements Users {
         PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
         return context.read(dsl -> byId.fetchOptional(dsl, key(tenant, id))
                 .map(row -> user(row.into(USERS))));
+    }
+
+    @Override
+    public Optional<UserWithGroups> findByIdWithGroups(TenantId tenant, UserId id) {
+        PreRendered byId = context.inUnitOfWork() ? BY_ID_WITH_GROUPS_FOR_UPDATE : BY_ID_WITH_GROUPS;
+        return context.read(dsl -> byId.fetchOptional(dsl, key(tenant, id))
+                .map(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS))));
     }
 
     @Override
@@ -127,16 +147,31 @@ public final class JooqUsers implements Users {
 
     @Override
     public List<User> findPendingManagerReferences(TenantId tenant, Collection<String> keys) {
-        Set<String> lowered = keys.stream().map(UserName::normalize).collect(Collectors.toSet());
-        if (lowered.size() == 1) { // a new user whose email is its userName: one key, rendered once
-            return context.read(dsl -> PENDING_MANAGER_REFERENCE.fetch(dsl, Map.of("tenant", tenant.value(),
-                    "key", lowered.iterator().next())).map(row -> user(row.into(USERS))));
+        // Asked before every create, with the new person's id, userName and emails.
+        List<String> lowered = keys.stream().map(UserName::normalize).distinct().toList();
+        if (lowered.isEmpty()) {
+            return List.of();
         }
-        return context.read(dsl -> dsl.selectFrom(USERS)
-                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.MANAGER_VALUE_KEY.in(lowered))
-                        .and(USERS.MANAGER_ID.isNull()))
-                .orderBy(USERS.CREATED, USERS.ID)
-                .fetch(JooqUsers::user));
+        Map<String, Object> values = new HashMap<>();
+        values.put("tenant", tenant.value());
+        for (int i = 0; i < lowered.size(); i++) {
+            values.put("key" + i, lowered.get(i));
+        }
+        PreRendered pending = PreRendered.byShape(PENDING_MANAGER_REFERENCES, lowered.size(), lowered.size(),
+                JooqUsers::pendingManagerReferences);
+        return context.read(dsl -> pending.fetch(dsl, values).map(row -> user(row.into(USERS))));
+    }
+
+    /** The users whose pending manager reference is one of {@code keys} keys (parameters {@code key<i>}). */
+    private static PreRendered pendingManagerReferences(int keys) {
+        List<Field<String>> any = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            any.add(DSL.param("key" + i, USERS.MANAGER_VALUE_KEY));
+        }
+        return PreRendered.of(DSL.selectFrom(USERS)
+                .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
+                        .and(USERS.MANAGER_VALUE_KEY.in(any)).and(USERS.MANAGER_ID.isNull()))
+                .orderBy(USERS.CREATED, USERS.ID));
     }
 
     @Override
@@ -232,32 +267,129 @@ public final class JooqUsers implements Users {
 
     @Override
     public void insert(User user, List<DomainEvent> events) {
-        write(user, () -> context.transaction(dsl -> {
-            INSERT.execute(dsl, row(dsl, user).intoMap());
-            insertEmails(dsl, user);
-            JooqEventOutbox.append(dsl, events);
-            return null;
-        }));
+        int emails = user.profile().emails().size();
+        write(user, () -> {
+            if (context.isPostgres() && !events.isEmpty()) {
+                // The row, its emails and its events in one statement: atomic by itself, one round trip.
+                context.statement(dsl -> {
+                    Map<String, Object> values = row(dsl, user).intoMap();
+                    values.putAll(emailValues(user));
+                    values.putAll(JooqEventOutbox.values(events));
+                    return PreRendered.byShape(INSERT_WITH_EMAILS_AND_EVENTS, List.of(emails, events.size()),
+                            Math.max(emails, events.size()), shape -> insertWithEmailsAndEvents(emails, events.size()))
+                            .execute(dsl, values);
+                });
+                return;
+            }
+            context.transaction(dsl -> {
+                INSERT.execute(dsl, row(dsl, user).intoMap());
+                insertEmails(dsl, user);
+                JooqEventOutbox.append(dsl, events);
+                return null;
+            });
+        });
     }
 
     @Override
     public void update(User current, User changed, List<DomainEvent> events) {
-        write(changed, () -> context.transaction(dsl -> {
-            int updated = UPDATE.execute(dsl, PreRendered.versionedUpdateValues(row(dsl, changed), KEY,
-                    current.meta().version().value()));
-            if (updated == 0) {
-                throw conflictOrMissing(dsl, changed.tenantId(), changed.id(),
-                        ExpectedVersion.of(current.meta().version()));
+        // The email rows only follow the emails: a deactivation or a rename leaves them alone.
+        boolean emailsChanged = !current.profile().emails().equals(changed.profile().emails());
+        long expected = current.meta().version().value();
+        write(changed, () -> {
+            if (context.isPostgres() && !emailsChanged && !events.isEmpty()) {
+                // The row and its events in one statement, the events written only if the row was.
+                int written = context.statement(dsl -> {
+                    Map<String, Object> values = PreRendered.versionedUpdateValues(row(dsl, changed), KEY, expected);
+                    values.putAll(JooqEventOutbox.values(events));
+                    return PreRendered.byShape(UPDATE_WITH_EVENTS, events.size(), events.size(), JooqUsers::updateWithEvents)
+                            .execute(dsl, values);
+                });
+                if (written == 0) {
+                    throw context.read(dsl -> conflictOrMissing(dsl, changed.tenantId(), changed.id(),
+                            ExpectedVersion.of(current.meta().version())));
+                }
+                return;
             }
-            // The email rows only follow the emails: a deactivation or a rename leaves them alone.
-            if (!current.profile().emails().equals(changed.profile().emails())) {
-                dsl.deleteFrom(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(changed.tenantId().value())
-                        .and(USER_EMAILS.USER_ID.eq(changed.id().value()))).execute();
-                insertEmails(dsl, changed);
-            }
-            JooqEventOutbox.append(dsl, events);
-            return null;
-        }));
+            context.transaction(dsl -> {
+                int updated = UPDATE.execute(dsl, PreRendered.versionedUpdateValues(row(dsl, changed), KEY, expected));
+                if (updated == 0) {
+                    throw conflictOrMissing(dsl, changed.tenantId(), changed.id(),
+                            ExpectedVersion.of(current.meta().version()));
+                }
+                if (emailsChanged) {
+                    dsl.deleteFrom(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(changed.tenantId().value())
+                            .and(USER_EMAILS.USER_ID.eq(changed.id().value()))).execute();
+                    insertEmails(dsl, changed);
+                }
+                JooqEventOutbox.append(dsl, events);
+                return null;
+            });
+        });
+    }
+
+    /**
+     * {@code with new_user as (insert into users …), new_emails as (insert into user_emails …)
+     * insert into events …}: PostgreSQL runs the three inserts as one statement (data-modifying
+     * WITH), and checks the emails' reference to the user at its end.
+     */
+    private static PreRendered insertWithEmailsAndEvents(int emails, int events) {
+        List<CommonTableExpression<?>> written = new ArrayList<>();
+        written.add(DSL.name("new_user").as(PreRendered.insertRowTemplate(USERS).returning(USERS.TENANT_ID)));
+        if (emails > 0) {
+            written.add(DSL.name("new_emails").as(emailRows(DSL.insertInto(USER_EMAILS, EMAIL_COLUMNS), emails)
+                    .returning(USER_EMAILS.TENANT_ID)));
+        }
+        InsertValuesStepN<EventsRecord> insertEvents = DSL.with(written).insertInto(EVENTS, JooqEventOutbox.COLUMNS);
+        for (int i = 0; i < events; i++) {
+            insertEvents = insertEvents.values(JooqEventOutbox.row(i));
+        }
+        return PreRendered.of(insertEvents);
+    }
+
+    /**
+     * {@code with changed as (update users … where <key> and version = expected) insert into events
+     * select … from changed}: the events are inserted once per changed row, so the count says
+     * whether the version still matched.
+     */
+    private static PreRendered updateWithEvents(int events) {
+        var changed = DSL.name("changed").as(PreRendered.versionedUpdateTemplate(USERS, KEY, USERS.VERSION)
+                .returning(USERS.TENANT_ID));
+        Table<?> changedRows = DSL.table(DSL.name("changed"));
+        Select<Record> rows = DSL.select(JooqEventOutbox.row(0)).from(changedRows);
+        for (int i = 1; i < events; i++) {
+            rows = rows.unionAll(DSL.select(JooqEventOutbox.row(i)).from(changedRows));
+        }
+        return PreRendered.of(DSL.with(changed).insertInto(EVENTS, JooqEventOutbox.COLUMNS).select(rows));
+    }
+
+    /** Adds {@code count} email rows of parameters {@code email<i>_…} (see {@link #emailValues}). */
+    private static InsertValuesStepN<UserEmailsRecord> emailRows(InsertValuesStepN<UserEmailsRecord> insert,
+            int count) {
+        for (int i = 0; i < count; i++) {
+            String prefix = "email" + i + "_";
+            insert = insert.values(DSL.param(prefix + "tenant", USER_EMAILS.TENANT_ID),
+                    DSL.param(prefix + "user", USER_EMAILS.USER_ID), DSL.inline(i),
+                    DSL.param(prefix + "email", USER_EMAILS.EMAIL), DSL.param(prefix + "key", USER_EMAILS.EMAIL_KEY),
+                    DSL.param(prefix + "type", USER_EMAILS.EMAIL_TYPE),
+                    DSL.param(prefix + "primary", USER_EMAILS.IS_PRIMARY));
+        }
+        return insert;
+    }
+
+    private static Map<String, Object> emailValues(User user) {
+        Map<String, Object> values = new HashMap<>(); // a type or primary flag may be null
+        List<MultiValue> emails = user.profile().emails();
+        for (int i = 0; i < emails.size(); i++) {
+            MultiValue email = emails.get(i);
+            String prefix = "email" + i + "_";
+            values.put(prefix + "tenant", user.tenantId().value());
+            values.put(prefix + "user", user.id().value());
+            values.put(prefix + "email", email.value());
+            values.put(prefix + "key", email.value() == null ? null : UserName.normalize(email.value()));
+            values.put(prefix + "type", email.type());
+            values.put(prefix + "primary", email.primary());
+        }
+        return values;
     }
 
     @Override
@@ -311,30 +443,11 @@ public final class JooqUsers implements Users {
     }
 
     private static void insertEmails(DSLContext dsl, User user) {
-        List<MultiValue> emails = user.profile().emails();
-        if (emails.isEmpty()) {
-            return;
+        int emails = user.profile().emails().size();
+        if (emails > 0) {
+            PreRendered.byShape(INSERT_EMAILS, emails, emails, count -> PreRendered.of(emailRows(DSL.insertInto(USER_EMAILS,
+                    EMAIL_COLUMNS), count))).execute(dsl, emailValues(user));
         }
-        if (emails.size() == 1) { // what Okta and Entra send: the statement rendered once
-            MultiValue email = emails.get(0);
-            Map<String, Object> values = new HashMap<>(); // a type or primary flag may be null
-            values.put("tenant", user.tenantId().value());
-            values.put("user", user.id().value());
-            values.put("email", email.value());
-            values.put("key", email.value() == null ? null : UserName.normalize(email.value()));
-            values.put("type", email.type());
-            values.put("primary", email.primary());
-            INSERT_ONE_EMAIL.execute(dsl, values);
-            return;
-        }
-        var insert = dsl.insertInto(USER_EMAILS, USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID, USER_EMAILS.ORDINAL,
-                USER_EMAILS.EMAIL, USER_EMAILS.EMAIL_KEY, USER_EMAILS.EMAIL_TYPE, USER_EMAILS.IS_PRIMARY);
-        for (int i = 0; i < emails.size(); i++) {
-            MultiValue email = emails.get(i);
-            insert = insert.values(user.tenantId().value(), user.id().value(), i, email.value(),
-                    email.value() == null ? null : UserName.normalize(email.value()), email.type(), email.primary());
-        }
-        insert.execute();
     }
 
     private static UsersRecord row(DSLContext dsl, User user) {

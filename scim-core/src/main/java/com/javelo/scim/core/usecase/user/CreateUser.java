@@ -41,14 +41,23 @@ public final class CreateUser {
     }
 
     public User execute(Command command) {
-        return unitOfWork.inTransaction(() -> {
-            var now = clock.instant();
-            boolean active = command.input().active() == null || command.input().active();
-            Change<User> created = User.provision(command.tenant(), ids.newUserId(), command.input().profile(), active,
-                    managerLinks.resolve(command.tenant(), command.input().managerValue()), command.origin(), now);
-            users.insert(created.after(), created.events());
-            managerLinks.linkPendingReferencesTo(created.after(), now);
-            return created.after();
-        });
+        var now = clock.instant();
+        boolean active = command.input().active() == null || command.input().active();
+        Change<User> created = User.provision(command.tenant(), ids.newUserId(), command.input().profile(), active,
+                managerLinks.resolve(command.tenant(), command.input().managerValue()), command.origin(), now);
+        User user = created.after();
+        if (managerLinks.anyPendingReferenceTo(user)) {
+            // People provisioned earlier named this person as their manager: the new user and those
+            // links commit together.
+            unitOfWork.inTransaction(() -> {
+                users.insert(user, created.events());
+                managerLinks.linkPendingReferencesTo(user, now);
+                return null;
+            });
+        } else {
+            // The usual case: the user, their emails and their event, atomic by themselves.
+            users.insert(user, created.events());
+        }
+        return user;
     }
 }

@@ -44,17 +44,25 @@ final class ManagerLinks {
         return users.findByEmail(tenant, value).stream().findFirst();
     }
 
+    /** @return whether some other user's pending reference names {@code manager} */
+    boolean anyPendingReferenceTo(User manager) {
+        return !waitingFor(manager).isEmpty();
+    }
+
     /** Links every pending reference that names {@code manager}; runs inside the caller's unit of work. */
     void linkPendingReferencesTo(User manager, Instant now) {
-        List<User> waiting = users.findPendingManagerReferences(manager.tenantId(), ManagerPolicy.keysOf(manager));
-        for (User report : waiting) {
-            if (report.id().equals(manager.id())) {
-                continue;
-            }
+        for (User report : waitingFor(manager)) {
             Change<User> linked = report.linkManager(manager, now);
             if (!linked.isNoOp()) {
                 users.update(report, linked.after(), linked.events());
             }
         }
+    }
+
+    /** The users whose pending reference names {@code manager} (nobody manages themselves). */
+    private List<User> waitingFor(User manager) {
+        return users.findPendingManagerReferences(manager.tenantId(), ManagerPolicy.keysOf(manager)).stream()
+                .filter(report -> !report.id().equals(manager.id()))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package com.javelo.scim.core.usecase.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
@@ -9,7 +10,6 @@ import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +37,8 @@ public final class PatchUser {
         this.replaceUser = new ReplaceUser(users, unitOfWork, clock);
     }
 
-    public User execute(Command command) {
+    /** @return the user as stored, with the groups it belongs to (which a user PATCH leaves alone) */
+    public UserWithGroups execute(Command command) {
         return replaceUser.apply(command.tenant(), command.id(), command.expected(), current -> {
             ObjectNode document = UserJson.writeProfileDocument(current.profile());
             document.put("active", current.active());

@@ -1,6 +1,7 @@
 package com.javelo.scim.core.usecase.user;
 
 import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.usecase.ConflictRetry;
@@ -42,17 +43,20 @@ public final class ReplaceUser {
         this.managerLinks = new ManagerLinks(users);
     }
 
-    public User execute(Command command) {
+    /** @return the user as stored, with the groups it belongs to (which a user update leaves alone) */
+    public UserWithGroups execute(Command command) {
         return apply(command.tenant(), command.id(), command.expected(), current -> command.input());
     }
 
     /**
      * Loads the user, derives the new input from it (PATCH does so), and stores the outcome: the
-     * single write path of every user update.
+     * single write path of every user update. Optimistic first (see
+     * {@link ConflictRetry#optimisticFirst}): a deactivation is one read and one write.
      */
-    User apply(TenantId tenant, UserId id, ExpectedVersion expected, UnaryOperator<UserInput> edit) {
-        return ConflictRetry.run(unitOfWork, expected, () -> {
-            User current = users.findById(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
+    UserWithGroups apply(TenantId tenant, UserId id, ExpectedVersion expected, UnaryOperator<UserInput> edit) {
+        return ConflictRetry.optimisticFirst(unitOfWork, expected, () -> {
+            UserWithGroups loaded = users.findByIdWithGroups(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
+            User current = loaded.user();
             if (!expected.admits(current.meta().version())) {
                 throw new StaleVersion(id.value(), expected.toString(), current.meta().version().toString());
             }
@@ -62,14 +66,21 @@ public final class ReplaceUser {
             Change<User> change = current.replace(input.profile(), active,
                     managerLinks.resolve(tenant, input.managerValue()), now);
             if (change.isNoOp()) {
-                return current;
+                return loaded;
             }
-            users.update(current, change.after(), change.events());
-            if (!current.profile().userName().value().equals(change.after().userName().value())
-                    || !current.profile().emails().equals(change.after().profile().emails())) {
-                managerLinks.linkPendingReferencesTo(change.after(), now);
+            if (current.profile().userName().value().equals(change.after().userName().value())
+                    && current.profile().emails().equals(change.after().profile().emails())) {
+                users.update(current, change.after(), change.events());
+            } else {
+                // A new userName or email may be what pending references name: linking them writes
+                // other users too, so the update and the links commit together.
+                unitOfWork.inTransaction(() -> {
+                    users.update(current, change.after(), change.events());
+                    managerLinks.linkPendingReferencesTo(change.after(), now);
+                    return null;
+                });
             }
-            return change.after();
+            return new UserWithGroups(change.after(), loaded.groups());
         });
     }
 }

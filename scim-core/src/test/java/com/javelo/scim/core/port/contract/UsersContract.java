@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
@@ -47,6 +50,96 @@ public abstract class UsersContract extends ContractFixture {
         ports.users().insert(created.after(), created.events());
 
         assertThat(ports.users().findById(acme, created.after().id())).contains(created.after());
+    }
+
+    @Test
+    void aUserIsFoundWithTheGroupsItBelongsToInCreationOrder() {
+        User alice = stored("alice@acme.example");
+        stored("bob@acme.example");
+        Group first = Group.create(acme, new GroupId("g-1"), "Engineering", null, now()).after();
+        Group second = Group.create(acme, new GroupId("g-2"), "Paris", null, now()).after();
+        Group notHers = Group.create(acme, new GroupId("g-3"), "Sales", null, now()).after();
+        for (Group group : List.of(second, notHers, first)) {
+            ports.groups().insert(group, List.of());
+        }
+        ports.groups().addMembers(acme, second.id(), Set.of(alice.id()));
+        ports.groups().addMembers(acme, first.id(), Set.of(alice.id()));
+
+        UserWithGroups found = ports.users().findByIdWithGroups(acme, alice.id()).orElseThrow();
+
+        assertThat(found.user()).isEqualTo(alice);
+        assertThat(found.groups()).containsExactly(new GroupMembership(first.id(), "Engineering"),
+                new GroupMembership(second.id(), "Paris"));
+        assertThat(ports.users().findByIdWithGroups(globex, alice.id())).isEmpty();
+    }
+
+    @Test
+    void aUserInNoGroupIsFoundWithNoGroupsAlsoInsideAUnitOfWork() {
+        User alice = stored("alice@acme.example");
+
+        // Inside a unit of work the row is read to be changed (and locked where the store can).
+        UserWithGroups found = ports.unitOfWork().inTransaction(() ->
+                ports.users().findByIdWithGroups(acme, alice.id()).orElseThrow());
+
+        assertThat(found).isEqualTo(new UserWithGroups(alice, List.of()));
+        assertThat(ports.users().findByIdWithGroups(acme, new UserId("nobody"))).isEmpty();
+    }
+
+    @Test
+    void aUserWithSeveralEmailsIsStoredWithEveryEmailAndEveryEvent() {
+        int recorded = events().size();
+        Change<User> alice = aUser().in(acme).withUserName("alice")
+                .withEmails("alice@acme.example", "a.smith@acme.example", "a1@acme.example", "a2@acme.example",
+                        "a3@acme.example")
+                .provision(now());
+        List<DomainEvent> twoEvents = List.of(alice.events().get(0),
+                new DomainEvent.UserDeactivated(acme, alice.after().id(), now()));
+
+        ports.users().insert(alice.after(), twoEvents);
+
+        for (String email : List.of("alice@acme.example", "A.Smith@acme.example", "a3@acme.example")) {
+            assertThat(ports.users().findByEmail(acme, email)).containsExactly(alice.after());
+        }
+        assertThat(ports.users().findById(acme, alice.after().id())).contains(alice.after());
+        assertThat(events().subList(recorded, events().size())).isEqualTo(twoEvents);
+    }
+
+    @Test
+    void aFailedInsertStoresNoneOfTheUsersEmails() {
+        stored("alice@acme.example");
+        Change<User> twin = aUser().in(acme).withUserName("ALICE@acme.example").withEmails("twin@acme.example")
+                .provision(now());
+
+        assertThatThrownBy(() -> ports.users().insert(twin.after(), twin.events()))
+                .isInstanceOf(UserNameAlreadyTaken.class);
+        assertThat(ports.users().findByEmail(acme, "twin@acme.example")).isEmpty();
+    }
+
+    @Test
+    void anUpdateWithSeveralEventsRecordsThemAllOrFromAStaleVersionNone() {
+        User alice = stored("alice@acme.example");
+        Change<User> renamedAndDeactivated = alice.replace(aUser().withUserName("alice@acme.example")
+                .withName("Alice", "Smith").profile(), false, null, now());
+        assertThat(renamedAndDeactivated.events()).hasSize(2);
+        int recorded = events().size();
+
+        ports.users().update(alice, renamedAndDeactivated.after(), renamedAndDeactivated.events());
+
+        assertThat(ports.users().findById(acme, alice.id())).contains(renamedAndDeactivated.after());
+        assertThat(events().subList(recorded, events().size())).isEqualTo(renamedAndDeactivated.events());
+        assertThatThrownBy(() -> ports.users().update(alice, renamedAndDeactivated.after(),
+                renamedAndDeactivated.events())).isInstanceOf(StaleVersion.class);
+        assertThat(events()).hasSize(recorded + 2);
+    }
+
+    @Test
+    void anUpdateOfAUserWhoIsGoneSaysSo() {
+        User alice = stored("alice@acme.example");
+        ports.users().delete(alice, ExpectedVersion.any(), List.of(alice.delete(now())));
+        Change<User> deactivated = alice.deactivate(now());
+
+        assertThatThrownBy(() -> ports.users().update(alice, deactivated.after(), deactivated.events()))
+                .isInstanceOf(UnknownUser.class);
     }
 
     @Test
