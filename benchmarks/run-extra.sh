@@ -11,8 +11,6 @@ mkdir -p "$OUT"
 RESULTS="$OUT/extra.jsonl"
 : > "$RESULTS"
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-DRIVER="java -Xmx512m -cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.driver.LoadDriver"
-BASE=base=http://127.0.0.1:$PORT/scim/v2
 JAR=app/target/javelo-scim.jar
 now_ms() { date +%s%3N; }
 
@@ -31,19 +29,31 @@ TOKEN=$(java -jar $JAR token issue "$TENANT" 2>/dev/null)
 # records and uses one; the hello-world gets one recorded the same way).
 first_200() { # label, pid, url, then curl options
   local label=$1 pid=$2 url=$3 t0=$4 rss; shift 4
-  until curl -sf "$@" "$url" >/dev/null; do sleep 0.01; done
+  until curl -sf "$@" "$url" >/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "$label: the process exited before answering" >&2; exit 1; }
+    sleep 0.01
+  done
   rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
   echo "{\"label\":\"$label\",\"ms\":$(( $(now_ms) - t0 )),\"peak_rss_kib\":$rss}" | tee -a "$RESULTS"
-  kill $pid; wait $pid 2>/dev/null || true
+  stop_process "$pid"
 }
+# A process that outlived its start would answer the next start's first request: wait for it to
+# go (TERM, so that an archive being recorded is written), and kill it if it lingers.
+stop_process() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+port_free() { ! curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null || { echo "port $PORT is in use" >&2; exit 1; }; }
 SCIM_URL="http://127.0.0.1:$PORT/scim/v2/ServiceProviderConfig"
 HELLO_URL="http://127.0.0.1:$PORT/hello"
 HELLO="-cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.hello.HelloServer $PORT"
 HELLO_JSA=benchmarks/target/hello.jsa
-start_scim() { local t0; t0=$(now_ms); java -jar $JAR > /dev/null 2>&1 & first_200 "W6 service start" $! "$SCIM_URL" "$t0" -H "Authorization: Bearer $TOKEN"; }
-start_hello() { local t0; t0=$(now_ms); java $HELLO > /dev/null 2>&1 & first_200 "W6 bare Jersey start" $! "$HELLO_URL" "$t0"; }
-start_scim_cds() { local t0; t0=$(now_ms); bin/javelo-scim > /dev/null 2>&1 & first_200 "W6 service start (CDS)" $! "$SCIM_URL" "$t0" -H "Authorization: Bearer $TOKEN"; }
-start_hello_cds() { local t0; t0=$(now_ms); java -XX:SharedArchiveFile=$HELLO_JSA -Xshare:auto -Xlog:cds=off $HELLO > /dev/null 2>&1 & first_200 "W6 bare Jersey start (CDS)" $! "$HELLO_URL" "$t0"; }
+start_scim() { local t0; port_free; t0=$(now_ms); java -jar $JAR > /dev/null 2>&1 & first_200 "W6 service start" $! "$SCIM_URL" "$t0" -H "Authorization: Bearer $TOKEN"; }
+start_hello() { local t0; port_free; t0=$(now_ms); java $HELLO > /dev/null 2>&1 & first_200 "W6 bare Jersey start" $! "$HELLO_URL" "$t0"; }
+start_scim_cds() { local t0; port_free; t0=$(now_ms); bin/javelo-scim > /dev/null 2>&1 & first_200 "W6 service start (CDS)" $! "$SCIM_URL" "$t0" -H "Authorization: Bearer $TOKEN"; }
+start_hello_cds() { local t0; port_free; t0=$(now_ms); java -XX:SharedArchiveFile=$HELLO_JSA -Xshare:auto -Xlog:cds=off $HELLO > /dev/null 2>&1 & first_200 "W6 bare Jersey start (CDS)" $! "$HELLO_URL" "$t0"; }
 for _ in $(seq 1 "$PAIRS"); do start_scim; start_hello; done
 # Record both archives once (a start that serves one request), then time the starts that use them.
 rm -f "${JAR%.jar}.jsa" "$HELLO_JSA"
@@ -58,7 +68,7 @@ serve() { # heap option
   java $1 -jar $JAR > "$OUT/server-extra.log" 2>&1 & SERVER=$!
   until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.05; done
 }
-stop() { kill $SERVER; wait $SERVER 2>/dev/null || true; }
+stop() { stop_process $SERVER; }
 token_for() {
   local tenant
   tenant=$(java -jar $JAR tenant create "$1" 2>/dev/null)
@@ -88,10 +98,23 @@ echo "warm-up: 90 s of mixed load (creates, filters, a group build)"
 WARM_T=$(token_for Warm)
 env TOKEN="$WARM_T" PREFIX=warm LABEL=warm WRK_DIR=benchmarks/wrk wrk -t1 -c8 -d90s -s benchmarks/wrk/create.lua "http://127.0.0.1:$PORT" >/dev/null & WARM_CREATE=$!
 env TOKEN="$WARM_T" USERS=1000 DOMAIN=none.example LABEL=warm WRK_DIR=benchmarks/wrk wrk -t1 -c4 -d90s -s benchmarks/wrk/filter.lua "http://127.0.0.1:$PORT" >/dev/null & WARM_FILTER=$!
+# W4's group build: Okta's Group Push (POST, then PATCHes of 100 members) in wrk, one connection;
+# the script times it and leaves a marker when done, and wrk is stopped then.
+group_build() { # label, token, users file, group name
+  local markers pid
+  markers=$(mktemp -d)
+  env TOKEN="$2" USERS_FILE="$3" NAME="$4" DONE_DIR="$markers" LABEL="$1" WRK_DIR=benchmarks/wrk \
+    wrk -t1 -c1 -d600s -s benchmarks/wrk/group.lua "http://127.0.0.1:$PORT" > "$markers/out" &
+  pid=$!
+  until [ -e "$markers/done-1" ]; do sleep 0.05; done
+  kill -INT $pid; wait $pid || true
+  tail -1 "$markers/out"
+  rm -rf "$markers"
+}
 sleep 30
 $PSQL -d scim_push -At -c "SELECT id FROM users WHERE user_name LIKE 'warm-%' LIMIT 10000" > /tmp/scim-bench-warm-group.txt
 for i in 1 2 3 4 5 6; do
-  $DRIVER group-build token="$WARM_T" usersFile=/tmp/scim-bench-warm-group.txt prefix="warm-group-$i" "$BASE" >/dev/null
+  group_build warm "$WARM_T" /tmp/scim-bench-warm-group.txt "warm-group-$i" >/dev/null
 done
 wait "$WARM_CREATE" "$WARM_FILTER" # not a bare wait: the server is a background job too
 # This machine's PostgreSQL runs without autovacuum: analyze where autovacuum would have, so that
@@ -103,8 +126,9 @@ for c in 4 16; do
 done
 $PSQL -d scim_push -c "ANALYZE"
 $PSQL -d scim_push -At -c "SELECT id FROM users WHERE user_name LIKE 'push16-%' LIMIT 10000" > /tmp/scim-bench-group.txt
-$DRIVER group-build token="$T" usersFile=/tmp/scim-bench-group.txt prefix=pushed-group "$BASE" \
-  | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='W4 group build 10k'; print(json.dumps(d))" | tee -a "$RESULTS"
+for i in $(seq 1 "$PAIRS"); do # the same 10,000 users into a new group each time
+  group_build "W4 group build 10k" "$T" /tmp/scim-bench-group.txt "pushed-group-$i" | tee -a "$RESULTS"
+done
 stop
 # W5: W1's creates under -Xmx256m against the default heap, a fresh server each, alternating.
 for pair in $(seq 1 "$PAIRS"); do

@@ -39,11 +39,9 @@ token() { admin POST "/admin/v1/tenants/$1/scim-token" | json token; }
 BIG_T=$(token "$BIG"); SMALL_T=$(token "$SMALL"); EMPTY_T=$(token "$EMPTY")
 $PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -f benchmarks/seed.sql
 
-# The JVM driver runs the sequential multi-step flows (W3); wrk, much lighter on the 2 shared
-# cores, runs every closed-loop throughput workload (benchmarks/wrk/*.lua print one JSON line).
-DRIVER="java -Xmx512m -cp benchmarks/target/benchmarks.jar com.javelo.scim.benchmarks.driver.LoadDriver"
-BASE=base=http://127.0.0.1:$PORT/scim/v2
-drive() { local label=$1; shift; $DRIVER "$@" "$BASE" | python3 -c "import json,sys; d=json.load(sys.stdin); d['label']='$label'; print(json.dumps(d))" | tee -a "$RESULTS"; }
+# wrk runs every workload (benchmarks/wrk/*.lua print one JSON line): far lighter on the 2 shared
+# cores than a JVM client, and a client that is itself still compiling (a fresh JVM) would add its
+# own milliseconds to W3's sequential latencies.
 wrkrun() { # label, threads, connections, script, then VAR=value settings for the script
   local label=$1 threads=$2 connections=$3 script=$4; shift 4
   env "$@" LABEL="$label" WRK_DIR=benchmarks/wrk wrk -t"$threads" -c"$connections" -d"${RUN}s" \
@@ -105,10 +103,8 @@ while read -r body; do
 done < /tmp/scim-bench-pool.json
 
 # The group paths warm up too (W3 is sequential, so it would otherwise pay for the JIT).
-for _ in 1 2; do
-  $DRIVER member-add token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt "$BASE" >/dev/null
-  $DRIVER member-remove token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt "$BASE" >/dev/null
-done
+RUN=30 wrkrun warm-member 1 1 member TOKEN="$BIG_T" GROUP=group-10 USERS_FILE=/tmp/scim-bench-pool-big.txt >/dev/null
+sed -i '/"label": *"warm-/d' "$RESULTS"
 
 for pair in $(seq 1 "$PAIRS"); do
   echo "pair $pair"
@@ -119,10 +115,8 @@ for pair in $(seq 1 "$PAIRS"); do
   created "W1 create empty x16" "$EMPTY_T" "p$pair-empty"
   pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql
   created "W1 create 100k x16" "$BIG_T" "p$pair-big"
-  drive "W3 add 100k" member-add token="$BIG_T" group=group-100k usersFile=/tmp/scim-bench-pool-big.txt
-  drive "W3 add 10" member-add token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt
-  drive "W3 remove 100k" member-remove token="$BIG_T" group=group-100k usersFile=/tmp/scim-bench-pool-big.txt
-  drive "W3 remove 10" member-remove token="$BIG_T" group=group-10 usersFile=/tmp/scim-bench-pool-big.txt
+  wrkrun "W3 100k" 1 1 member TOKEN="$BIG_T" GROUP=group-100k USERS_FILE=/tmp/scim-bench-pool-big.txt
+  wrkrun "W3 10" 1 1 member TOKEN="$BIG_T" GROUP=group-10 USERS_FILE=/tmp/scim-bench-pool-big.txt
   wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1
   wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=99901
   wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt

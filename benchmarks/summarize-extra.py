@@ -29,9 +29,11 @@ for c in (4, 16):
             "≤ 15 s" if c == 16 else "—", (p["wall_s"] <= 15 and p["errors"] == 0) if c == 16 else None)
 build = by_label.get("W4 group build 10k")
 if build:
-    b = build[0]
-    row("W4 Group Push: POST /Groups + 100 PATCHes of 100 members", f'p50 {b["p50_ms"]:.1f} ms per PATCH',
-        f'{b["wall_s_with_create"]:.2f} s', "≤ 2 s", b["wall_s_with_create"] <= 2 and b["errors"] == 0)
+    walls = [b["wall_s"] for b in build]
+    errors = sum(b["errors"] for b in build)
+    row("W4 Group Push: POST /Groups + 100 PATCHes of 100 members (wall time)",
+        ", ".join(f"{w:.2f} s" for w in walls) + f", {errors} errors", f"{statistics.median(walls):.2f} s", "≤ 2 s",
+        statistics.median(walls) <= 2 and errors == 0)
 w5 = pairs("W5 create -Xmx256m", "W5 create -Xmx1g", "rate")
 if w5:
     row("W5 create rate under -Xmx256m / default heap", ", ".join(f"{r:.2f}" for r in w5),

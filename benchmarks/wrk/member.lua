@@ -60,7 +60,9 @@ done = function(summary, latency, requests)
   adds, removes, size_of = thread:get("adds"), thread:get("removes"), thread:get("size_of")
   local sizes = {}
   for size in pairs(size_of) do table.insert(sizes, size) end
-  io.write(string.format('{"label":"%s","requests":%d,"add_p50_ms":%.3f,"remove_p50_ms":%.3f,"adds":%d,"removes":%d,' ..
-      '"body_bytes":[%s],"errors":%d}\n', common.label, summary.requests, median(adds), median(removes), #adds, #removes,
-      table.concat(sizes, ","), summary.errors.status + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  io.write(string.format('{"label":"%s","requests":%d,"rate":%.1f,"add_p50_ms":%.3f,"remove_p50_ms":%.3f,' ..
+      '"adds":%d,"removes":%d,"body_bytes":[%s],"errors":%d}\n', common.label, summary.requests,
+      summary.requests / (summary.duration / 1e6), median(adds), median(removes), #adds, #removes,
+      table.concat(sizes, ","), (thread:get("unexpected") or 0) + summary.errors.status + summary.errors.read
+          + summary.errors.write + summary.errors.timeout))
 end
