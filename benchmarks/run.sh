@@ -115,8 +115,9 @@ for pair in $(seq 1 "$PAIRS"); do
   created "W1 create empty x16" "$EMPTY_T" "p$pair-empty"
   pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql
   created "W1 create 100k x16" "$BIG_T" "p$pair-big"
-  wrkrun "W3 100k" 1 1 member TOKEN="$BIG_T" GROUP=group-100k USERS_FILE=/tmp/scim-bench-pool-big.txt
-  wrkrun "W3 10" 1 1 member TOKEN="$BIG_T" GROUP=group-10 USERS_FILE=/tmp/scim-bench-pool-big.txt
+  for group in $( (( pair % 2 )) && echo "100k 10" || echo "10 100k"); do # each group first in every other pair
+    wrkrun "W3 $group" 1 1 member TOKEN="$BIG_T" GROUP="group-$group" USERS_FILE=/tmp/scim-bench-pool-big.txt
+  done
   wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1
   wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=99901
   wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt

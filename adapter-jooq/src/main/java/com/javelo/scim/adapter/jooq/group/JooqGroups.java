@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,6 @@ import org.jooq.impl.DSL;
  */
 public final class JooqGroups implements Groups {
 
-    /** Ids per statement: far below every driver's bind-parameter limit. */
-    private static final int BATCH = 1000;
     private static final List<Field<?>> KEY = List.of(SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID);
     private static final PreRendered BY_ID = PreRendered.selectByKey(SCIM_GROUPS, KEY, false);
     private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(SCIM_GROUPS, KEY, true);
@@ -70,6 +69,24 @@ public final class JooqGroups implements Groups {
                     DSL.param(GROUP_MEMBERS.DISPLAY.getName(), GROUP_MEMBERS.DISPLAY))
             .onConflictDoNothing());
     private static final PreRendered REMOVE_ONE = PreRendered.deleteByKey(GROUP_MEMBERS, MEMBER_KEY);
+    /** The members of a group among many ids (an array: one statement, whatever their number). */
+    private static final PreRendered PRESENT_AMONG = PreRendered.of(DSL.select(GROUP_MEMBERS.USER_ID)
+            .from(GROUP_MEMBERS)
+            .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
+                    .and(GROUP_MEMBERS.GROUP_ID.eq(DSL.param("group", GROUP_MEMBERS.GROUP_ID)))
+                    .and(PreRendered.anyOf(GROUP_MEMBERS.USER_ID, "users"))));
+    /** Many memberships with their labels in one statement: rows from two arrays (ids, labels). */
+    private static final PreRendered ADD_MANY = PreRendered.of(DSL.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID,
+                    GROUP_MEMBERS.GROUP_ID, GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY)
+            .select(DSL.select(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID), DSL.param("group", GROUP_MEMBERS.GROUP_ID),
+                            DSL.field(DSL.name("added", "user_id"), String.class),
+                            DSL.field(DSL.name("added", "display"), String.class))
+                    .from(DSL.table("unnest({0}, {1})", PreRendered.texts("users"), PreRendered.texts("displays"))
+                            .as("added", "user_id", "display"))));
+    private static final PreRendered REMOVE_MANY = PreRendered.of(DSL.deleteFrom(GROUP_MEMBERS)
+            .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
+                    .and(GROUP_MEMBERS.GROUP_ID.eq(DSL.param("group", GROUP_MEMBERS.GROUP_ID)))
+                    .and(PreRendered.anyOf(GROUP_MEMBERS.USER_ID, "users"))));
     private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
             .from(GROUP_MEMBERS)
             .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
@@ -155,25 +172,22 @@ public final class JooqGroups implements Groups {
             return context.transaction(dsl -> ADD_ONE.execute(dsl, values) == 1 ? Set.of(user) : Set.of());
         }
         return context.transaction(dsl -> {
+            // The group's row is locked (the caller's unit of work read it to change it): the
+            // members present now are still the members when the new ones are inserted.
+            Set<String> present = present(dsl, tenant, group, users);
+            List<String> adding = new ArrayList<>();
+            List<String> displays = new ArrayList<>();
             Set<UserId> added = new LinkedHashSet<>();
-            for (List<String> batch : batches(users)) {
-                Set<String> present = dsl.select(GROUP_MEMBERS.USER_ID).from(GROUP_MEMBERS)
-                        .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(batch)))
-                        .fetchSet(GROUP_MEMBERS.USER_ID);
-                var insert = dsl.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID, GROUP_MEMBERS.GROUP_ID,
-                        GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY);
-                boolean any = false;
-                for (String user : batch) {
-                    if (!present.contains(user)) {
-                        UserId id = new UserId(user);
-                        insert = insert.values(tenant.value(), group.value(), user, labels.get(id));
-                        added.add(id);
-                        any = true;
-                    }
+            for (UserId user : users) {
+                if (!present.contains(user.value())) {
+                    adding.add(user.value());
+                    displays.add(labels.get(user));
+                    added.add(user);
                 }
-                if (any) {
-                    insert.execute();
-                }
+            }
+            if (!added.isEmpty()) {
+                ADD_MANY.execute(dsl, Map.of("tenant", tenant.value(), "group", group.value(),
+                        "users", adding.toArray(String[]::new), "displays", displays.toArray(String[]::new)));
             }
             return added;
         });
@@ -187,19 +201,20 @@ public final class JooqGroups implements Groups {
                     ? Set.of(user) : Set.of());
         }
         return context.transaction(dsl -> {
-            Set<UserId> removed = new LinkedHashSet<>();
-            for (List<String> batch : batches(users)) {
-                Set<String> present = dsl.select(GROUP_MEMBERS.USER_ID).from(GROUP_MEMBERS)
-                        .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(batch)))
-                        .fetchSet(GROUP_MEMBERS.USER_ID);
-                if (!present.isEmpty()) {
-                    dsl.deleteFrom(GROUP_MEMBERS).where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.in(present)))
-                            .execute();
-                    present.forEach(user -> removed.add(new UserId(user)));
-                }
+            Set<String> present = present(dsl, tenant, group, users);
+            if (!present.isEmpty()) {
+                REMOVE_MANY.execute(dsl, Map.of("tenant", tenant.value(), "group", group.value(),
+                        "users", present.toArray(String[]::new)));
             }
-            return removed;
+            return users.stream().filter(user -> present.contains(user.value()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
         });
+    }
+
+    /** @return which of {@code users} are members of the group */
+    private static Set<String> present(DSLContext dsl, TenantId tenant, GroupId group, Set<UserId> users) {
+        return new HashSet<>(PRESENT_AMONG.fetch(dsl, Map.of("tenant", tenant.value(), "group", group.value(),
+                "users", users.stream().map(UserId::value).toArray(String[]::new))).getValues(GROUP_MEMBERS.USER_ID));
     }
 
     @Override
@@ -306,22 +321,6 @@ public final class JooqGroups implements Groups {
             return new UnknownGroup(group.id().value());
         }
         return new StaleVersion(group.id().value(), expected.toString(), Long.toString(current));
-    }
-
-    private static List<List<String>> batches(Set<UserId> users) {
-        List<List<String>> batches = new ArrayList<>();
-        List<String> batch = new ArrayList<>();
-        for (UserId user : users) {
-            batch.add(user.value());
-            if (batch.size() == BATCH) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
     }
 
     private static ScimGroupsRecord row(DSLContext dsl, Group group) {

@@ -31,6 +31,7 @@ import org.jooq.UpdateConditionStep;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.TooManyRowsException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * A statement of fixed shape that jOOQ renders once per dialect and then runs as plain SQL with
@@ -78,6 +79,19 @@ public final class PreRendered {
     public static <K> PreRendered byShape(ConcurrentMap<K, PreRendered> cache, K shape, int largestCount,
             Function<K, PreRendered> template) {
         return largestCount <= RENDERED_ONCE_UP_TO ? cache.computeIfAbsent(shape, template) : template.apply(shape);
+    }
+
+    /**
+     * A parameter holding any number of texts (bind a {@code String[]}), sent as one SQL array: a
+     * statement about 100 ids is then rendered once, like one about a single id, and binds one value.
+     */
+    public static Field<String[]> texts(String name) {
+        return DSL.param(name, SQLDataType.VARCHAR.array());
+    }
+
+    /** {@code column = any(<texts parameter>)}: the column is one of the texts (see {@link #texts}). */
+    public static Condition anyOf(Field<String> column, String parameter) {
+        return DSL.condition("{0} = any ({1})", column, texts(parameter));
     }
 
     /** {@code select * from table where <key columns> = …}, locking the row when {@code forUpdate}; values by column name. */
@@ -237,6 +251,8 @@ public final class PreRendered {
             int index = i + 1;
             if (value == null) {
                 statement.setNull(index, parameter.getDataType().getSQLType());
+            } else if (value instanceof String[] texts) {
+                statement.setArray(index, statement.getConnection().createArrayOf("varchar", texts));
             } else if (value instanceof JSONB json) {
                 // PostgreSQL types an untyped parameter by its column; H2 parses JSON from bytes.
                 if (family == SQLDialect.POSTGRES) {

@@ -40,9 +40,9 @@ import com.javelo.scim.domain.user.UserOrigin;
 import com.javelo.scim.domain.user.UserProfile;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,19 +84,30 @@ public final class JooqUsers implements Users {
     /** Each column's "eq" look-up with the users' groups (see {@link FilterToCondition.TextEquality}). */
     private static final ConcurrentMap<Field<String>, PreRendered> PAGE_BY_EQUALITY = new ConcurrentHashMap<>();
 
+    /**
+     * The columns a user is read back from: the profile holds every SCIM attribute (the other
+     * columns repeat some of them for filters and sorting, and reading them back would cost the
+     * database and the driver more than half the row for nothing).
+     */
+    private static final List<Field<?>> READ = List.of(USERS.TENANT_ID, USERS.ID, USERS.PROFILE, USERS.ACTIVE,
+            USERS.MANAGER_VALUE, USERS.MANAGER_ID, USERS.ORIGIN, USERS.CREATED, USERS.LAST_MODIFIED, USERS.VERSION);
+    private static final List<Field<?>> READ_WITH_GROUPS = Stream.concat(READ.stream(), Stream.of(GROUPS)).toList();
+
     private static final List<Field<?>> KEY = List.of(USERS.TENANT_ID, USERS.ID);
-    private static final PreRendered BY_ID = PreRendered.selectByKey(USERS, KEY, false);
-    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(USERS, KEY, true);
+    private static final PreRendered BY_ID = PreRendered.selectByKey(READ, USERS, KEY, false);
+    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(READ, USERS, KEY, true);
     private static final PreRendered ID_BY_KEY = PreRendered.columnByKey(USERS.ID, USERS, KEY);
-    private static final PreRendered BY_USER_NAME = PreRendered.selectByKey(USERS, List.of(USERS.TENANT_ID, USERS.USER_NAME_KEY), false);
+    /** The ids of users among many (an array: one statement, whatever their number; a Group Push sends 100). */
+    private static final PreRendered EXISTING_AMONG = PreRendered.of(DSL.select(USERS.ID).from(USERS)
+            .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID)).and(PreRendered.anyOf(USERS.ID, "ids"))));
+    private static final PreRendered BY_USER_NAME = PreRendered.selectByKey(READ, USERS,
+            List.of(USERS.TENANT_ID, USERS.USER_NAME_KEY), false);
     private static final PreRendered INSERT = PreRendered.insertRow(USERS);
     private static final PreRendered UPDATE = PreRendered.versionedUpdate(USERS, KEY, USERS.VERSION);
 
-    private static final List<Field<?>> WITH_GROUPS = Stream.concat(Arrays.stream(USERS.fields()), Stream.of(GROUPS))
-            .toList();
-    private static final PreRendered BY_ID_WITH_GROUPS = PreRendered.selectByKey(WITH_GROUPS, USERS, KEY, false);
-    private static final PreRendered BY_ID_WITH_GROUPS_FOR_UPDATE = PreRendered.selectByKey(WITH_GROUPS, USERS, KEY,
-            true);
+    private static final PreRendered BY_ID_WITH_GROUPS = PreRendered.selectByKey(READ_WITH_GROUPS, USERS, KEY, false);
+    private static final PreRendered BY_ID_WITH_GROUPS_FOR_UPDATE = PreRendered.selectByKey(READ_WITH_GROUPS, USERS,
+            KEY, true);
 
     private static final List<Field<?>> EMAIL_COLUMNS = List.of(USER_EMAILS.TENANT_ID, USER_EMAILS.USER_ID,
             USER_EMAILS.ORDINAL, USER_EMAILS.EMAIL, USER_EMAILS.EMAIL_KEY, USER_EMAILS.EMAIL_TYPE, USER_EMAILS.IS_PRIMARY);
@@ -118,26 +129,26 @@ public final class JooqUsers implements Users {
         // queue instead of failing on the version check.
         PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
         return context.read(dsl -> byId.fetchOptional(dsl, key(tenant, id))
-                .map(row -> user(row.into(USERS))));
+                .map(JooqUsers::user));
     }
 
     @Override
     public Optional<UserWithGroups> findByIdWithGroups(TenantId tenant, UserId id) {
         PreRendered byId = context.inUnitOfWork() ? BY_ID_WITH_GROUPS_FOR_UPDATE : BY_ID_WITH_GROUPS;
         return context.read(dsl -> byId.fetchOptional(dsl, key(tenant, id))
-                .map(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS))));
+                .map(row -> new UserWithGroups(user(row), row.get(GROUPS))));
     }
 
     @Override
     public Optional<User> findByUserName(TenantId tenant, String userName) {
         return context.read(dsl -> BY_USER_NAME.fetchOptional(dsl, Map.of(USERS.TENANT_ID.getName(), tenant.value(),
                         USERS.USER_NAME_KEY.getName(), UserName.normalize(userName)))
-                .map(row -> user(row.into(USERS))));
+                .map(JooqUsers::user));
     }
 
     @Override
     public List<User> findByEmail(TenantId tenant, String email) {
-        return context.read(dsl -> dsl.selectFrom(USERS)
+        return context.read(dsl -> dsl.select(READ).from(USERS)
                 .where(USERS.TENANT_ID.eq(tenant.value()).and(DSL.exists(DSL.selectOne().from(USER_EMAILS)
                         .where(USER_EMAILS.TENANT_ID.eq(USERS.TENANT_ID).and(USER_EMAILS.USER_ID.eq(USERS.ID))
                                 .and(USER_EMAILS.EMAIL_KEY.eq(UserName.normalize(email)))))))
@@ -159,7 +170,7 @@ public final class JooqUsers implements Users {
         }
         PreRendered pending = PreRendered.byShape(PENDING_MANAGER_REFERENCES, lowered.size(), lowered.size(),
                 JooqUsers::pendingManagerReferences);
-        return context.read(dsl -> pending.fetch(dsl, values).map(row -> user(row.into(USERS))));
+        return context.read(dsl -> pending.fetch(dsl, values).map(JooqUsers::user));
     }
 
     /** The users whose pending manager reference is one of {@code keys} keys (parameters {@code key<i>}). */
@@ -168,7 +179,7 @@ public final class JooqUsers implements Users {
         for (int i = 0; i < keys; i++) {
             any.add(DSL.param("key" + i, USERS.MANAGER_VALUE_KEY));
         }
-        return PreRendered.of(DSL.selectFrom(USERS)
+        return PreRendered.of(DSL.select(READ).from(USERS)
                 .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
                         .and(USERS.MANAGER_VALUE_KEY.in(any)).and(USERS.MANAGER_ID.isNull()))
                 .orderBy(USERS.CREATED, USERS.ID));
@@ -176,7 +187,7 @@ public final class JooqUsers implements Users {
 
     @Override
     public List<User> findReportsOf(TenantId tenant, UserId manager) {
-        return context.read(dsl -> dsl.selectFrom(USERS)
+        return context.read(dsl -> dsl.select(READ).from(USERS)
                 .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.MANAGER_ID.eq(manager.value())))
                 .orderBy(USERS.CREATED, USERS.ID)
                 .fetch(JooqUsers::user));
@@ -187,7 +198,7 @@ public final class JooqUsers implements Users {
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
         return context.read(dsl -> Page.read(query,
-                () -> dsl.selectFrom(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())
+                () -> dsl.select(READ).from(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())
                         .fetch(JooqUsers::user),
                 () -> dsl.fetchCount(USERS, where)));
     }
@@ -201,13 +212,13 @@ public final class JooqUsers implements Users {
             Map<String, Object> values = Map.of("tenant", tenant.value(), "value", equality.get().value(),
                     "limit", query.limit());
             return context.read(dsl -> Page.read(query,
-                    () -> lookUp.fetch(dsl, values).map(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS))),
+                    () -> lookUp.fetch(dsl, values).map(row -> new UserWithGroups(user(row), row.get(GROUPS))),
                     () -> dsl.fetchCount(USERS, where(tenant, query))));
         }
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
         return context.read(dsl -> Page.read(query, () -> {
-            var withGroups = dsl.select(USERS.fields()).select(GROUPS).from(USERS);
+            var withGroups = dsl.select(READ_WITH_GROUPS).from(USERS);
             // A database computes the select list of the rows an OFFSET skips too: past the first
             // page, the page's keys are chosen first, and only those rows get their groups.
             var page = query.offset() == 0
@@ -215,13 +226,13 @@ public final class JooqUsers implements Users {
                     : withGroups.where(DSL.row(USERS.TENANT_ID, USERS.ID).in(DSL.select(USERS.TENANT_ID, USERS.ID)
                             .from(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())))
                             .orderBy(order);
-            return page.fetch(row -> new UserWithGroups(user(row.into(USERS)), row.get(GROUPS)));
+            return page.fetch(row -> new UserWithGroups(user(row), row.get(GROUPS)));
         }, () -> dsl.fetchCount(USERS, where)));
     }
 
     /** The first page of users whose {@code column} equals a value, with their groups. */
     private static PreRendered equalityPage(Field<String> column) {
-        return PreRendered.of(DSL.select(USERS.fields()).select(GROUPS).from(USERS)
+        return PreRendered.of(DSL.select(READ_WITH_GROUPS).from(USERS)
                 .where(USERS.TENANT_ID.eq(DSL.param("tenant", USERS.TENANT_ID))
                         .and(FilterToCondition.textEquals(column, DSL.param("value", column))))
                 .orderBy(order(ResourceQuery.all()))
@@ -258,10 +269,9 @@ public final class JooqUsers implements Users {
             boolean found = context.read(dsl -> ID_BY_KEY.fetchOptional(dsl, key(tenant, id)).isPresent());
             return found ? Set.of() : Set.of(id);
         }
-        Set<String> wanted = ids.stream().map(UserId::value).collect(Collectors.toSet());
-        Set<String> found = context.read(dsl -> dsl.select(USERS.ID).from(USERS)
-                .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.in(wanted)))
-                .fetchSet(USERS.ID));
+        String[] wanted = ids.stream().map(UserId::value).toArray(String[]::new);
+        Set<String> found = new HashSet<>(context.read(dsl -> EXISTING_AMONG.fetch(dsl,
+                Map.of("tenant", tenant.value(), "ids", wanted)).getValues(USERS.ID)));
         return ids.stream().filter(id -> !found.contains(id.value())).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -485,13 +495,15 @@ public final class JooqUsers implements Users {
         return row;
     }
 
-    private static User user(UsersRecord row) {
-        ManagerReference manager = row.getManagerValue() == null ? null
-                : new ManagerReference(row.getManagerValue(),
-                        row.getManagerId() == null ? null : new UserId(row.getManagerId()));
-        return User.reconstitute(new TenantId(row.getTenantId()), new UserId(row.getId()),
-                UserProfileJson.read(row.getProfile()), row.getActive(), manager, UserOrigin.valueOf(row.getOrigin()),
-                new ResourceMeta(row.getCreated().toInstant(), row.getLastModified().toInstant(),
-                        new Version(row.getVersion())));
+    private static User user(Record row) {
+        String managerValue = row.get(USERS.MANAGER_VALUE);
+        String managerId = row.get(USERS.MANAGER_ID);
+        ManagerReference manager = managerValue == null ? null
+                : new ManagerReference(managerValue, managerId == null ? null : new UserId(managerId));
+        return User.reconstitute(new TenantId(row.get(USERS.TENANT_ID)), new UserId(row.get(USERS.ID)),
+                UserProfileJson.read(row.get(USERS.PROFILE)), row.get(USERS.ACTIVE), manager,
+                UserOrigin.valueOf(row.get(USERS.ORIGIN)),
+                new ResourceMeta(row.get(USERS.CREATED).toInstant(), row.get(USERS.LAST_MODIFIED).toInstant(),
+                        new Version(row.get(USERS.VERSION))));
     }
 }

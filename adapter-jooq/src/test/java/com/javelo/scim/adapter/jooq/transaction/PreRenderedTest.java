@@ -51,6 +51,21 @@ class PreRenderedTest {
     }
 
     @Test
+    void aTextsParameterTakesAnyNumberOfValuesInOneRenderedStatement() {
+        PreRendered insert = PreRendered.of(DSL.insertInto(DSL.table(DSL.name("things")), NAME, SIZE)
+                .values(DSL.param("name", NAME), DSL.param("size", SIZE)));
+        for (String name : new String[] {"a", "b", "c"}) {
+            insert.execute(dsl, Map.of("name", name, "size", 1));
+        }
+        PreRendered among = PreRendered.of(DSL.select(NAME).from(DSL.table(DSL.name("things")))
+                .where(PreRendered.anyOf(NAME, "names")).orderBy(NAME));
+
+        assertThat(among.fetch(dsl, Map.of("names", new String[] {"c", "a", "z"})).getValues(NAME))
+                .containsExactly("a", "c");
+        assertThat(among.fetch(dsl, Map.of("names", new String[0]))).isEmpty();
+    }
+
+    @Test
     void refusesATemplateWithAnUnnamedBindValue() {
         PreRendered unnamed = PreRendered.of(DSL.select(NAME).from(DSL.table(DSL.name("things"))).where(SIZE.eq(3)));
 

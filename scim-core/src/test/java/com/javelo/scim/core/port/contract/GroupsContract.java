@@ -25,6 +25,7 @@ import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link com.javelo.scim.core.port.Groups} adapter must do. */
@@ -187,6 +189,32 @@ public abstract class GroupsContract extends ContractFixture {
         ports.groups().forEachMember(acme, engineering.id(), members::add);
         assertThat(members).containsExactlyInAnyOrder(new Member(alice.id(), "Alice (Okta)"),
                 new Member(bob.id(), "Bob (Okta)"));
+    }
+
+    @Test
+    void aGroupPushBatchAddsTheNewMembersWithTheirLabelsAndRemovesThemAgain() {
+        Group everyone = group(acme, "Everyone");
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            people.add(user(acme, "person" + i));
+        }
+        Set<UserId> firstHalf = people.subList(0, 60).stream().map(User::id).collect(Collectors.toSet());
+        ports.groups().addMembers(acme, everyone.id(), firstHalf);
+        Set<UserId> all = people.stream().map(User::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<UserId, String> labels = new HashMap<>();
+        people.subList(60, 100).forEach(person -> labels.put(person.id(), "label of " + person.id().value()));
+
+        Set<UserId> added = ports.groups().addMembers(acme, everyone.id(), all, labels);
+
+        assertThat(added).containsExactlyElementsOf(people.subList(60, 120).stream().map(User::id).toList());
+        List<Member> members = new ArrayList<>();
+        ports.groups().forEachMember(acme, everyone.id(), members::add);
+        assertThat(members).hasSize(120);
+        assertThat(members).contains(new Member(people.get(70).id(), "label of " + people.get(70).id().value()),
+                new Member(people.get(110).id(), people.get(110).profile().displayName()));
+        assertThat(ports.groups().removeMembers(acme, everyone.id(), Set.of(people.get(0).id(), people.get(119).id(),
+                new UserId("nobody")))).containsExactlyInAnyOrder(people.get(0).id(), people.get(119).id());
+        assertThat(ports.groups().countMembers(acme, everyone.id())).isEqualTo(118);
     }
 
     @Test
