@@ -106,22 +106,34 @@ done < /tmp/scim-bench-pool.json
 RUN=30 wrkrun warm-member 1 1 member TOKEN="$BIG_T" GROUP=group-10 USERS_FILE=/tmp/scim-bench-pool-big.txt >/dev/null
 sed -i '/"label": *"warm-/d' "$RESULTS"
 
+# Within a pair, the two sides of each comparison run in one order in odd pairs and in the other
+# in even pairs, so that neither always runs first (the service's JIT and the database's caches
+# keep warming during the run).
+in_turn() { # the steps in order in odd pairs, in reverse order in even pairs
+  local steps=("$@") i
+  if (( pair % 2 )); then for i in "${steps[@]}"; do "$i"; done
+  else for (( i = ${#steps[@]} - 1; i >= 0; i-- )); do "${steps[$i]}"; done; fi
+}
+w2_big() { wrkrun "W2 filter 100k x16" 2 16 filter TOKEN="$BIG_T" USERS=100000; }
+w2_small() { wrkrun "W2 filter 1k x16" 2 16 filter TOKEN="$SMALL_T" USERS=1000 DOMAIN=small.example; }
+w2_pgbench() { pgb "W2 pgbench select x16" 16 /tmp/scim-bench-select.sql; }
+w1_empty() { created "W1 create empty x16" "$EMPTY_T" "p$pair-empty"; }
+w1_big() { created "W1 create 100k x16" "$BIG_T" "p$pair-big"; }
+w1_pgbench() { pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql; }
+w3_big() { wrkrun "W3 100k" 1 1 member TOKEN="$BIG_T" GROUP=group-100k USERS_FILE=/tmp/scim-bench-pool-big.txt; }
+w3_small() { wrkrun "W3 10" 1 1 member TOKEN="$BIG_T" GROUP=group-10 USERS_FILE=/tmp/scim-bench-pool-big.txt; }
+w7_first() { wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1; }
+w7_last() { wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=99901; }
+w7_deactivate() { wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt; }
+w7_pgbench() { pgb "W7 pgbench update x16" 16 /tmp/scim-bench-update.sql; }
 for pair in $(seq 1 "$PAIRS"); do
   echo "pair $pair"
-  wrkrun "W2 filter 100k x16" 2 16 filter TOKEN="$BIG_T" USERS=100000
-  pgb "W2 pgbench select x16" 16 /tmp/scim-bench-select.sql
-  wrkrun "W2 filter 1k x16" 2 16 filter TOKEN="$SMALL_T" USERS=1000 DOMAIN=small.example
+  in_turn w2_big w2_pgbench w2_small
   wrkrun "W2 filter 100k x1" 1 1 filter TOKEN="$BIG_T" USERS=100000
-  created "W1 create empty x16" "$EMPTY_T" "p$pair-empty"
-  pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql
-  created "W1 create 100k x16" "$BIG_T" "p$pair-big"
-  for group in $( (( pair % 2 )) && echo "100k 10" || echo "10 100k"); do # each group first in every other pair
-    wrkrun "W3 $group" 1 1 member TOKEN="$BIG_T" GROUP="group-$group" USERS_FILE=/tmp/scim-bench-pool-big.txt
-  done
-  wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1
-  wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=99901
-  wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt
-  pgb "W7 pgbench update x16" 16 /tmp/scim-bench-update.sql
+  in_turn w1_empty w1_pgbench w1_big
+  in_turn w3_big w3_small
+  in_turn w7_first w7_last
+  in_turn w7_deactivate w7_pgbench
 done
 
 echo "W5: live heap after a full GC, after every workload (100k-user tenant, 100k-member group)"

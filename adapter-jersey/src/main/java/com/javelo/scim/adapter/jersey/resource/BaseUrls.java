@@ -4,6 +4,7 @@ import com.javelo.scim.adapter.jersey.HttpSettings;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.function.UnaryOperator;
 
 /**
  * The absolute base URL of the SCIM API for {@code meta.location} and {@code Location}: the
@@ -18,15 +19,19 @@ public final class BaseUrls {
     }
 
     public String of(UriInfo uriInfo, HttpHeaders headers) {
+        return of(uriInfo.getBaseUri(), headers::getHeaderString);
+    }
+
+    /** @param header a request header's value by name, or null */
+    public String of(URI base, UnaryOperator<String> header) {
         if (settings.publicBaseUrl() != null) {
             return settings.publicBaseUrl() + "/scim/v2";
         }
-        URI base = uriInfo.getBaseUri();
         String scheme = base.getScheme();
         String authority = base.getRawAuthority();
         if (settings.trustForwardedHeaders()) {
-            String proto = first(headers.getHeaderString("X-Forwarded-Proto"));
-            String host = first(headers.getHeaderString("X-Forwarded-Host"));
+            String proto = first(header.apply("X-Forwarded-Proto"));
+            String host = first(header.apply("X-Forwarded-Host"));
             if (proto != null && proto.matches("https?")) {
                 scheme = proto;
             }

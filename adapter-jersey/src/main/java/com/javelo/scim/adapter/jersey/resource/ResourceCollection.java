@@ -20,10 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The HTTP face of one SCIM collection: maps methods, parameters and headers to the core endpoint
@@ -33,12 +31,6 @@ public abstract class ResourceCollection {
 
     private final ResourceEndpoint endpoint;
     private final ScimRequests requests;
-
-    @Context
-    private UriInfo uriInfo;
-
-    @Context
-    private HttpHeaders headers;
 
     ResourceCollection(ResourceEndpoint endpoint, ScimRequests requests) {
         this.endpoint = endpoint;
@@ -106,6 +98,6 @@ public abstract class ResourceCollection {
     }
 
     private RequestContext context(ContainerRequestContext request) {
-        return requests.context(request, uriInfo, headers);
+        return requests.context(request);
     }
 }

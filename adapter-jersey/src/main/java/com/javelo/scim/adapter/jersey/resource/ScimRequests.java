@@ -17,12 +17,12 @@ final class ScimRequests {
         this.baseUrls = new BaseUrls(settings);
     }
 
-    RequestContext context(ContainerRequestContext request, UriInfo uriInfo, HttpHeaders headers) {
+    RequestContext context(ContainerRequestContext request) {
         TenantId tenant = (TenantId) request.getProperty(BearerAuthenticationFilter.TENANT);
         if (tenant == null) {
             throw new IllegalStateException("SCIM resource reached without an authenticated tenant");
         }
-        return new RequestContext(tenant, baseUrl(uriInfo, headers));
+        return new RequestContext(tenant, baseUrls.of(request.getUriInfo().getBaseUri(), request::getHeaderString));
     }
 
     String baseUrl(UriInfo uriInfo, HttpHeaders headers) {

@@ -80,7 +80,7 @@ public final class ServiceResource {
     @Path(".search")
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
     public Response searchAll(@Context ContainerRequestContext request, JsonNode body) {
-        return HttpResponses.of(search.searchAll(requests.context(request, uriInfo, headers), body));
+        return HttpResponses.of(search.searchAll(requests.context(request), body));
     }
 
     private String baseUrl() {
