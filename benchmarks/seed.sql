@@ -19,14 +19,19 @@ INSERT INTO user_emails (tenant_id, user_id, ordinal, email, email_key, email_ty
 SELECT tenant_id, id, 0, user_name, user_name_key, 'work', true FROM users
 WHERE tenant_id IN (:'big', :'small', :'other');
 
--- A group of 100,000 members and one of 10, in the big tenant.
+-- A group of 100,000 members and one of 10, in the big tenant; the small tenant's people are in
+-- a group of their own too, so that W2's look-ups in both tenants return a user with one group
+-- each and differ only in the size of the tenant (the first ten of the big tenant are in two).
 INSERT INTO scim_groups (tenant_id, id, display_name, display_name_key, created, last_modified, version)
 VALUES (:'big', 'group-100k', 'Everyone', 'everyone', now(), now(), 1),
-       (:'big', 'group-10', 'Board', 'board', now(), now(), 1);
+       (:'big', 'group-10', 'Board', 'board', now(), now(), 1),
+       (:'small', 'group-1k', 'Everyone', 'everyone', now(), now(), 1);
 INSERT INTO group_members (tenant_id, group_id, user_id)
 SELECT :'big', 'group-100k', 'big-' || g FROM generate_series(1, 100000) AS g;
 INSERT INTO group_members (tenant_id, group_id, user_id)
 SELECT :'big', 'group-10', 'big-' || g FROM generate_series(1, 10) AS g;
+INSERT INTO group_members (tenant_id, group_id, user_id)
+SELECT :'small', 'group-1k', 'small-' || g FROM generate_series(1, 1000) AS g;
 SET session_replication_role = DEFAULT;
 ANALYZE;
 

@@ -31,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,24 +68,6 @@ public final class JooqGroups implements Groups {
                     DSL.param(GROUP_MEMBERS.DISPLAY.getName(), GROUP_MEMBERS.DISPLAY))
             .onConflictDoNothing());
     private static final PreRendered REMOVE_ONE = PreRendered.deleteByKey(GROUP_MEMBERS, MEMBER_KEY);
-    /** The members of a group among many ids (an array: one statement, whatever their number). */
-    private static final PreRendered PRESENT_AMONG = PreRendered.of(DSL.select(GROUP_MEMBERS.USER_ID)
-            .from(GROUP_MEMBERS)
-            .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
-                    .and(GROUP_MEMBERS.GROUP_ID.eq(DSL.param("group", GROUP_MEMBERS.GROUP_ID)))
-                    .and(PreRendered.anyOf(GROUP_MEMBERS.USER_ID, "users"))));
-    /** Many memberships with their labels in one statement: rows from two arrays (ids, labels). */
-    private static final PreRendered ADD_MANY = PreRendered.of(DSL.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID,
-                    GROUP_MEMBERS.GROUP_ID, GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY)
-            .select(DSL.select(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID), DSL.param("group", GROUP_MEMBERS.GROUP_ID),
-                            DSL.field(DSL.name("added", "user_id"), String.class),
-                            DSL.field(DSL.name("added", "display"), String.class))
-                    .from(DSL.table("unnest({0}, {1})", PreRendered.texts("users"), PreRendered.texts("displays"))
-                            .as("added", "user_id", "display"))));
-    private static final PreRendered REMOVE_MANY = PreRendered.of(DSL.deleteFrom(GROUP_MEMBERS)
-            .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
-                    .and(GROUP_MEMBERS.GROUP_ID.eq(DSL.param("group", GROUP_MEMBERS.GROUP_ID)))
-                    .and(PreRendered.anyOf(GROUP_MEMBERS.USER_ID, "users"))));
     private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
             .from(GROUP_MEMBERS)
             .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
@@ -163,58 +144,47 @@ public final class JooqGroups implements Groups {
         });
     }
 
+    /**
+     * One statement per member, sent as one JDBC batch (one round trip): the insert that skips an
+     * existing membership, whose count says whether the member is new. A statement about one
+     * membership probes the primary key, whatever the planner knows of the tenant; a query about
+     * 100 ids at once was planned, for a tenant the statistics did not know yet, as a scan of all
+     * the tenant's memberships (docs/benchmarks.md, W4).
+     */
     @Override
     public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users, Map<UserId, String> labels) {
-        if (users.size() == 1) { // one member, one statement: the insert tells whether it was new
-            UserId user = users.iterator().next();
+        List<UserId> adding = List.copyOf(users);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (UserId user : adding) {
             Map<String, Object> values = new HashMap<>(oneMember(tenant, group, user));
             values.put(GROUP_MEMBERS.DISPLAY.getName(), labels.get(user)); // may be null
-            return context.transaction(dsl -> ADD_ONE.execute(dsl, values) == 1 ? Set.of(user) : Set.of());
+            rows.add(values);
         }
-        return context.transaction(dsl -> {
-            // The group's row is locked (the caller's unit of work read it to change it): the
-            // members present now are still the members when the new ones are inserted.
-            Set<String> present = present(dsl, tenant, group, users);
-            List<String> adding = new ArrayList<>();
-            List<String> displays = new ArrayList<>();
-            Set<UserId> added = new LinkedHashSet<>();
-            for (UserId user : users) {
-                if (!present.contains(user.value())) {
-                    adding.add(user.value());
-                    displays.add(labels.get(user));
-                    added.add(user);
-                }
-            }
-            if (!added.isEmpty()) {
-                ADD_MANY.execute(dsl, Map.of("tenant", tenant.value(), "group", group.value(),
-                        "users", adding.toArray(String[]::new), "displays", displays.toArray(String[]::new)));
-            }
-            return added;
-        });
+        int[] inserted = context.transaction(dsl -> ADD_ONE.executeBatch(dsl, rows));
+        return changed(adding, inserted);
     }
 
+    /** One delete per member, as one JDBC batch; its counts say who was a member (see {@link #addMembers}). */
     @Override
     public Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users) {
-        if (users.size() == 1) { // one member, one statement: the delete tells whether it was there
-            UserId user = users.iterator().next();
-            return context.transaction(dsl -> REMOVE_ONE.execute(dsl, oneMember(tenant, group, user)) == 1
-                    ? Set.of(user) : Set.of());
-        }
-        return context.transaction(dsl -> {
-            Set<String> present = present(dsl, tenant, group, users);
-            if (!present.isEmpty()) {
-                REMOVE_MANY.execute(dsl, Map.of("tenant", tenant.value(), "group", group.value(),
-                        "users", present.toArray(String[]::new)));
-            }
-            return users.stream().filter(user -> present.contains(user.value()))
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        });
+        List<UserId> removing = List.copyOf(users);
+        List<Map<String, Object>> rows = removing.stream().map(user -> oneMember(tenant, group, user)).toList();
+        int[] deleted = context.transaction(dsl -> REMOVE_ONE.executeBatch(dsl, rows));
+        return changed(removing, deleted);
     }
 
-    /** @return which of {@code users} are members of the group */
-    private static Set<String> present(DSLContext dsl, TenantId tenant, GroupId group, Set<UserId> users) {
-        return new HashSet<>(PRESENT_AMONG.fetch(dsl, Map.of("tenant", tenant.value(), "group", group.value(),
-                "users", users.stream().map(UserId::value).toArray(String[]::new))).getValues(GROUP_MEMBERS.USER_ID));
+    /** @return the users whose statement changed a row, in order */
+    private static Set<UserId> changed(List<UserId> users, int[] counts) {
+        Set<UserId> changed = new LinkedHashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (counts[i] < 0) { // Statement.SUCCESS_NO_INFO: a driver setting that hides the counts
+                throw new IllegalStateException("the database did not say which memberships changed");
+            }
+            if (counts[i] > 0) {
+                changed.add(users.get(i));
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -199,20 +199,51 @@ public final class PreRendered {
         return run(dsl, values, PreparedStatement::executeUpdate);
     }
 
+    /**
+     * Runs the statement once for each of {@code rows}, as one JDBC batch: one round trip, and each
+     * run keeps its own small plan (a statement about one key cannot be planned badly).
+     *
+     * @return for each run, in order, the number of rows it changed
+     */
+    public int[] executeBatch(DSLContext dsl, List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        SQLDialect family = dsl.dialect().family();
+        return prepared(dsl, (statement, parameters) -> {
+            for (Map<String, ?> values : rows) {
+                bind(statement, parameters, values, family);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
     private interface Execution<T> {
         T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T run(DSLContext dsl, Map<String, ?> values, Execution<T> execution) {
+        SQLDialect family = dsl.dialect().family();
+        return prepared(dsl, (statement, parameters) -> {
+            bind(statement, parameters, values, family);
+            return execution.run(statement);
+        });
+    }
+
+    private interface Preparation<T> {
+        T run(PreparedStatement statement, List<Param<?>> parameters) throws SQLException;
     }
 
     /**
      * Straight to JDBC: jOOQ's plain-SQL API would scan the SQL text for its template syntax on
      * every call, which for a long statement costs more than rendering it.
      */
-    private <T> T run(DSLContext dsl, Map<String, ?> values, Execution<T> execution) {
+    private <T> T prepared(DSLContext dsl, Preparation<T> preparation) {
         Rendered rendered = rendered(dsl);
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
-                bind(statement, rendered.parameters(), values, dsl.dialect().family());
-                return execution.run(statement);
+                return preparation.run(statement, rendered.parameters());
             } catch (SQLException e) {
                 // As jOOQ reports a failed statement, so that SqlErrors reads it the same way.
                 throw new DataAccessException("SQL [" + rendered.sql() + "]; " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -63,6 +64,20 @@ class PreRenderedTest {
         assertThat(among.fetch(dsl, Map.of("names", new String[] {"c", "a", "z"})).getValues(NAME))
                 .containsExactly("a", "c");
         assertThat(among.fetch(dsl, Map.of("names", new String[0]))).isEmpty();
+    }
+
+    @Test
+    void aBatchRunsTheStatementOncePerRowAndSaysWhatEachChanged() {
+        PreRendered insert = PreRendered.of(DSL.insertInto(DSL.table(DSL.name("things")), NAME, SIZE)
+                .values(DSL.param("name", NAME), DSL.param("size", SIZE)));
+        insert.executeBatch(dsl, List.of(Map.of("name", "a", "size", 1), Map.of("name", "b", "size", 2)));
+        PreRendered shrink = PreRendered.of(DSL.update(DSL.table(DSL.name("things"))).set(SIZE, DSL.inline(0))
+                .where(NAME.eq(DSL.param("name", NAME))));
+
+        int[] counts = shrink.executeBatch(dsl, List.of(Map.of("name", "b"), Map.of("name", "z"), Map.of("name", "a")));
+
+        assertThat(counts).containsExactly(1, 0, 1);
+        assertThat(shrink.executeBatch(dsl, List.of())).isEmpty();
     }
 
     @Test
