@@ -34,10 +34,10 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/n
 admin() { curl -sf -X "$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT$2" ${3:+-d "$3"}; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 tenant() { admin POST /admin/v1/tenants "{\"name\":\"$1\"}" | json id; }
-BIG=$(tenant Big); SMALL=$(tenant Small); OTHER=$(tenant Other); EMPTY=$(tenant Empty)
+BIG=$(tenant Big); SMALL=$(tenant Small); OTHER=$(tenant Other); FULL=$(tenant Full); WARM=$(tenant Warm)
 token() { admin POST "/admin/v1/tenants/$1/scim-token" | json token; }
-BIG_T=$(token "$BIG"); SMALL_T=$(token "$SMALL"); EMPTY_T=$(token "$EMPTY")
-$PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -f benchmarks/seed.sql
+BIG_T=$(token "$BIG"); SMALL_T=$(token "$SMALL"); FULL_T=$(token "$FULL"); WARM_T=$(token "$WARM")
+$PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -v full="$FULL" -f benchmarks/seed.sql
 
 # wrk runs every workload (benchmarks/wrk/*.lua print one JSON line): far lighter on the 2 shared
 # cores than a JVM client, and a client that is itself still compiling (a fresh JVM) would add its
@@ -90,7 +90,7 @@ echo "warm-up: ${WARMUP}s of mixed load (filters, creates, deactivations)"
 $PSQL -d $DB -At -c "SELECT id FROM users WHERE tenant_id = '$BIG' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" > /tmp/scim-bench-deactivate.txt
 RUN=$WARMUP wrkrun warm-filter 1 8 filter TOKEN="$BIG_T" >/dev/null & WARM_FILTER=$!
 RUN=$WARMUP wrkrun warm-patch 1 4 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt >/dev/null & WARM_PATCH=$!
-RUN=$WARMUP wrkrun warm-create 1 8 create TOKEN="$EMPTY_T" PREFIX=warm >/dev/null
+RUN=$WARMUP wrkrun warm-create 1 8 create TOKEN="$WARM_T" PREFIX=warm >/dev/null
 wait "$WARM_FILTER" "$WARM_PATCH" # not a bare wait: the server is a background job too
 sed -i '/"label": *"warm-/d' "$RESULTS"
 
@@ -117,17 +117,25 @@ in_turn() { # the steps in order in odd pairs, in reverse order in even pairs
 w2_big() { wrkrun "W2 filter 100k x16" 2 16 filter TOKEN="$BIG_T" USERS=100000; }
 w2_small() { wrkrun "W2 filter 1k x16" 2 16 filter TOKEN="$SMALL_T" USERS=1000 DOMAIN=small.example; }
 w2_pgbench() { pgb "W2 pgbench select x16" 16 /tmp/scim-bench-select.sql; }
+# W1 creates on a new, empty tenant in each pair, and on the full tenant (100,000 users when seeded):
+# the big tenant, which W2, W3 and W7 read, keeps its 100,000 users.
 w1_empty() { created "W1 create empty x16" "$EMPTY_T" "p$pair-empty"; }
-w1_big() { created "W1 create 100k x16" "$BIG_T" "p$pair-big"; }
+w1_big() { created "W1 create 100k x16" "$FULL_T" "p$pair-full"; }
 w1_pgbench() { pgb "W1 pgbench insert x16" 16 /tmp/scim-bench-insert.sql; }
 w3_big() { wrkrun "W3 100k" 1 1 member TOKEN="$BIG_T" GROUP=group-100k USERS_FILE=/tmp/scim-bench-pool-big.txt; }
 w3_small() { wrkrun "W3 10" 1 1 member TOKEN="$BIG_T" GROUP=group-10 USERS_FILE=/tmp/scim-bench-pool-big.txt; }
 w7_first() { wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1; }
-w7_last() { wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=99901; }
+# The last page: the big tenant's 100,000 users and W3's pool of 200.
+LAST_START=$(( $($PSQL -d $DB -At -c "SELECT count(*) FROM users WHERE tenant_id = '$BIG'") - 99 ))
+w7_last() { wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=$LAST_START; }
 w7_deactivate() { wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt; }
 w7_pgbench() { pgb "W7 pgbench update x16" 16 /tmp/scim-bench-update.sql; }
 for pair in $(seq 1 "$PAIRS"); do
   echo "pair $pair"
+  EMPTY_T=$(token "$(tenant "Empty $pair")")
+  # Each pair inserts some 30,000 users and updates 20,000 rows: past autovacuum's thresholds
+  # (20 % of a table), so vacuum here, as autovacuum would have (this machine runs without it).
+  $PSQL -d $DB -c "VACUUM (ANALYZE) users, user_emails, events"
   in_turn w2_big w2_pgbench w2_small
   wrkrun "W2 filter 100k x1" 1 1 filter TOKEN="$BIG_T" USERS=100000
   in_turn w1_empty w1_pgbench w1_big

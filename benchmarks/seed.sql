@@ -1,5 +1,6 @@
 -- Seeds large tenants with SQL, in the very form the service stores (profile JSON, one email row).
--- Variables: big, small, other (tenant ids); users are user<N>@<domain>.
+-- Variables: big, small, other, full (tenant ids); users are user<N>@<domain>. W2, W3 and W7 read
+-- the big tenant, which keeps its 100,000 users throughout; W1 creates in the full one.
 -- Bulk seeding skips the per-row foreign-key triggers (the rows are consistent by construction).
 SET session_replication_role = replica;
 INSERT INTO users (tenant_id, id, user_name, user_name_key, external_id, display_name, given_name, family_name,
@@ -11,13 +12,14 @@ SELECT t.tenant, t.prefix || g, 'user' || g || '@' || t.domain, 'user' || g || '
            || '","emails":[{"value":"user' || g || '@' || t.domain || '","type":"work","primary":true}]}',
        now() - (t.size - g) * interval '1 millisecond', now() - (t.size - g) * interval '1 millisecond', 1
 FROM (VALUES (:'big', 'big-', 'acme.example', 100000), (:'small', 'small-', 'small.example', 1000),
-             (:'other', 'other-', 'other.example', 20000)) AS t(tenant, prefix, domain, size),
+             (:'other', 'other-', 'other.example', 20000), (:'full', 'full-', 'full.example', 100000))
+         AS t(tenant, prefix, domain, size),
      generate_series(1, t.size) AS g;
 
 ANALYZE users;
 INSERT INTO user_emails (tenant_id, user_id, ordinal, email, email_key, email_type, is_primary)
 SELECT tenant_id, id, 0, user_name, user_name_key, 'work', true FROM users
-WHERE tenant_id IN (:'big', :'small', :'other');
+WHERE tenant_id IN (:'big', :'small', :'other', :'full');
 
 -- A group of 100,000 members and one of 10, in the big tenant; the small tenant's people are in
 -- a group of their own too, so that W2's look-ups in both tenants return a user with one group
