@@ -1,6 +1,19 @@
 -- Shared by the wrk scripts: Okta-shaped headers, per-thread counters, and a JSON summary line
 -- (rate, p50, non-2xx, acknowledged writes) that benchmarks/summarize.py reads.
 local M = {}
+
+-- A monotonic clock in microseconds (wrk's Lua has no sub-second clock of its own; LuaJIT's FFI
+-- reaches clock_gettime), for the scripts that time their own requests.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } timespec;
+  int clock_gettime(int clock, timespec *t);
+]]
+local now_ts = ffi.new("timespec")
+function M.now_us()
+  ffi.C.clock_gettime(1, now_ts) -- CLOCK_MONOTONIC
+  return tonumber(now_ts.tv_sec) * 1e6 + tonumber(now_ts.tv_nsec) / 1e3
+end
 M.token = os.getenv("TOKEN")
 M.label = os.getenv("LABEL") or "wrk"
 

@@ -4,16 +4,7 @@
 -- here. When done, it leaves a marker in DONE_DIR (run-extra.sh then stops wrk).
 package.path = package.path .. ";" .. (os.getenv("WRK_DIR") or "benchmarks/wrk") .. "/?.lua"
 local common = require("common")
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_nsec; } timespec;
-  int clock_gettime(int clock, timespec *t);
-]]
-local now_ts = ffi.new("timespec")
-local function now_ms()
-  ffi.C.clock_gettime(1, now_ts) -- CLOCK_MONOTONIC
-  return tonumber(now_ts.tv_sec) * 1e3 + tonumber(now_ts.tv_nsec) / 1e6
-end
+local function now_ms() return common.now_us() / 1e3 end
 
 local name = os.getenv("NAME") or "pushed-group"
 local ids = {}

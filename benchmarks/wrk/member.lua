@@ -3,16 +3,7 @@
 -- latencies of adds and of removes are timed here, separately, from request to response.
 package.path = package.path .. ";" .. (os.getenv("WRK_DIR") or "benchmarks/wrk") .. "/?.lua"
 local common = require("common")
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_nsec; } timespec;
-  int clock_gettime(int clock, timespec *t);
-]]
-local now_ts = ffi.new("timespec")
-local function now_us()
-  ffi.C.clock_gettime(1, now_ts) -- CLOCK_MONOTONIC
-  return tonumber(now_ts.tv_sec) * 1e6 + tonumber(now_ts.tv_nsec) / 1e3
-end
+local now_us = common.now_us
 
 local group = os.getenv("GROUP")
 local ids = {}
