@@ -58,9 +58,13 @@ public final class JooqEventOutbox implements EventOutbox {
      * from {@link #values}).
      */
     public static List<Field<?>> row(int index) {
-        String prefix = "event" + index + "_";
+        String prefix = prefix(index);
         return List.of(DSL.param(prefix + "tenant", EVENTS.TENANT_ID), DSL.param(prefix + "type", EVENTS.EVENT_TYPE),
                 DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD));
+    }
+
+    private static String prefix(int index) {
+        return "event" + index + "_";
     }
 
     /** The values of {@link #row} for these events, in order. */
@@ -68,7 +72,7 @@ public final class JooqEventOutbox implements EventOutbox {
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             DomainEvent event = events.get(i);
-            String prefix = "event" + i + "_";
+            String prefix = prefix(i);
             values.put(prefix + "tenant", event.tenantId().value());
             values.put(prefix + "type", event.type());
             values.put(prefix + "occurred", event.occurredAt().atOffset(ZoneOffset.UTC));

@@ -376,7 +376,7 @@ public final class JooqUsers implements Users {
     private static InsertValuesStepN<UserEmailsRecord> emailRows(InsertValuesStepN<UserEmailsRecord> insert,
             int count) {
         for (int i = 0; i < count; i++) {
-            String prefix = "email" + i + "_";
+            String prefix = emailPrefix(i);
             insert = insert.values(DSL.param(prefix + "tenant", USER_EMAILS.TENANT_ID),
                     DSL.param(prefix + "user", USER_EMAILS.USER_ID), DSL.inline(i),
                     DSL.param(prefix + "email", USER_EMAILS.EMAIL), DSL.param(prefix + "key", USER_EMAILS.EMAIL_KEY),
@@ -386,12 +386,17 @@ public final class JooqUsers implements Users {
         return insert;
     }
 
+    /** The names of email number {@code index}'s parameters start with this. */
+    private static String emailPrefix(int index) {
+        return "email" + index + "_";
+    }
+
     private static Map<String, Object> emailValues(User user) {
         Map<String, Object> values = new HashMap<>(); // a type or primary flag may be null
         List<MultiValue> emails = user.profile().emails();
         for (int i = 0; i < emails.size(); i++) {
             MultiValue email = emails.get(i);
-            String prefix = "email" + i + "_";
+            String prefix = emailPrefix(i);
             values.put(prefix + "tenant", user.tenantId().value());
             values.put(prefix + "user", user.id().value());
             values.put(prefix + "email", email.value());
