@@ -35,18 +35,32 @@ public final class JooqPersistence {
     private final DataSource dataSource;
     private final JooqContext context;
 
-    private JooqPersistence(DataSource dataSource, SQLDialect dialect) {
+    private JooqPersistence(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds) {
         this.dataSource = dataSource;
         // Unqualified, unquoted names: the tables live in the connection's default schema, and
         // shorter SQL is cheaper to render on every request.
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false);
+        if (statementTimeoutSeconds > 0) {
+            // JDBC's query timeout on every statement: PgJDBC cancels it on the server (57014),
+            // H2 stops it itself; migrations run through Flyway, outside this bound.
+            settings = settings.withQueryTimeout(statementTimeoutSeconds);
+        }
         this.context = new JooqContext(DSL.using(dataSource, dialect, settings));
     }
 
-    /** @param dialect {@code POSTGRES} or {@code H2} */
+    /** @param dialect {@code POSTGRES} or {@code H2}; statements run without a time limit */
     public static JooqPersistence create(DataSource dataSource, SQLDialect dialect) {
-        return new JooqPersistence(dataSource, dialect);
+        return new JooqPersistence(dataSource, dialect, 0);
+    }
+
+    /**
+     * @param dialect {@code POSTGRES} or {@code H2}
+     * @param statementTimeoutSeconds how long a statement may run before it is cancelled (and the
+     *     request answered "storage unavailable")
+     */
+    public static JooqPersistence create(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds) {
+        return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds);
     }
 
     /** Chooses the dialect from a JDBC URL: {@code jdbc:postgresql:…} is PostgreSQL, {@code jdbc:h2:…} H2. */

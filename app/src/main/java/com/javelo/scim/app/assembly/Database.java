@@ -8,23 +8,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The connection pool and the jOOQ persistence on it, for the configured database. */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource pool;
     private final JooqPersistence persistence;
+    private final Settings settings;
 
-    private Database(HikariDataSource pool, JooqPersistence persistence) {
+    private Database(HikariDataSource pool, JooqPersistence persistence, Settings settings) {
         this.pool = pool;
         this.persistence = persistence;
+        this.settings = settings;
     }
 
     /**
      * Configures the pool without connecting: the first use connects (and fails within 10 s if
      * the database does not answer). The server connects and migrates on a thread of its own
-     * while the HTTP stack starts.
+     * while the HTTP stack starts. Every wait on the database is bounded (docs/architecture.md,
+     * "Timeouts"): a connection from the pool, a connection to PostgreSQL, each statement, and
+     * each read from PostgreSQL's socket.
      */
     public static Database open(Settings settings, MeterRegistry metrics) {
         if (!settings.isPostgres()) {
@@ -42,14 +52,25 @@ public final class Database implements AutoCloseable {
         pool.setPassword(settings.dbPassword());
         pool.setMaximumPoolSize(settings.dbPoolSize());
         // A lost database must answer 503 quickly, not hang requests for Hikari's default 30 s.
-        pool.setConnectionTimeout(3_000);
-        pool.setValidationTimeout(2_000);
+        long connectMillis = settings.dbConnectTimeout().toMillis();
+        pool.setConnectionTimeout(connectMillis);
+        pool.setValidationTimeout(Math.min(2_000, connectMillis * 2 / 3));
         pool.setInitializationFailTimeout(10_000);
+        if (settings.isPostgres()) {
+            // PgJDBC's own bounds, in seconds: opening the socket, waiting for any answer on it (a
+            // database that stalls without closing the connection), and sending the cancel of a
+            // statement past its timeout (closing that statement waits for the cancel, 10 s by default).
+            String connectSeconds = Long.toString(settings.dbConnectTimeout().toSeconds());
+            pool.addDataSourceProperty("connectTimeout", connectSeconds);
+            pool.addDataSourceProperty("cancelSignalTimeout", connectSeconds);
+            pool.addDataSourceProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
+        }
         if (metrics != null) {
             pool.setMetricRegistry(metrics);
         }
-        JooqPersistence persistence = JooqPersistence.create(pool, JooqPersistence.dialectOf(settings.dbUrl()));
-        return new Database(pool, persistence);
+        JooqPersistence persistence = JooqPersistence.create(pool, JooqPersistence.dialectOf(settings.dbUrl()),
+                (int) settings.dbStatementTimeout().toSeconds());
+        return new Database(pool, persistence, settings);
     }
 
     /** Connects, applies pending migrations and loads the query path: what serving needs first. */
@@ -71,8 +92,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the pool, then the database itself: on H2 an explicit {@code SHUTDOWN}, so the file
+     * is closed cleanly by the service rather than by H2's shutdown hook (which the URL turns off).
+     * A connection opened before the pool closes keeps the database open until that statement.
+     */
     @Override
     public void close() {
+        Connection last = settings.isPostgres() ? null : openDirectly();
         pool.close();
+        if (last != null) {
+            try (last; Statement shutdown = last.createStatement()) {
+                shutdown.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.warn("H2 did not shut down cleanly (SQLState {}); it recovers on the next start", e.getSQLState());
+            }
+        }
+    }
+
+    private Connection openDirectly() {
+        try {
+            return DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        } catch (SQLException e) {
+            LOG.warn("cannot reach H2 to shut it down (SQLState {})", e.getSQLState());
+            return null;
+        }
     }
 }

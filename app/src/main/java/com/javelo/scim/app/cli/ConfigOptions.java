@@ -44,6 +44,18 @@ public final class ConfigOptions {
             description = "How long an accepted API token is remembered, 0 to 300 (SCIM_TOKEN_CACHE_SECONDS, default 5)")
     String tokenCacheSeconds;
 
+    @Option(names = "--db-connect-timeout-seconds",
+            description = "Longest wait for a database connection (SCIM_DB_CONNECT_TIMEOUT_SECONDS, default 3)")
+    String dbConnectTimeoutSeconds;
+
+    @Option(names = "--db-socket-timeout-seconds",
+            description = "Longest wait for any answer from PostgreSQL (SCIM_DB_SOCKET_TIMEOUT_SECONDS, default 15)")
+    String dbSocketTimeoutSeconds;
+
+    @Option(names = "--db-statement-timeout-seconds",
+            description = "Longest a statement or lock wait may run (SCIM_DB_STATEMENT_TIMEOUT_SECONDS, default 10)")
+    String dbStatementTimeoutSeconds;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -58,6 +70,9 @@ public final class ConfigOptions {
         put(variables, "SCIM_LOG_FORMAT", logFormat);
         put(variables, "SCIM_TRUST_FORWARDED_HEADERS", trustForwardedHeaders);
         put(variables, "SCIM_TOKEN_CACHE_SECONDS", tokenCacheSeconds);
+        put(variables, "SCIM_DB_CONNECT_TIMEOUT_SECONDS", dbConnectTimeoutSeconds);
+        put(variables, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", dbSocketTimeoutSeconds);
+        put(variables, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", dbStatementTimeoutSeconds);
         return variables;
     }
 

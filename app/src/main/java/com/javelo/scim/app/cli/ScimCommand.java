@@ -67,6 +67,8 @@ public final class ScimCommand implements Callable<Integer> {
         Logging.configure(settings.logFormat());
         ScimServer server = ScimServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
+        // The only hook that closes anything: H2's own (DB_CLOSE_ON_EXIT) is turned off in the
+        // URL, as it closed the database under in-flight requests and raced the halt below.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             Logging.flush();

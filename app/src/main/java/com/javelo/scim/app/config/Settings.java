@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param logFormat SCIM_LOG_FORMAT
  * @param trustForwardedHeaders SCIM_TRUST_FORWARDED_HEADERS
  * @param tokenCacheTtl SCIM_TOKEN_CACHE_SECONDS: how long an accepted API token is remembered
+ * @param dbConnectTimeout SCIM_DB_CONNECT_TIMEOUT_SECONDS: the longest wait for a database connection
+ * @param dbSocketTimeout SCIM_DB_SOCKET_TIMEOUT_SECONDS: the longest wait for any answer from PostgreSQL
+ * @param dbStatementTimeout SCIM_DB_STATEMENT_TIMEOUT_SECONDS: the longest a statement (or a lock wait) may run
  */
 public record Settings(
         int httpPort,
@@ -32,7 +35,10 @@ public record Settings(
         long maxBodyBytes,
         LogFormat logFormat,
         boolean trustForwardedHeaders,
-        Duration tokenCacheTtl) {
+        Duration tokenCacheTtl,
+        Duration dbConnectTimeout,
+        Duration dbSocketTimeout,
+        Duration dbStatementTimeout) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -47,7 +53,8 @@ public record Settings(
                 + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
-                + tokenCacheTtl.toSeconds() + "s]";
+                + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
+                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,12 +40,22 @@ public final class SettingsLoader {
         };
         int port = integer(value, "SCIM_HTTP_PORT", 8080, 0, 65535);
         Path dataDir = Path.of(orDefault(value.apply("SCIM_DATA_DIR"), "./data")).toAbsolutePath().normalize();
-        String dbUrl = orDefault(value.apply("SCIM_DB_URL"),
+        int connectTimeout = integer(value, "SCIM_DB_CONNECT_TIMEOUT_SECONDS", 3, 1, 60);
+        int statementTimeout = integer(value, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", 10, 1, 300);
+        int socketTimeout = integer(value, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", 15, 2, 600);
+        if (socketTimeout <= statementTimeout) {
+            // The statement timeout cancels cleanly and keeps the connection; the socket timeout
+            // is the last resort for a database that no longer answers at all.
+            throw new InvalidSetting("SCIM_DB_SOCKET_TIMEOUT_SECONDS (" + socketTimeout
+                    + ") must be greater than SCIM_DB_STATEMENT_TIMEOUT_SECONDS (" + statementTimeout + ")");
+        }
+        String givenDbUrl = orDefault(value.apply("SCIM_DB_URL"),
                 "jdbc:h2:file:" + dataDir.resolve("javelo-scim") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH");
-        if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+        if (!givenDbUrl.startsWith("jdbc:postgresql:") && !givenDbUrl.startsWith("jdbc:h2:")) {
             throw new InvalidSetting("SCIM_DB_URL must start with jdbc:postgresql: or jdbc:h2:");
         }
+        String dbUrl = givenDbUrl.startsWith("jdbc:h2:") ? durableH2(givenDbUrl, statementTimeout) : givenDbUrl;
         String publicBaseUrl = value.apply("SCIM_PUBLIC_BASE_URL");
         if (publicBaseUrl != null) {
             requireHttpUrl(publicBaseUrl);
@@ -69,7 +80,34 @@ public final class SettingsLoader {
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
                 integer(value, "SCIM_DB_POOL_SIZE", 10, 1, 500), dataDir, adminToken,
                 integer(value, "SCIM_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024), logFormat,
-                trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)));
+                trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
+                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
+                Duration.ofSeconds(statementTimeout));
+    }
+
+    /**
+     * Adds to an H2 URL (the default or a given one) what makes an acknowledged write durable and
+     * the shutdown orderly, unless the URL already sets it (docs/architecture.md, "Durability"):
+     * WRITE_DELAY=0 writes the store at every commit (H2's default keeps commits in memory for up
+     * to half a second), DB_CLOSE_ON_EXIT=FALSE leaves closing to the service's own shutdown
+     * (H2's shutdown hook raced it), TRACE_LEVEL_FILE=0 keeps SQL error messages, which can hold
+     * profile values, out of a .trace.db file, and LOCK_TIMEOUT bounds a wait for a row lock as
+     * the statement timeout bounds the rest.
+     */
+    static String durableH2(String url, int statementTimeoutSeconds) {
+        StringBuilder durable = new StringBuilder(url);
+        String upper = url.toUpperCase(Locale.ROOT);
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put("WRITE_DELAY", "0");
+        required.put("DB_CLOSE_ON_EXIT", "FALSE");
+        required.put("TRACE_LEVEL_FILE", "0");
+        required.put("LOCK_TIMEOUT", Integer.toString(statementTimeoutSeconds * 1000));
+        required.forEach((name, setting) -> {
+            if (!upper.contains(";" + name + "=")) {
+                durable.append(';').append(name).append('=').append(setting);
+            }
+        });
+        return durable.toString();
     }
 
     private static void requireHttpUrl(String url) {

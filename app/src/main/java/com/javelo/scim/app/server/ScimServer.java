@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service: migrations applied, the SCIM API, admin API, health and metrics on one
- * Grizzly listener. {@link #close()} stops accepting, lets in-flight requests finish (bounded)
- * and closes the pool.
+ * Grizzly listener. {@link #close()} stops accepting, lets in-flight requests finish (bounded),
+ * then closes the pool, then the database (on H2 an explicit SHUTDOWN): in that order, so that
+ * no request still running finds the database gone and every answered write is on disk.
  */
 public final class ScimServer implements AutoCloseable {
 

@@ -112,6 +112,18 @@ public final class TestServer implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * A connection of the test's own to the service's database (PostgreSQL directly, never through
+     * a test proxy; on H2 the same embedded database, which this JVM shares with the server).
+     */
+    public Connection connectToDatabase() throws SQLException {
+        if (database == Database.POSTGRES) {
+            return DriverManager.getConnection(POSTGRES_URL + "?currentSchema=" + schema, "postgres", "");
+        }
+        Settings settings = settings(0);
+        return DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
     public static void requirePostgres() {
         try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, "postgres", "")) {
             // reachable

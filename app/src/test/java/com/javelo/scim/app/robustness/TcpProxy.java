@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback TCP proxy between the service and PostgreSQL, so a test can cut the database off
- * (refusing new connections and killing open ones) and bring it back — without ever stopping the
- * shared PostgreSQL server.
+ * (refusing new connections and killing open ones), stall it (every connection stays open but no
+ * byte goes through, as with a hung server or a lost network path) and bring it back — without
+ * ever stopping the shared PostgreSQL server.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -29,6 +30,7 @@ final class TcpProxy implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -49,8 +51,14 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Stops relaying in both directions, keeping every connection open, until {@link #restore()}. */
+    void stall() {
+        stalled = true;
+    }
+
     void restore() {
         cut = false;
+        stalled = false;
     }
 
     private void accept() {
@@ -80,6 +88,9 @@ final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                while (stalled && !from.isClosed()) {
+                    Thread.sleep(10);
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
@@ -87,6 +98,8 @@ final class TcpProxy implements AutoCloseable {
             // One side went away (or the test cut it): close both.
         } catch (IOException e) {
             // Same as above: a proxy only relays.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);

@@ -243,6 +243,11 @@ public final class PreRendered {
         Rendered rendered = rendered(dsl);
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
+                // The same bound as every statement jOOQ runs itself (JooqPersistence's query timeout).
+                Integer timeout = dsl.settings().getQueryTimeout();
+                if (timeout != null && timeout > 0) {
+                    statement.setQueryTimeout(timeout);
+                }
                 return preparation.run(statement, rendered.parameters());
             } catch (SQLException e) {
                 // As jOOQ reports a failed statement, so that SqlErrors reads it the same way.

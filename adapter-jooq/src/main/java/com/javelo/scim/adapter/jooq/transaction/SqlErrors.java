@@ -4,7 +4,9 @@ import com.javelo.scim.core.protocol.error.ScimErrors;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +26,10 @@ public final class SqlErrors {
             return ScimErrors.storageUnavailable(
                     "the provisioning database is unavailable; retry in a few seconds", exception);
         }
+        if (isTimeout(exception)) {
+            return ScimErrors.storageUnavailable(
+                    "the provisioning database did not answer in time; retry in a few seconds", exception);
+        }
         return exception;
     }
 
@@ -40,6 +46,23 @@ public final class SqlErrors {
     private static boolean mentionsUnique(DataAccessException exception) {
         String message = String.valueOf(exception.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("unique") || message.contains("primary key");
+    }
+
+    /**
+     * A statement cancelled by its timeout (57014 on PostgreSQL and H2), a lock wait that timed out
+     * (H2's HYT00), or a socket read that timed out.
+     */
+    private static boolean isTimeout(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTimeoutException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && ("57014".equals(sql.getSQLState())
+                    || "HYT00".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionFailure(Throwable exception) {
