@@ -3,6 +3,14 @@ package com.javelo.scim.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.javelo.scim.core.port.TokenHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link com.javelo.scim.core.port.Tenants} and {@link com.javelo.scim.core.port.ApiTokens} adapter must do. */
@@ -43,5 +51,39 @@ public abstract class TenantsAndTokensContract extends ContractFixture {
 
         assertThat(ports.apiTokens().findTenant(TokenHash.of("token"))).isEmpty();
         assertThat(ports.apiTokens().findTenant(TokenHash.of("other"))).contains(globex);
+    }
+
+    @Test
+    void parallelReplacementsLeaveExactlyOneActiveToken() throws Exception {
+        int parallel = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> replacements = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                TokenHash hash = TokenHash.of("parallel-" + i);
+                replacements.add(threads.submit(() -> {
+                    start.await();
+                    ports.apiTokens().replace(acme, hash, now());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> replacement : replacements) {
+                replacement.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        long active = IntStream.range(0, parallel)
+                .filter(i -> ports.apiTokens().findTenant(TokenHash.of("parallel-" + i)).isPresent())
+                .count();
+        assertThat(active).as("active tokens of one tenant after parallel regenerations").isEqualTo(1);
+
+        ports.apiTokens().replace(acme, TokenHash.of("after"), now());
+        assertThat(IntStream.range(0, parallel)
+                .filter(i -> ports.apiTokens().findTenant(TokenHash.of("parallel-" + i)).isPresent())).isEmpty();
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("after"))).contains(acme);
     }
 }
