@@ -1,6 +1,7 @@
 package com.javelo.scim.app;
 
 import com.javelo.scim.app.cli.ScimCommand;
+import com.javelo.scim.app.logging.Logging;
 
 /** {@code java -jar javelo-scim.jar [serve|migrate|tenant …|token …]}. */
 public final class Main {
@@ -10,6 +11,7 @@ public final class Main {
     public static void main(String[] args) {
         int exit = ScimCommand.run(args);
         if (exit != ScimCommand.SERVING) {
+            Logging.flush();
             System.exit(exit);
         }
     }

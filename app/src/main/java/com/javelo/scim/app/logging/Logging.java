@@ -48,10 +48,13 @@ public final class Logging {
         context.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.ERROR);
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        Runtime.getRuntime().addShutdownHook(new Thread(Logging::flush, "scim-log-flush"));
     }
 
-    /** Writes out the lines still queued; for the end of the process. */
+    /**
+     * Writes out the lines still queued; for the end of the process, called by whoever ends it
+     * (the server's shutdown hook, last; {@code Main} before it exits). Not a shutdown hook of its
+     * own: one would stop logging while the server's hook still logs its stop.
+     */
     public static void flush() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.stop();
