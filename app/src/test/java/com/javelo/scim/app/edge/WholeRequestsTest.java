@@ -22,7 +22,8 @@ class WholeRequestsTest extends EndToEndTest {
         String auth = "Authorization: Bearer " + token + "\r\n";
         String alice = "{\"userName\":\"alice@acme.example\"}";
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
+            // Shorter than the read timeout: an interim answer that never comes fails the test.
+            socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
 
@@ -47,6 +48,20 @@ class WholeRequestsTest extends EndToEndTest {
             out.write(ascii(bob));
             out.flush();
             String answer = readAnswer(in);
+            while (answer.startsWith("HTTP/1.1 100")) {
+                answer = readAnswer(in);
+            }
+            assertThat(answer).startsWith("HTTP/1.1 201");
+
+            // Expect: 100-continue with a chunked body: the interim answer comes before any chunk.
+            String carol = "{\"userName\":\"carol@acme.example\"}";
+            out.write(ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                    + "Content-Type: application/scim+json\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            out.flush();
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 100");
+            out.write(ascii(Integer.toHexString(carol.length()) + "\r\n" + carol + "\r\n0\r\n\r\n"));
+            out.flush();
+            answer = readAnswer(in);
             while (answer.startsWith("HTTP/1.1 100")) {
                 answer = readAnswer(in);
             }

@@ -57,7 +57,7 @@ public final class HttpEdge implements AddOn, AutoCloseable {
         org.glassfish.grizzly.http.HttpServerFilter grizzlys = (org.glassfish.grizzly.http.HttpServerFilter) builder.get(codec);
         ScimHttpCodec ours = new ScimHttpCodec(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize(),
                 listener.getKeepAlive(), keepAliveExecutor, listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(),
-                deadlines);
+                deadlines, maxBodyBytes);
         ours.setAllowPayloadForUndefinedHttpMethods(grizzlys.isAllowPayloadForUndefinedHttpMethods());
         ours.setMaxPayloadRemainderToSkip(grizzlys.getMaxPayloadRemainderToSkip());
         for (org.glassfish.grizzly.http.ContentEncoding encoding : grizzlys.getContentEncodings()) {

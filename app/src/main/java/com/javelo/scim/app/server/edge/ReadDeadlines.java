@@ -16,7 +16,7 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
  * answered 408 (or, if its headers never ended, its connection is closed), so a client that sends
  * slowly holds a socket for a bounded time — and never a worker thread, see {@link WholeRequests}.
  */
-public final class ReadDeadlines implements AutoCloseable {
+final class ReadDeadlines implements AutoCloseable {
 
     /** How often overdue requests are looked for: the bound is the timeout plus this. */
     private static final long SWEEP_MILLIS = 250;
@@ -32,7 +32,7 @@ public final class ReadDeadlines implements AutoCloseable {
     private final Map<Connection<?>, Reading> reading = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
-    public ReadDeadlines(Duration timeout) {
+    ReadDeadlines(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
         this.timeoutSeconds = timeout.toSeconds();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {

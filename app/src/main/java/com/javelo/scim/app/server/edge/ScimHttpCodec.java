@@ -3,6 +3,7 @@ package com.javelo.scim.app.server.edge;
 import com.javelo.scim.adapter.jersey.HeaderSizeLimit;
 import com.javelo.scim.core.protocol.error.ScimError;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
@@ -19,22 +20,27 @@ import org.glassfish.grizzly.memory.MemoryManager;
 import org.glassfish.grizzly.utils.DelayedExecutor;
 
 /**
- * Grizzly's HTTP/1.1 parser, with two changes: the requests it refuses itself (a header block over
+ * Grizzly's HTTP/1.1 parser, with these changes: the requests it refuses itself (a header block over
  * the listener's limit, a malformed request line, header or chunk) are answered as SCIM errors
- * rather than a bare 400, and every request's first bytes start its {@link ReadDeadlines} clock, so
- * that headers sent slowly are bounded too.
+ * rather than a bare 400; every request's first bytes start its {@link ReadDeadlines} clock, so that
+ * headers sent slowly are bounded too; a request framed twice is marked for refusal; and
+ * {@code Expect: 100-continue} is answered as soon as the headers are in.
  */
 final class ScimHttpCodec extends HttpServerFilter {
 
     /** The request attribute set on a request with both framings. */
     static final String AMBIGUOUS_FRAMING = "javelo.scim.edge.ambiguousFraming";
 
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
     private final ReadDeadlines deadlines;
+    private final long maxBodyBytes;
 
     ScimHttpCodec(boolean chunking, int maxHeaderBytes, KeepAlive keepAlive, DelayedExecutor executor,
-            int maxRequestHeaders, int maxResponseHeaders, ReadDeadlines deadlines) {
+            int maxRequestHeaders, int maxResponseHeaders, ReadDeadlines deadlines, long maxBodyBytes) {
         super(chunking, maxHeaderBytes, null, keepAlive, executor, maxRequestHeaders, maxResponseHeaders);
         this.deadlines = deadlines;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -53,11 +59,17 @@ final class ScimHttpCodec extends HttpServerFilter {
      */
     @Override
     protected void onHttpHeadersParsed(HttpHeader header, MimeHeaders headers, FilterChainContext ctx) {
-        if (header instanceof HttpRequestPacket request && headers.getHeader(Header.TransferEncoding) != null
-                && (headers.getHeader(Header.ContentLength) != null
-                        || request instanceof HttpPacketParsing parsing
-                                && parsing.getHeaderParsingState().contentLengthHeadersCount > 0)) {
-            request.setAttribute(AMBIGUOUS_FRAMING, Boolean.TRUE);
+        if (header instanceof HttpRequestPacket request) {
+            if (headers.getHeader(Header.TransferEncoding) != null && (headers.getHeader(Header.ContentLength) != null
+                    || request instanceof HttpPacketParsing parsing
+                            && parsing.getHeaderParsingState().contentLengthHeadersCount > 0)) {
+                request.setAttribute(AMBIGUOUS_FRAMING, Boolean.TRUE);
+            } else if ("100-continue".equalsIgnoreCase(headers.getHeader(Header.Expect))
+                    && request.getContentLength() <= maxBodyBytes) {
+                // Grizzly's handler would say it, but runs only once the body is in (WholeRequests):
+                // said here, below the parser, so a client waiting for it sends its body at once.
+                ctx.write(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, CONTINUE));
+            }
         }
         super.onHttpHeadersParsed(header, headers, ctx);
     }

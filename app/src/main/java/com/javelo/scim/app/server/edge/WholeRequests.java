@@ -9,8 +9,6 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.HttpResponsePacket;
-import org.glassfish.grizzly.http.util.HttpStatus;
 
 /**
  * Hands a request to the HTTP handler (and so to a worker thread that runs Jersey) only once it
@@ -50,9 +48,6 @@ final class WholeRequests extends BaseFilter {
                 EdgeAnswers.refuse(connection, request, refusal);
                 return ctx.getStopAction();
             }
-            if (!content.isLast() && request.requiresAcknowledgement()) {
-                acknowledge(ctx, request);
-            }
         }
         if (content.getContent().remaining() > maxBodyBytes) {
             deadlines.forget(connection);
@@ -89,17 +84,6 @@ final class WholeRequests extends BaseFilter {
 
     private ScimError tooLarge() {
         return new ScimError(413, null, "the request body is larger than " + maxBodyBytes + " bytes");
-    }
-
-    /**
-     * Answers {@code Expect: 100-continue} now: the handler, which would, runs only once the body is
-     * in. (It then sends a second 100, which clients ignore, RFC 9110 §15.2.)
-     */
-    private static void acknowledge(FilterChainContext ctx, HttpRequestPacket request) {
-        HttpResponsePacket response = request.getResponse();
-        HttpStatus.CONINTUE_100.setValues(response);
-        response.setAcknowledgement(true);
-        ctx.write(response);
     }
 
     @Override
