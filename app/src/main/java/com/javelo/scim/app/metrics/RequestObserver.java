@@ -85,7 +85,7 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     }
 
     /** The method as a label: one of the methods the service knows, else {@code other}. */
-    static String methodLabel(String method) {
+    public static String methodLabel(String method) {
         return KNOWN_METHODS.contains(method) ? method : "other";
     }
 

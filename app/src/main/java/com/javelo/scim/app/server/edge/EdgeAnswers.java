@@ -2,11 +2,13 @@ package com.javelo.scim.app.server.edge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
+import com.javelo.scim.app.metrics.RequestObserver;
 import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import java.io.UncheckedIOException;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.http.HttpContent;
@@ -15,7 +17,8 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
-import org.glassfish.grizzly.Grizzly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SCIM error answers written by the HTTP server itself, below Jersey, for requests Jersey must never
@@ -30,6 +33,9 @@ final class EdgeAnswers {
     private static final Attribute<Boolean> REFUSED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("javelo.scim.edge.refused");
 
+    /** The request log's logger: these refusals are requests too, answered before Jersey sees them. */
+    private static final Logger LOG = LoggerFactory.getLogger("com.javelo.scim.requests");
+
     private EdgeAnswers() {}
 
     static boolean isRefused(Connection<?> connection) {
@@ -43,6 +49,9 @@ final class EdgeAnswers {
             return;
         }
         REFUSED.set(connection, Boolean.TRUE);
+        // The method as a bounded label and no path: the path may hold ids, and is what was refused.
+        LOG.info("{} (before the SCIM API) {} {}", RequestObserver.methodLabel(request.getMethod().getMethodString()),
+                error.status(), error.detail());
         HttpResponsePacket response = request.getResponse();
         if (response.isCommitted()) {
             connection.closeSilently();
@@ -69,7 +78,8 @@ final class EdgeAnswers {
     }
 
     /** Closes a connection whose request never got as far as a parsed header. */
-    static void drop(Connection<?> connection) {
+    static void drop(Connection<?> connection, String reason) {
+        LOG.info("- (before the SCIM API) connection closed: {}", reason);
         REFUSED.set(connection, Boolean.TRUE);
         connection.closeSilently();
     }

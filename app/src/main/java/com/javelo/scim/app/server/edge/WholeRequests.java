@@ -9,6 +9,7 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.Header;
 
 /**
  * Hands a request to the HTTP handler (and so to a worker thread that runs Jersey) only once it
@@ -72,6 +73,9 @@ final class WholeRequests extends BaseFilter {
         String target = RequestTargets.problem(request.getRequestURI());
         if (target == null) {
             target = RequestTargets.problem(request.getQueryString());
+        }
+        if (target == null) {
+            target = RequestTargets.hostProblem(request.getHeader(Header.Host));
         }
         if (target != null) {
             return new ScimError(400, null, target);
