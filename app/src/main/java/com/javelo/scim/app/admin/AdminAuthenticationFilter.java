@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Guards {@code /admin/v1}: it exists only when SCIM_ADMIN_TOKEN is set, and then requires
- * {@code Authorization: Bearer <SCIM_ADMIN_TOKEN>}, compared in constant time.
+ * Guards the {@link AdminAuthenticated} resources ({@code /admin/v1}): they exist only when
+ * SCIM_ADMIN_TOKEN is set, and then require {@code Authorization: Bearer <SCIM_ADMIN_TOKEN>},
+ * compared in constant time.
  */
+@AdminAuthenticated
 @Priority(Priorities.AUTHENTICATION)
 public final class AdminAuthenticationFilter implements ContainerRequestFilter {
 
@@ -26,9 +28,6 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("admin")) {
-            return;
-        }
         if (adminToken == null) {
             request.abortWith(ScimErrorResponses.of(new ScimError(404, null,
                     "the admin API is disabled; set SCIM_ADMIN_TOKEN to enable it")));

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
  * as a hash, regenerated or revoked here — and the people who existed before the integration.
  */
 @Path("admin/v1/tenants")
+@AdminAuthenticated
 public final class AdminResource {
 
     private final Services services;

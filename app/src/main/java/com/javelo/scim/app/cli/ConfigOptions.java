@@ -10,6 +10,17 @@ public final class ConfigOptions {
     @Option(names = "--port", description = "HTTP port (SCIM_HTTP_PORT, default 8080)")
     String port;
 
+    @Option(names = "--host", description = "Address to listen on (SCIM_HTTP_HOST, default 0.0.0.0: every interface)")
+    String host;
+
+    @Option(names = "--read-timeout-seconds",
+            description = "Longest time a client may take to send a whole request, 1 to 300 (SCIM_HTTP_READ_TIMEOUT_SECONDS, default 10)")
+    String readTimeoutSeconds;
+
+    @Option(names = "--idle-timeout-seconds",
+            description = "Longest idle time of a kept-alive connection, 1 to 3600 (SCIM_HTTP_IDLE_TIMEOUT_SECONDS, default 30)")
+    String idleTimeoutSeconds;
+
     @Option(names = "--public-base-url", description = "Public URL of the service (SCIM_PUBLIC_BASE_URL)")
     String publicBaseUrl;
 
@@ -59,6 +70,9 @@ public final class ConfigOptions {
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
+        put(variables, "SCIM_HTTP_HOST", host);
+        put(variables, "SCIM_HTTP_READ_TIMEOUT_SECONDS", readTimeoutSeconds);
+        put(variables, "SCIM_HTTP_IDLE_TIMEOUT_SECONDS", idleTimeoutSeconds);
         put(variables, "SCIM_PUBLIC_BASE_URL", publicBaseUrl);
         put(variables, "SCIM_DB_URL", dbUrl);
         put(variables, "SCIM_DB_USER", dbUser);

@@ -8,6 +8,11 @@ import java.time.Duration;
  * variable or the matching command-line option (see the README for defaults).
  *
  * @param httpPort SCIM_HTTP_PORT
+ * @param httpHost SCIM_HTTP_HOST: the address to listen on ({@code 0.0.0.0}: every interface)
+ * @param httpReadTimeout SCIM_HTTP_READ_TIMEOUT_SECONDS: how long a client may take to send a whole
+ *     request, headers and body, before it is answered 408 and disconnected
+ * @param httpIdleTimeout SCIM_HTTP_IDLE_TIMEOUT_SECONDS: how long a kept-alive connection may stay
+ *     idle between requests
  * @param publicBaseUrl SCIM_PUBLIC_BASE_URL, or null to derive locations from requests
  * @param dbUrl SCIM_DB_URL; defaults to an H2 file database in the data directory
  * @param dbUser SCIM_DB_USER
@@ -25,6 +30,9 @@ import java.time.Duration;
  */
 public record Settings(
         int httpPort,
+        String httpHost,
+        Duration httpReadTimeout,
+        Duration httpIdleTimeout,
         String publicBaseUrl,
         String dbUrl,
         String dbUser,
@@ -49,7 +57,8 @@ public record Settings(
 
     @Override
     public String toString() {
-        return "Settings[port=" + httpPort + ", publicBaseUrl=" + publicBaseUrl + ", db=" + redactedDbUrl()
+        return "Settings[host=" + httpHost + ", port=" + httpPort + ", readTimeout=" + httpReadTimeout.toSeconds()
+                + "s, idleTimeout=" + httpIdleTimeout.toSeconds() + "s, publicBaseUrl=" + publicBaseUrl + ", db=" + redactedDbUrl()
                 + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="

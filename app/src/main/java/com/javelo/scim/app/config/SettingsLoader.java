@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link Settings} from the environment and command-line overrides, and refuses a bad
@@ -24,6 +25,9 @@ public final class SettingsLoader {
         }
     }
 
+    /** An IPv4 or IPv6 literal (brackets optional) or a host name: what the listener can bind. */
+    private static final Pattern LISTEN_ADDRESS = Pattern.compile("\\[?[A-Za-z0-9.:%-]+]?");
+
     private SettingsLoader() {}
 
     /**
@@ -39,6 +43,13 @@ public final class SettingsLoader {
             return given == null || given.isBlank() ? null : given.strip();
         };
         int port = integer(value, "SCIM_HTTP_PORT", 8080, 0, 65535);
+        String host = orDefault(value.apply("SCIM_HTTP_HOST"), "0.0.0.0");
+        if (!LISTEN_ADDRESS.matcher(host).matches()) {
+            throw new InvalidSetting("SCIM_HTTP_HOST must be an IP address or host name to listen on, such as "
+                    + "0.0.0.0 (every interface) or 127.0.0.1, not '" + host + "'");
+        }
+        Duration readTimeout = Duration.ofSeconds(integer(value, "SCIM_HTTP_READ_TIMEOUT_SECONDS", 10, 1, 300));
+        Duration idleTimeout = Duration.ofSeconds(integer(value, "SCIM_HTTP_IDLE_TIMEOUT_SECONDS", 30, 1, 3600));
         Path dataDir = Path.of(orDefault(value.apply("SCIM_DATA_DIR"), "./data")).toAbsolutePath().normalize();
         int connectTimeout = integer(value, "SCIM_DB_CONNECT_TIMEOUT_SECONDS", 3, 1, 60);
         int statementTimeout = integer(value, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", 10, 1, 300);
@@ -75,7 +86,7 @@ public final class SettingsLoader {
         if (!trust.equals("true") && !trust.equals("false")) {
             throw new InvalidSetting("SCIM_TRUST_FORWARDED_HEADERS must be 'true' or 'false'");
         }
-        return new Settings(port, publicBaseUrl, dbUrl,
+        return new Settings(port, host, readTimeout, idleTimeout, publicBaseUrl, dbUrl,
                 orDefault(value.apply("SCIM_DB_USER"), dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres"),
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
                 integer(value, "SCIM_DB_POOL_SIZE", 10, 1, 500), dataDir, adminToken,

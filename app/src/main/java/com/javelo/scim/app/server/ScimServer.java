@@ -12,6 +12,7 @@ import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.health.HealthResource;
 import com.javelo.scim.app.metrics.MetricsResource;
 import com.javelo.scim.app.metrics.RequestObserver;
+import com.javelo.scim.app.server.edge.HttpEdge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -46,12 +47,17 @@ public final class ScimServer implements AutoCloseable {
     /** How long in-flight requests may take to finish on shutdown. */
     private static final long GRACE_SECONDS = 20;
 
+    /** Grizzly's limit on a request's header block: above it, its parser answers (a SCIM 431, too). */
+    private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
+
     private final HttpServer http;
+    private final HttpEdge edge;
     private final Database database;
     private final int port;
 
-    private ScimServer(HttpServer http, Database database, int port) {
+    private ScimServer(HttpServer http, HttpEdge edge, Database database, int port) {
         this.http = http;
+        this.edge = edge;
         this.database = database;
         this.port = port;
     }
@@ -78,8 +84,7 @@ public final class ScimServer implements AutoCloseable {
             config.register(new HealthResource(database));
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://0.0.0.0:" + settings.httpPort() + "/"), config, false);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(settings), config, false);
             NetworkListener listener = http.getListeners().iterator().next();
             // Worker threads match the pool: more would only queue on connections. Idle workers
             // wait on a plain blocking queue: Grizzly's default transfer queue spins before it
@@ -88,21 +93,40 @@ public final class ScimServer implements AutoCloseable {
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers)
                     .setQueue(new LinkedBlockingQueue<>()));
-            // Generous, so that oversized headers reach HeaderSizeLimit and get a SCIM error (431).
-            listener.setMaxHttpHeaderSize(256 * 1024);
+            // Above HeaderSizeLimit's 16 KiB, so that oversized headers usually get its 431 from
+            // Jersey; bigger blocks get the same SCIM 431 from the parser (HttpEdge) without being kept.
+            listener.setMaxHttpHeaderSize(MAX_HEADER_BLOCK_BYTES);
+            listener.getKeepAlive().setIdleTimeoutInSeconds((int) settings.httpIdleTimeout().toSeconds());
+            HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             awaitDatabase(databaseReady);
-            http.start();
+            try {
+                http.start();
+            } catch (IOException | RuntimeException e) {
+                edge.close();
+                throw e;
+            }
             int port = listener.getPort();
-            LOG.info("Javelo SCIM listening on port {} ({} ms); {}", port, (System.nanoTime() - started) / 1_000_000,
-                    settings);
-            return new ScimServer(http, database, port);
+            LOG.info("Javelo SCIM listening on {}:{} ({} ms); {}", settings.httpHost(), port,
+                    (System.nanoTime() - started) / 1_000_000, settings);
+            if (settings.publicBaseUrl() == null) {
+                LOG.warn("SCIM_PUBLIC_BASE_URL is not set: meta.location and Location follow each request's Host header "
+                        + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
+                        + "https://scim.javelo.io");
+            }
+            return new ScimServer(http, edge, database, port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
-            throw new UncheckedIOException("cannot listen on port " + settings.httpPort(), e);
+            throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
         } catch (RuntimeException e) {
             closeWhenSettled(databaseReady, database);
             throw e;
         }
+    }
+
+    private static URI listenUri(Settings settings) {
+        String host = settings.httpHost();
+        boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        return URI.create("http://" + (ipv6 ? "[" + host + "]" : host) + ":" + settings.httpPort() + "/");
     }
 
     /** Closes the pool once the database half of a failed start has stopped using it. */
@@ -137,6 +161,7 @@ public final class ScimServer implements AutoCloseable {
             LOG.warn("in-flight requests did not finish within {} s; stopping anyway", GRACE_SECONDS);
             http.shutdownNow();
         } finally {
+            edge.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }

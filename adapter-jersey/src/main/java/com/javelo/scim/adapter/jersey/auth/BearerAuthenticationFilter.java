@@ -14,16 +14,16 @@ import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
- * Every request under {@code /scim/v2} must carry {@code Authorization: Bearer <token>}; the token
- * alone says which tenant the request belongs to. The token is never logged or echoed: failures
- * say only what kind of credential was wrong.
+ * Every request Jersey matched to a {@link TenantAuthenticated} resource must carry {@code
+ * Authorization: Bearer <token>}; the token alone says which tenant the request belongs to. The
+ * token is never logged or echoed: failures say only what kind of credential was wrong.
  */
+@TenantAuthenticated
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthenticationFilter implements ContainerRequestFilter {
 
     /** The request property holding the authenticated {@link TenantId}. */
     public static final String TENANT = "javelo.scim.tenant";
-    public static final String SCIM_PATH_PREFIX = "scim/v2";
 
     private final AuthenticateTenant authenticateTenant;
 
@@ -33,10 +33,6 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith(SCIM_PATH_PREFIX) && !path.startsWith("/" + SCIM_PATH_PREFIX)) {
-            return;
-        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             reject(request, "no Authorization header; send 'Authorization: Bearer <API token>'");

@@ -16,13 +16,7 @@ public final class ScimErrorResponses {
     private ScimErrorResponses() {}
 
     public static Response of(ScimError error) {
-        ObjectNode body = ScimJson.nodes().objectNode();
-        body.putArray("schemas").add(ERROR_URN);
-        body.put("status", Integer.toString(error.status()));
-        if (error.scimType() != null) {
-            body.put("scimType", error.scimType().wireValue());
-        }
-        body.put("detail", error.detail());
+        ObjectNode body = body(error);
         Response.ResponseBuilder response = Response.status(error.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(body);
         if (error.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"scim\"");
@@ -31,5 +25,17 @@ public final class ScimErrorResponses {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response.build();
+    }
+
+    /** The error's JSON body alone, for answers written below Jersey (the HTTP server's own refusals). */
+    public static ObjectNode body(ScimError error) {
+        ObjectNode body = ScimJson.nodes().objectNode();
+        body.putArray("schemas").add(ERROR_URN);
+        body.put("status", Integer.toString(error.status()));
+        if (error.scimType() != null) {
+            body.put("scimType", error.scimType().wireValue());
+        }
+        body.put("detail", error.detail());
+        return body;
     }
 }

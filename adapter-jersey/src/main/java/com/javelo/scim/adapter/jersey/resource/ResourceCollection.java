@@ -1,5 +1,6 @@
 package com.javelo.scim.adapter.jersey.resource;
 
+import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.core.endpoint.AttributeSelection;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
  * The HTTP face of one SCIM collection: maps methods, parameters and headers to the core endpoint
  * and transcribes its answer. No SCIM rule lives here.
  */
+@TenantAuthenticated
 public abstract class ResourceCollection {
 
     private final ResourceEndpoint endpoint;

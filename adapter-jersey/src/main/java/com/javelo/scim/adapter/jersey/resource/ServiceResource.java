@@ -1,5 +1,6 @@
 package com.javelo.scim.adapter.jersey.resource;
 
+import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code /Schemas}; they need a valid token but no tenant data) and {@code POST /.search}.
  */
 @Path("scim/v2")
+@TenantAuthenticated
 public final class ServiceResource {
 
     private final DiscoveryEndpoint discovery;

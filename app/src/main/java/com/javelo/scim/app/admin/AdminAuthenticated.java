@@ -1,0 +1,16 @@
+package com.javelo.scim.app.admin;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import jakarta.ws.rs.NameBinding;
+
+/**
+ * Marks the admin API's resources: Jersey runs {@link AdminAuthenticationFilter} for every method it
+ * matched on them, however the path was spelled, rather than the filter reading the raw path.
+ */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface AdminAuthenticated {}

@@ -1,0 +1,78 @@
+package com.javelo.scim.app.server.edge;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.utils.DelayedExecutor;
+
+/**
+ * How requests are received, before any of them reaches Jersey: each within a time bound (headers
+ * and body, {@code SCIM_HTTP_READ_TIMEOUT_SECONDS}), gathered whole off the worker threads, within
+ * the body limit, framed unambiguously, and refused — when they must be — as SCIM errors. For
+ * example:
+ *
+ * <pre>{@code
+ * HttpEdge edge = HttpEdge.install(http, listener, Duration.ofSeconds(10), 1024 * 1024);
+ * http.start();
+ * ...
+ * edge.close();
+ * }</pre>
+ */
+public final class HttpEdge implements AddOn, AutoCloseable {
+
+    private final ReadDeadlines deadlines;
+    private final long maxBodyBytes;
+    private final ExecutorService keepAliveThread;
+    private final DelayedExecutor keepAliveExecutor;
+
+    private HttpEdge(Duration readTimeout, long maxBodyBytes) {
+        this.deadlines = new ReadDeadlines(readTimeout);
+        this.maxBodyBytes = maxBodyBytes;
+        this.keepAliveThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "scim-keep-alive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.keepAliveExecutor = new DelayedExecutor(keepAliveThread);
+    }
+
+    /** Configures the listener (and the server's error pages); takes effect when the server starts. */
+    public static HttpEdge install(HttpServer http, NetworkListener listener, Duration readTimeout, long maxBodyBytes) {
+        HttpEdge edge = new HttpEdge(readTimeout, maxBodyBytes);
+        listener.registerAddOn(edge);
+        listener.setDefaultErrorPageGenerator(new ScimErrorPages());
+        // Grizzly's default page is HTML naming its version, with the stack trace.
+        http.getServerConfiguration().setDefaultErrorPageGenerator(new ScimErrorPages());
+        return edge;
+    }
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        int codec = builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
+        org.glassfish.grizzly.http.HttpServerFilter grizzlys = (org.glassfish.grizzly.http.HttpServerFilter) builder.get(codec);
+        ScimHttpCodec ours = new ScimHttpCodec(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize(),
+                listener.getKeepAlive(), keepAliveExecutor, listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(),
+                deadlines, maxBodyBytes);
+        ours.setAllowPayloadForUndefinedHttpMethods(grizzlys.isAllowPayloadForUndefinedHttpMethods());
+        ours.setMaxPayloadRemainderToSkip(grizzlys.getMaxPayloadRemainderToSkip());
+        for (org.glassfish.grizzly.http.ContentEncoding encoding : grizzlys.getContentEncodings()) {
+            ours.addContentEncoding(encoding);
+        }
+        ours.getMonitoringConfig().addProbes(grizzlys.getMonitoringConfig().getProbes());
+        builder.set(codec, ours);
+        builder.add(builder.indexOfType(HttpServerFilter.class), new WholeRequests(deadlines, maxBodyBytes));
+        keepAliveExecutor.start();
+    }
+
+    @Override
+    public void close() {
+        deadlines.close();
+        keepAliveExecutor.destroy();
+        keepAliveThread.shutdownNow();
+    }
+}

@@ -1,0 +1,100 @@
+package com.javelo.scim.app.server.edge;
+
+import com.javelo.scim.core.protocol.error.ScimError;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+
+/**
+ * The clock of every request being received: it starts at the request's first byte and stops when
+ * the whole request (headers and body) is in. A request still incomplete after the read timeout is
+ * answered 408 (or, if its headers never ended, its connection is closed), so a client that sends
+ * slowly holds a socket for a bounded time — and never a worker thread, see {@link WholeRequests}.
+ */
+final class ReadDeadlines implements AutoCloseable {
+
+    /** How often overdue requests are looked for: the bound is the timeout plus this. */
+    private static final long SWEEP_MILLIS = 250;
+
+    /** One request being received: since when, and its header once parsed. */
+    static final class Reading {
+        final long startedNanos = System.nanoTime();
+        volatile HttpRequestPacket request;
+    }
+
+    private final long timeoutNanos;
+    private final long timeoutSeconds;
+    private final Map<Connection<?>, Reading> reading = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
+
+    ReadDeadlines(Duration timeout) {
+        this.timeoutNanos = timeout.toNanos();
+        this.timeoutSeconds = timeout.toSeconds();
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "scim-read-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Bytes arrived on the connection: starts its clock unless a request is already being received. */
+    void bytesArrived(Connection<?> connection) {
+        if (!reading.containsKey(connection)) {
+            reading.putIfAbsent(connection, new Reading());
+        }
+    }
+
+    /** The request being received on the connection, its clock started now if it was not running. */
+    Reading current(Connection<?> connection) {
+        Reading current = reading.get(connection);
+        if (current == null) {
+            Reading started = new Reading();
+            current = reading.putIfAbsent(connection, started);
+            return current == null ? started : current;
+        }
+        return current;
+    }
+
+    /**
+     * The request is whole: stops its clock. False if the deadline got there first (the request
+     * has been answered 408 and must not be served).
+     */
+    boolean complete(Connection<?> connection, Reading request) {
+        return reading.remove(connection, request);
+    }
+
+    void forget(Connection<?> connection) {
+        reading.remove(connection);
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        reading.forEach((connection, request) -> {
+            if (now - request.startedNanos > timeoutNanos && reading.remove(connection, request)) {
+                expire(connection, request);
+            }
+        });
+    }
+
+    private void expire(Connection<?> connection, Reading request) {
+        HttpRequestPacket header = request.request;
+        if (header == null) {
+            EdgeAnswers.drop(connection, "the request headers were not received within " + timeoutSeconds
+                    + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS)");
+        } else {
+            EdgeAnswers.refuse(connection, header, new ScimError(408, null, "the request was not received within "
+                    + timeoutSeconds + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once"));
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}

@@ -1,0 +1,98 @@
+package com.javelo.scim.app.server.edge;
+
+import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimType;
+import java.io.IOException;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.Header;
+
+/**
+ * Hands a request to the HTTP handler (and so to a worker thread that runs Jersey) only once it
+ * is whole: its body is gathered here, chunk by chunk as it arrives, without a thread waiting for
+ * it. A client that sends its body slowly therefore holds a socket, not a worker, and the read
+ * deadline bounds even that. Grizzly's own {@code AggregatorAddOn} does the gathering part; this one
+ * also bounds it (413 over the body limit, before the bytes are kept), and refuses a request framed
+ * by both {@code Content-Length} and {@code Transfer-Encoding} (400: the two framings disagree about
+ * where the body ends, the root of request smuggling, RFC 9112 §6.1) or whose URI is not one
+ * ({@link RequestTargets}, 400).
+ */
+final class WholeRequests extends BaseFilter {
+
+    private final ReadDeadlines deadlines;
+    private final long maxBodyBytes;
+
+    WholeRequests(ReadDeadlines deadlines, long maxBodyBytes) {
+        this.deadlines = deadlines;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        if (!(ctx.getMessage() instanceof HttpContent content) || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+            return ctx.getInvokeAction();
+        }
+        Connection<?> connection = ctx.getConnection();
+        if (EdgeAnswers.isRefused(connection)) {
+            return ctx.getStopAction();
+        }
+        ReadDeadlines.Reading reading = deadlines.current(connection);
+        if (reading.request != request) {
+            reading.request = request;
+            ScimError refusal = refusal(request);
+            if (refusal != null) {
+                deadlines.forget(connection);
+                EdgeAnswers.refuse(connection, request, refusal);
+                return ctx.getStopAction();
+            }
+        }
+        if (content.getContent().remaining() > maxBodyBytes) {
+            deadlines.forget(connection);
+            EdgeAnswers.refuse(connection, request, tooLarge());
+            return ctx.getStopAction();
+        }
+        if (!content.isLast()) {
+            // Kept by the filter chain and handed back, with what arrives next appended.
+            return ctx.getStopAction(content);
+        }
+        if (!deadlines.complete(connection, reading)) {
+            return ctx.getStopAction();
+        }
+        return ctx.getInvokeAction();
+    }
+
+    private ScimError refusal(HttpRequestPacket request) {
+        if (request.getAttribute(ScimHttpCodec.AMBIGUOUS_FRAMING) != null) {
+            return new ScimError(400, ScimType.INVALID_SYNTAX, "the request has both Content-Length and "
+                    + "Transfer-Encoding headers; send exactly one of them");
+        }
+        String target = RequestTargets.problem(request.getRequestURI());
+        if (target == null) {
+            target = RequestTargets.problem(request.getQueryString());
+        }
+        if (target == null) {
+            target = RequestTargets.hostProblem(request.getHeader(Header.Host));
+        }
+        if (target != null) {
+            return new ScimError(400, null, target);
+        }
+        if (request.getContentLength() > maxBodyBytes) {
+            return tooLarge();
+        }
+        return null;
+    }
+
+    private ScimError tooLarge() {
+        return new ScimError(413, null, "the request body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    @Override
+    public NextAction handleClose(FilterChainContext ctx) throws IOException {
+        deadlines.forget(ctx.getConnection());
+        return ctx.getInvokeAction();
+    }
+}
