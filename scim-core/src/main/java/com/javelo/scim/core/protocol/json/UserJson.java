@@ -99,7 +99,7 @@ public final class UserJson {
                 .put("created", user.meta().created().toString())
                 .put("lastModified", user.meta().lastModified().toString())
                 .put("location", location)
-                .put("version", EntityTags.of(user.meta().version()));
+                .put("version", EntityTags.of(user.meta().version(), groups));
         return node;
     }
 
