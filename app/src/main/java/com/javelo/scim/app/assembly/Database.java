@@ -45,6 +45,11 @@ public final class Database implements AutoCloseable {
         pool.setConnectionTimeout(3_000);
         pool.setValidationTimeout(2_000);
         pool.setInitializationFailTimeout(10_000);
+        if (!settings.isPostgres()) {
+            // H2's trace file (javelo-scim.trace.db) would keep the messages of refused statements,
+            // which quote profile values; SqlErrors logs them by SQLState and constraint instead.
+            pool.addDataSourceProperty("TRACE_LEVEL_FILE", "0");
+        }
         if (metrics != null) {
             pool.setMetricRegistry(metrics);
         }
