@@ -99,15 +99,17 @@ public final class SqlErrors {
      *     class 22 or 23), or empty for any other failure
      */
     public static Optional<RuntimeException> refusedInput(DataAccessException exception) {
-        Optional<SQLException> refused = sqlExceptions(exception)
+        List<SQLException> refusals = sqlExceptions(exception)
                 .filter(sql -> sql.getSQLState() != null
                         && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23")))
-                .findFirst();
-        if (refused.isEmpty()) {
+                .toList();
+        if (refusals.isEmpty()) {
             return Optional.empty();
         }
+        Optional<SQLException> refused = Optional.of(refusals.get(0));
         String state = refused.get().getSQLState();
-        Optional<String> subject = subject(refused.get());
+        // A batch's own exception may not name the constraint; the one chained to it does.
+        Optional<String> subject = refusals.stream().map(SqlErrors::subject).flatMap(Optional::stream).findFirst();
         Optional<String> attribute = subject.map(name -> ATTRIBUTES.get(name.toLowerCase(Locale.ROOT)));
         LOG.warn("the database refused a statement's input: SQLState {}, constraint or column {}", state,
                 subject.orElse("not named"));
