@@ -1,6 +1,9 @@
 package com.javelo.scim.adapter.jooq.transaction;
 
+import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.core.protocol.error.ScimType;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>H2's and PostgreSQL's messages quote the values they refused (profile values), so a refused
  * statement is logged by its SQLState and constraint or column name alone, and the database's
- * message goes nowhere.
+ * message goes nowhere; any other failure goes on as a {@link StatementFailed} that keeps the stack
+ * and the SQLStates and drops the message.
  */
 public final class SqlErrors {
 
@@ -91,7 +95,28 @@ public final class SqlErrors {
             return ScimErrors.storageUnavailable(
                     "the provisioning database is unavailable; retry in a few seconds", exception);
         }
-        return refusedInput(exception).orElse(exception);
+        return refusedInput(exception).orElseGet(() -> withoutValues(exception));
+    }
+
+    /**
+     * @return an unexpected failure as the 500's log line will show it: where it happened and its
+     *     SQLStates, without the database's message (it quotes the statement's values)
+     */
+    static RuntimeException withoutValues(DataAccessException exception) {
+        List<String> states = sqlExceptions(exception).map(sql -> String.valueOf(sql.getSQLState())).toList();
+        String types = sqlExceptions(exception).map(sql -> sql.getClass().getName()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse(exception.getClass().getName());
+        StatementFailed failed = new StatementFailed("a statement failed: SQLState " + states + " (" + types
+                + "); the database's message is not logged, it quotes the statement's values");
+        failed.setStackTrace(exception.getStackTrace());
+        return failed;
+    }
+
+    /** An unexpected statement failure, stripped of the database's message (see {@link #withoutValues}). */
+    public static final class StatementFailed extends RuntimeException {
+        StatementFailed(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -114,19 +139,34 @@ public final class SqlErrors {
         LOG.warn("the database refused a statement's input: SQLState {}, constraint or column {}", state,
                 subject.orElse("not named"));
         String named = attribute.map(name -> "attribute '" + name + "'").orElse("a value");
+        ScimError error;
         if (state.startsWith("22")) {
-            return Optional.of(ScimErrors.invalidValue("the database refused " + named + " (SQLState " + state
-                    + "); check its length and characters against the limits in /Schemas"));
+            error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
+                    + state + "); check its length and characters against the limits in /Schemas");
+        } else if ("23505".equals(state) || mentionsUnique(refused.get().getMessage())) {
+            error = new ScimError(409, ScimType.UNIQUENESS, named + " must be unique and is already in use");
+        } else if ("23503".equals(state) && attribute.filter("members"::equals).isPresent()) {
+            error = new ScimError(400, ScimType.INVALID_VALUE, "a member is not, or no longer, a User of this"
+                    + " company (deleted meanwhile?); the membership change was not applied");
+        } else {
+            error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
+                    + state + ")");
         }
-        if ("23505".equals(state) || mentionsUnique(refused.get().getMessage())) {
-            return Optional.of(ScimErrors.uniqueness(named + " must be unique and is already in use"));
+        // The cause is for the store that knows which rule a constraint stands for (see failedStatement);
+        // a 4xx is never logged with its cause.
+        return Optional.of(new ScimException(error, exception));
+    }
+
+    /**
+     * @return the failed statement behind an exception a transaction threw: itself, or the cause of
+     *     the error {@link #translate} made of it
+     */
+    public static Optional<DataAccessException> failedStatement(RuntimeException exception) {
+        if (exception instanceof DataAccessException failed) {
+            return Optional.of(failed);
         }
-        if ("23503".equals(state) && attribute.filter("members"::equals).isPresent()) {
-            return Optional.of(ScimErrors.invalidValue("a member is not, or no longer, a User of this company"
-                    + " (deleted meanwhile?); the membership change was not applied"));
-        }
-        return Optional.of(ScimErrors.invalidValue("the database refused " + named + " (SQLState " + state
-                + ")"));
+        return exception instanceof ScimException && exception.getCause() instanceof DataAccessException failed
+                ? Optional.of(failed) : Optional.empty();
     }
 
     /** Every SQLException behind a failure, with the batch's chained ones (PostgreSQL reports a batch's cause there). */

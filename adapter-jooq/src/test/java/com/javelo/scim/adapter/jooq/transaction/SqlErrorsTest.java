@@ -19,7 +19,7 @@ class SqlErrorsTest {
                 new DataAccessException("SQL [insert ...]; " + message, new SQLException(message, state)));
         assertThat(translated).isInstanceOf(ScimException.class);
         assertThat(((ScimException) translated).error().detail()).doesNotContain(VALUE);
-        assertThat(translated.getCause()).isNull();
+        assertThat(translated.getCause()).isInstanceOf(DataAccessException.class); // for the store; never logged
         return (ScimException) translated;
     }
 
@@ -68,8 +68,12 @@ class SqlErrorsTest {
     }
 
     @Test
-    void otherFailuresAreLeftAlone() {
-        DataAccessException syntax = new DataAccessException("SQL [...]", new SQLException("syntax error", "42601"));
-        assertThat(SqlErrors.translate(syntax)).isSameAs(syntax);
+    void otherFailuresKeepTheirStackAndSqlStateButNotTheMessage() {
+        DataAccessException syntax = new DataAccessException("SQL [insert ... values ('" + VALUE + "')]",
+                new SQLException("ERROR: syntax error near '" + VALUE + "'", "42601"));
+        RuntimeException translated = SqlErrors.translate(syntax);
+        assertThat(translated).isInstanceOf(SqlErrors.StatementFailed.class).hasNoCause();
+        assertThat(translated.getMessage()).contains("42601", "java.sql.SQLException").doesNotContain(VALUE);
+        assertThat(translated.getStackTrace()).isEqualTo(syntax.getStackTrace());
     }
 }
