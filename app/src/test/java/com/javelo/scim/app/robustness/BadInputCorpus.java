@@ -17,7 +17,11 @@ final class BadInputCorpus {
     /** One request to send; {@code path} is relative to the SCIM base, e.g. {@code /Users?filter=…}. */
     record BadRequest(String name, String method, String path, Map<String, String> headers, byte[] body) {}
 
+    /** A request and the SCIM error it must get, the same on every database. */
+    record Refusal(BadRequest request, int status, String scimType, List<String> detailMentions) {}
+
     private static final String JSON = "application/scim+json";
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     private BadInputCorpus() {}
 
@@ -160,7 +164,100 @@ final class BadInputCorpus {
         corpus.add(new BadRequest("oversized-header", "GET", "/Users", Map.of("X-Padding", "x".repeat(64 * 1024)), null));
         corpus.add(new BadRequest("bad-if-match", "PUT", "/Users/" + existingUserId, Map.of("Content-Type", JSON,
                 "If-Match", "W/\"not-a-version\""), validUser.getBytes(StandardCharsets.UTF_8)));
+        corpus.addAll(limits(existingUserId, existingGroupId).stream().map(Refusal::request).toList());
         return corpus;
+    }
+
+    /**
+     * 12. Values over the limits of the attribute definitions, NUL characters, duplicate keys and
+     * over-long numbers: each refused with the named attribute and limit, before any SQL runs.
+     */
+    static List<Refusal> limits(String existingUserId, String existingGroupId) {
+        List<Refusal> refusals = new ArrayList<>();
+        String user = "/Users/" + existingUserId;
+        String group = "/Groups/" + existingGroupId;
+        String long1025 = "l".repeat(1025);
+        refusals.add(invalidValue("username-1025", "POST", "/Users", "{\"userName\":\"" + long1025 + "\"}",
+                "'userName'", "1024"));
+        refusals.add(invalidValue("locale-65", "POST", "/Users",
+                "{\"userName\":\"locale@x.example\",\"locale\":\"" + "l".repeat(65) + "\"}", "'locale'", "64"));
+        refusals.add(invalidValue("put-timezone-65", "PUT", user,
+                "{\"userName\":\"keep@acme.example\",\"timezone\":\"" + "t".repeat(65) + "\"}", "'timezone'", "64"));
+        refusals.add(invalidValue("patch-title-1025", "PATCH", user, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"title\",\"value\":\"" + long1025 + "\"}]}", "'title'", "1024"));
+        refusals.add(invalidValue("patch-pathless-nickname-1025", "PATCH", user, "{\"Operations\":[{\"op\":\"Replace\","
+                + "\"value\":{\"nickName\":\"" + long1025 + "\"}}]}", "'nickName'", "1024"));
+        refusals.add(invalidValue("patch-given-name-1025", "PATCH", user, "{\"Operations\":[{\"op\":\"add\","
+                + "\"path\":\"name.givenName\",\"value\":\"" + long1025 + "\"}]}", "'name.givenName'", "1024"));
+        refusals.add(invalidValue("department-1025", "POST", "/Users", "{\"userName\":\"dep@x.example\",\""
+                + ENTERPRISE + "\":{\"department\":\"" + long1025 + "\"}}", "department'", "1024"));
+        refusals.add(invalidValue("manager-1025", "POST", "/Users", "{\"userName\":\"mgr@x.example\",\""
+                + ENTERPRISE + "\":{\"manager\":{\"value\":\"" + long1025 + "\"}}}", "manager.value'", "1024"));
+        refusals.add(invalidValue("email-value-1025", "POST", "/Users", "{\"userName\":\"ev@x.example\","
+                + "\"emails\":[{\"value\":\"" + long1025 + "\"}]}", "'emails.value'", "1024"));
+        refusals.add(invalidValue("email-type-65", "POST", "/Users", "{\"userName\":\"et@x.example\","
+                + "\"emails\":[{\"value\":\"et@x.example\",\"type\":\"" + "w".repeat(65) + "\"}]}",
+                "'emails.type'", "64"));
+        refusals.add(invalidValue("emails-101", "POST", "/Users", "{\"userName\":\"e101@x.example\",\"emails\":["
+                + emails(101) + "]}", "'emails'", "100"));
+        refusals.add(invalidValue("emails-11000", "POST", "/Users", "{\"userName\":\"e11k@x.example\",\"emails\":["
+                + emails(11_000) + "]}", "'emails'", "100"));
+        refusals.add(invalidValue("patch-phone-numbers-101", "PATCH", user, "{\"Operations\":[{\"op\":\"add\","
+                + "\"path\":\"phoneNumbers\",\"value\":[" + values("+1 555 0", 101) + "]}]}", "'phoneNumbers'", "100"));
+        refusals.add(invalidValue("nul-username", "POST", "/Users", "{\"userName\":\"nul\\u0000@x.example\"}",
+                "'userName'", "NUL"));
+        refusals.add(invalidValue("nul-formatted-name", "POST", "/Users", "{\"userName\":\"nul2@x.example\","
+                + "\"name\":{\"formatted\":\"A\\u0000B\"}}", "'name.formatted'", "NUL"));
+        refusals.add(invalidValue("nul-unknown-extension", "POST", "/Users", "{\"userName\":\"nul3@x.example\","
+                + "\"urn:example:custom\":{\"note\":\"\\u0000\"}}", "NUL"));
+        refusals.add(invalidValue("patch-nul-display-name", "PATCH", user, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"displayName\",\"value\":\"x\\u0000\"}]}", "'displayName'", "NUL"));
+        refusals.add(invalidValue("group-display-name-1025", "POST", "/Groups", "{\"displayName\":\"" + long1025
+                + "\"}", "'displayName'", "1024"));
+        refusals.add(invalidValue("group-patch-display-name-1025", "PATCH", group, "{\"Operations\":[{\"op\":"
+                + "\"replace\",\"path\":\"displayName\",\"value\":\"" + long1025 + "\"}]}", "'displayName'", "1024"));
+        refusals.add(invalidValue("group-member-display-1025", "PATCH", group, "{\"Operations\":[{\"op\":\"add\","
+                + "\"path\":\"members\",\"value\":[{\"value\":\"" + existingUserId + "\",\"display\":\""
+                + long1025 + "\"}]}]}", "'members.display'", "1024"));
+        refusals.add(invalidValue("group-member-display-name-1025", "PUT", group, "{\"displayName\":\"Keep\","
+                + "\"members\":[{\"value\":\"" + existingUserId + "\",\"displayName\":\"" + long1025 + "\"}]}",
+                "'members.display'", "1024"));
+        refusals.add(invalidValue("group-member-value-65", "POST", "/Groups", "{\"displayName\":\"G65\","
+                + "\"members\":[{\"value\":\"" + "m".repeat(65) + "\"}]}", "'members.value'", "64"));
+        refusals.add(invalidValue("group-nul-external-id", "POST", "/Groups", "{\"displayName\":\"Gnul\","
+                + "\"externalId\":\"a\\u0000\"}", "'externalId'", "NUL"));
+        refusals.add(new Refusal(body("duplicate-keys", "POST", "/Users",
+                "{\"userName\":\"dup1@x.example\",\"userName\":\"dup2@x.example\"}"), 400, "invalidSyntax",
+                List.of("Duplicate", "userName")));
+        refusals.add(new Refusal(body("duplicate-keys-nested", "PATCH", user,
+                "{\"Operations\":[{\"op\":\"replace\",\"op\":\"add\",\"path\":\"title\",\"value\":\"x\"}]}"),
+                400, "invalidSyntax", List.of("Duplicate", "op")));
+        refusals.add(new Refusal(body("number-5000-digits", "POST", "/Users",
+                "{\"userName\":\"num@x.example\",\"active\":" + "9".repeat(5000) + "}"), 400, "invalidSyntax",
+                List.of("number", "1000 digits")));
+        for (String filter : List.of("userName eq \"a\u0000b\"", "emails[value eq \"\u0000\"]")) {
+            refusals.add(new Refusal(new BadRequest("filter-nul-" + abbreviate(filter), "GET",
+                    "/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), Map.of(), null), 400,
+                    "invalidFilter", List.of("NUL")));
+        }
+        return refusals;
+    }
+
+    private static Refusal invalidValue(String name, String method, String path, String json, String... mentions) {
+        return new Refusal(body(name, method, path, json), 400, "invalidValue", List.of(mentions));
+    }
+
+    private static String emails(int count) {
+        return values("@x.example", count);
+    }
+
+    /** {@code count} distinct values, {@code {"value":"<i><suffix>"}} (a PATCH add merges equal ones). */
+    private static String values(String suffix, int count) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            values.append(i == 0 ? "" : ",").append("{\"value\":\"u").append(i).append(suffix).append("\"}");
+        }
+        return values.toString();
     }
 
     private static BadRequest body(String name, String method, String path, String json) {

@@ -6,6 +6,7 @@ import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
+import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.ListResponses;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
@@ -105,7 +106,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
                     ScimPatch.operations(body, ScimUserGroupCharacteristics.groups()), expected,
                     LegacyStringMemberValues.in(body), PatchMemberDisplays.in(body)));
             if (selection.isEmpty()) {
-                return new ScimResponse(204, null, group.meta().version(), null);
+                return new ScimResponse(204, null, EntityTags.of(group.meta().version()), null);
             }
             return respond(200, context, group, selection);
         });
@@ -121,7 +122,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
 
     private ScimResponse respond(int status, RequestContext context, Group group, AttributeSelection selection) {
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
-        return new ScimResponse(status, render(context, group, projection), group.meta().version(),
+        return new ScimResponse(status, render(context, group, projection), EntityTags.of(group.meta().version()),
                 context.baseUrl() + "/Groups/" + group.id().value());
     }
 

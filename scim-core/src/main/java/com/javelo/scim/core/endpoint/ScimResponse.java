@@ -1,14 +1,14 @@
 package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.javelo.scim.domain.resource.Version;
 import java.util.Optional;
 
 /**
  * A protocol-level answer the HTTP adapter only has to transcribe: status, body (absent for 204),
- * the resource version (for the {@code ETag} header) and its location (for {@code Location}).
+ * the resource's entity tag (for the {@code ETag} header, see {@code EntityTags}) and its location
+ * (for {@code Location}).
  */
-public record ScimResponse(int status, JsonNode body, Version version, String location) {
+public record ScimResponse(int status, JsonNode body, String entityTag, String location) {
 
     public static ScimResponse ok(JsonNode body) {
         return new ScimResponse(200, body, null, null);
@@ -22,8 +22,8 @@ public record ScimResponse(int status, JsonNode body, Version version, String lo
         return Optional.ofNullable(body);
     }
 
-    public Optional<Version> versionIfAny() {
-        return Optional.ofNullable(version);
+    public Optional<String> entityTagIfAny() {
+        return Optional.ofNullable(entityTag);
     }
 
     public Optional<String> locationIfAny() {

@@ -6,6 +6,7 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
+import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.paging.ListResponses;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
@@ -122,7 +123,7 @@ public final class UserEndpoint implements ResourceEndpoint {
             UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
                     ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected));
             if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
-                return new ScimResponse(204, null, user.user().meta().version(), null);
+                return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
             }
             return respond(200, context, user, selection);
         });
@@ -141,7 +142,8 @@ public final class UserEndpoint implements ResourceEndpoint {
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
         ObjectNode body = projection.apply(UserJson.write(user.user(), user.groups(), context.baseUrl()),
                 ResourceSchema.USER);
-        return new ScimResponse(status, body, user.user().meta().version(), location(context, user.user()));
+        return new ScimResponse(status, body, EntityTags.of(user.user().meta().version(), user.groups()),
+                location(context, user.user()));
     }
 
     /** A user created a moment ago under a new id belongs to no group yet: nothing to look up. */

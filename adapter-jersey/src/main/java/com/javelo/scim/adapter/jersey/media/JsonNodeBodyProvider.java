@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes SCIM bodies as Jackson trees with the core's one mapper: malformed JSON, invalid
- * UTF-8 and over-deep nesting become 400 {@code invalidSyntax}, bodies over the limit 413, before
+ * UTF-8, duplicate keys, over-deep nesting and over-long numbers become 400 {@code invalidSyntax}, bodies over the limit 413, before
  * any resource code runs.
  */
 public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, MessageBodyWriter<JsonNode> {
@@ -56,7 +56,7 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw ScimErrors.invalidSyntax("the request body nests deeper than " + ScimJson.MAX_NESTING_DEPTH + " levels");
+            throw ScimErrors.invalidSyntax(ScimJson.describe(e));
         } catch (JsonProcessingException e) {
             throw ScimErrors.invalidSyntax("the request body is not valid JSON: " + e.getOriginalMessage()
                     + locationOf(e));

@@ -2,7 +2,6 @@ package com.javelo.scim.adapter.jersey.resource;
 
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.core.endpoint.ScimResponse;
-import com.javelo.scim.core.protocol.etag.EntityTags;
 import jakarta.ws.rs.core.Response;
 
 /** Transcribes a core {@link ScimResponse} into HTTP: status, body, {@code ETag}, {@code Location}. */
@@ -13,7 +12,7 @@ final class HttpResponses {
     static Response of(ScimResponse scim) {
         Response.ResponseBuilder response = Response.status(scim.status());
         scim.bodyIfAny().ifPresent(body -> response.type(ScimMediaTypes.SCIM_JSON_UTF8).entity(body));
-        scim.versionIfAny().ifPresent(version -> response.header("ETag", EntityTags.of(version)));
+        scim.entityTagIfAny().ifPresent(tag -> response.header("ETag", tag));
         scim.locationIfAny().filter(location -> scim.status() == 201)
                 .ifPresent(location -> response.header("Location", location));
         return response.build();

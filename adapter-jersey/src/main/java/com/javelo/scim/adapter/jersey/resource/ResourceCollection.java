@@ -68,9 +68,8 @@ public abstract class ResourceCollection {
             @QueryParam("excludedAttributes") String excludedAttributes,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         ScimResponse response = endpoint.get(context(request), id, new AttributeSelection(attributes, excludedAttributes));
-        if (ifNoneMatch != null && response.versionIfAny().isPresent()
-                && EntityTags.parse(ifNoneMatch).equals(response.versionIfAny())) {
-            return Response.notModified().header("ETag", EntityTags.of(response.version())).build();
+        if (EntityTags.noneMatchFails(ifNoneMatch, response.entityTag())) {
+            return Response.notModified().header("ETag", response.entityTag()).build();
         }
         return HttpResponses.of(response);
     }

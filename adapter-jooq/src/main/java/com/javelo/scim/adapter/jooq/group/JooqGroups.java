@@ -16,6 +16,7 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
+import com.javelo.scim.domain.error.UnknownMembers;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.group.GroupMembership;
@@ -74,6 +75,9 @@ public final class JooqGroups implements Groups {
             .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
                     .and(GROUP_MEMBERS.USER_ID.eq(DSL.param("user", GROUP_MEMBERS.USER_ID))))
             .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID));
+
+    /** Users locked per statement on H2 (see {@link #lockMembers}): a bounded parameter list. */
+    private static final int LOCK_CHUNK = 1000;
 
     private final JooqContext context;
 
@@ -160,8 +164,35 @@ public final class JooqGroups implements Groups {
             values.put(GROUP_MEMBERS.DISPLAY.getName(), labels.get(user)); // may be null
             rows.add(values);
         }
-        int[] inserted = context.transaction(dsl -> ADD_ONE.executeBatch(dsl, rows));
+        int[] inserted = context.transaction(dsl -> {
+            if (!context.isPostgres()) {
+                lockMembers(dsl, tenant, adding);
+            }
+            return ADD_ONE.executeBatch(dsl, rows);
+        });
         return changed(adding, inserted);
+    }
+
+    /**
+     * H2's foreign key check reads the committed user row without locking it, so a user deleted
+     * meanwhile could be left a member (the delete's cascade misses the new row). Locking the
+     * users first orders the two: a delete that came first leaves them missing, and the change is
+     * refused like any unknown member. PostgreSQL's check locks the row itself (KEY SHARE); there
+     * a lost race is a foreign key violation, which SqlErrors answers the same way.
+     */
+    private static void lockMembers(DSLContext dsl, TenantId tenant, List<UserId> users) {
+        Set<String> wanted = users.stream().map(UserId::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> ids = List.copyOf(wanted);
+        for (int from = 0; from < ids.size(); from += LOCK_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOCK_CHUNK));
+            wanted.removeAll(dsl.select(USERS.ID).from(USERS)
+                    .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.in(chunk)))
+                    .forUpdate()
+                    .fetchSet(USERS.ID));
+        }
+        if (!wanted.isEmpty()) {
+            throw new UnknownMembers(wanted);
+        }
     }
 
     /** One delete per member, as one JDBC batch; its counts say who was a member (see {@link #addMembers}). */

@@ -1,6 +1,9 @@
 package com.javelo.scim.adapter.jooq.transaction;
 
+import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.core.protocol.error.ScimType;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -8,16 +11,84 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells what a failed statement means: a lost or refused connection is the core's "storage
  * unavailable" (503 at the edge); a broken unique constraint is reported to the store that knows
- * which business rule it stands for.
+ * which business rule it stands for; any other value the database refuses (SQLState class 22, data
+ * exception, or 23, integrity constraint) is the client's input: 400 {@code invalidValue}, or 409
+ * {@code uniqueness} for a unique constraint, naming the attribute where the constraint or column
+ * says which. The core's {@code InputLimits} stops known cases before any SQL; this is the net
+ * under them.
+ *
+ * <p>H2's and PostgreSQL's messages quote the values they refused (profile values), so a refused
+ * statement is logged by its SQLState and constraint or column name alone, and the database's
+ * message goes nowhere; any other failure goes on as a {@link StatementFailed} that keeps the stack
+ * and the SQLStates and drops the message.
  */
 public final class SqlErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlErrors.class);
+
+    /**
+     * Where the two databases name the constraint or column, in the first line of their messages
+     * (PostgreSQL's detail lines, and H2's text after the name, quote the values). Each captures
+     * an SQL identifier and nothing else.
+     */
+    private static final List<Pattern> SUBJECTS = List.of(
+            // PostgreSQL: ... violates unique constraint "users_by_user_name"
+            Pattern.compile("constraint \"([A-Za-z0-9_]+)\""),
+            // PostgreSQL: null value in column "user_name" ...
+            Pattern.compile("in column \"([A-Za-z0-9_]+)\""),
+            // H2: Unique index or primary key violation: "PUBLIC.USERS_BY_USER_NAME ON ..."
+            Pattern.compile("key violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+) ON "),
+            // H2: Referential integrity constraint violation: "CONSTRAINT_8D: PUBLIC.GROUP_MEMBERS FOREIGN KEY(TENANT_ID,
+            // USER_ID) REFERENCES PUBLIC.USERS(TENANT_ID, ID) (...)": named by what it references
+            Pattern.compile("FOREIGN KEY\\([A-Za-z0-9_, ]*?([A-Za-z0-9_]+)\\) REFERENCES"),
+            // H2: Value too long for column "USER_NAME CHARACTER VARYING(1024)": ...; NULL not allowed for column "X"
+            Pattern.compile("for column \"(?:[A-Za-z0-9_]+\\.)*([A-Za-z0-9_]+)[ \"]"));
+
+    /** The attribute a constraint or column stands for, by its lower-case name. */
+    private static final Map<String, String> ATTRIBUTES = Map.ofEntries(
+            Map.entry("users_by_user_name", "userName"),
+            Map.entry("user_name", "userName"),
+            Map.entry("user_name_key", "userName"),
+            Map.entry("external_id", "externalId"),
+            Map.entry("display_name", "displayName"),
+            Map.entry("display_name_key", "displayName"),
+            Map.entry("given_name", "name.givenName"),
+            Map.entry("family_name", "name.familyName"),
+            Map.entry("nick_name", "nickName"),
+            Map.entry("title", "title"),
+            Map.entry("user_type", "userType"),
+            Map.entry("locale", "locale"),
+            Map.entry("preferred_language", "preferredLanguage"),
+            Map.entry("timezone", "timezone"),
+            Map.entry("employee_number", "employeeNumber"),
+            Map.entry("department", "department"),
+            Map.entry("division", "division"),
+            Map.entry("cost_center", "costCenter"),
+            Map.entry("organization", "organization"),
+            Map.entry("manager_value", "manager"),
+            Map.entry("manager_value_key", "manager"),
+            Map.entry("email", "emails.value"),
+            Map.entry("email_key", "emails.value"),
+            Map.entry("email_type", "emails.type"),
+            Map.entry("display", "members.display"),
+            Map.entry("name", "name"),
+            // group_members (tenant_id, user_id) references users: a member who is not (or no longer) a user
+            Map.entry("group_members_tenant_id_user_id_fkey", "members"),
+            Map.entry("user_id", "members"));
 
     private SqlErrors() {}
 
@@ -30,7 +101,106 @@ public final class SqlErrors {
             return ScimErrors.storageUnavailable(
                     "the provisioning database did not answer in time; retry in a few seconds", exception);
         }
-        return exception;
+        return refusedInput(exception).orElseGet(() -> withoutValues(exception));
+    }
+
+    /**
+     * @return an unexpected failure as the 500's log line will show it: where it happened and its
+     *     SQLStates, without the database's message (it quotes the statement's values)
+     */
+    static RuntimeException withoutValues(DataAccessException exception) {
+        List<String> states = sqlExceptions(exception).map(sql -> String.valueOf(sql.getSQLState())).toList();
+        String types = sqlExceptions(exception).map(sql -> sql.getClass().getName()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse(exception.getClass().getName());
+        StatementFailed failed = new StatementFailed("a statement failed: SQLState " + states + " (" + types
+                + "); the database's message is not logged, it quotes the statement's values");
+        failed.setStackTrace(exception.getStackTrace());
+        return failed;
+    }
+
+    /** An unexpected statement failure, stripped of the database's message (see {@link #withoutValues}). */
+    public static final class StatementFailed extends RuntimeException {
+        StatementFailed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @return the SCIM error for a statement the database refused because of a value (SQLState
+     *     class 22 or 23), or empty for any other failure
+     */
+    public static Optional<RuntimeException> refusedInput(DataAccessException exception) {
+        List<SQLException> refusals = sqlExceptions(exception)
+                .filter(sql -> sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23")))
+                .toList();
+        if (refusals.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SQLException> refused = Optional.of(refusals.get(0));
+        String state = refused.get().getSQLState();
+        // A batch's own exception may not name the constraint; the one chained to it does.
+        Optional<String> subject = refusals.stream().map(SqlErrors::subject).flatMap(Optional::stream).findFirst();
+        Optional<String> attribute = subject.map(name -> ATTRIBUTES.get(name.toLowerCase(Locale.ROOT)));
+        LOG.warn("the database refused a statement's input: SQLState {}, constraint or column {}", state,
+                subject.orElse("not named"));
+        String named = attribute.map(name -> "attribute '" + name + "'").orElse("a value");
+        ScimError error;
+        if (state.startsWith("22")) {
+            error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
+                    + state + "); check its length and characters against the limits in /Schemas");
+        } else if ("23505".equals(state) || mentionsUnique(refused.get().getMessage())) {
+            error = new ScimError(409, ScimType.UNIQUENESS, named + " must be unique and is already in use");
+        } else if ("23503".equals(state) && attribute.filter("members"::equals).isPresent()) {
+            error = new ScimError(400, ScimType.INVALID_VALUE, "a member is not, or no longer, a User of this"
+                    + " company (deleted meanwhile?); the membership change was not applied");
+        } else {
+            error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
+                    + state + ")");
+        }
+        // The cause is for the store that knows which rule a constraint stands for (see failedStatement);
+        // a 4xx is never logged with its cause.
+        return Optional.of(new ScimException(error, exception));
+    }
+
+    /**
+     * @return the failed statement behind an exception a transaction threw: itself, or the cause of
+     *     the error {@link #translate} made of it
+     */
+    public static Optional<DataAccessException> failedStatement(RuntimeException exception) {
+        if (exception instanceof DataAccessException failed) {
+            return Optional.of(failed);
+        }
+        return exception instanceof ScimException && exception.getCause() instanceof DataAccessException failed
+                ? Optional.of(failed) : Optional.empty();
+    }
+
+    /** Every SQLException behind a failure, with the batch's chained ones (PostgreSQL reports a batch's cause there). */
+    private static Stream<SQLException> sqlExceptions(Throwable exception) {
+        Stream.Builder<SQLException> all = Stream.builder();
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    all.add(next);
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return all.build();
+    }
+
+    private static Optional<String> subject(SQLException exception) {
+        String message = String.valueOf(exception.getMessage());
+        String firstLine = message.lines().findFirst().orElse("");
+        for (Pattern pattern : SUBJECTS) {
+            Matcher matcher = pattern.matcher(firstLine);
+            if (matcher.find()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the name of the unique constraint or index a statement broke, if that is what failed */
@@ -44,8 +214,12 @@ public final class SqlErrors {
     }
 
     private static boolean mentionsUnique(DataAccessException exception) {
-        String message = String.valueOf(exception.getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("unique") || message.contains("primary key");
+        return mentionsUnique(exception.getMessage());
+    }
+
+    private static boolean mentionsUnique(String message) {
+        String lower = String.valueOf(message).toLowerCase(Locale.ROOT);
+        return lower.contains("unique") || lower.contains("primary key");
     }
 
     /**

@@ -438,11 +438,14 @@ public final class JooqUsers implements Users {
     private static void write(User user, Runnable statement) {
         try {
             statement.run();
-        } catch (DataAccessException e) {
-            if (SqlErrors.uniqueViolation(e).filter(message -> message.contains("users_by_user_name")).isPresent()) {
+        } catch (RuntimeException e) {
+            // The transaction may already have translated the failure (SqlErrors keeps it as the cause).
+            Optional<DataAccessException> failed = SqlErrors.failedStatement(e);
+            if (failed.flatMap(SqlErrors::uniqueViolation).filter(message -> message.contains("users_by_user_name"))
+                    .isPresent()) {
                 throw new UserNameAlreadyTaken(user.userName().value());
             }
-            throw SqlErrors.translate(e);
+            throw e instanceof DataAccessException refused ? SqlErrors.translate(refused) : e;
         }
     }
 

@@ -135,7 +135,7 @@ public final class DiscoveryDocuments {
         document.put("name", attribute.name());
         document.put("type", attribute.type().wireValue());
         document.put("multiValued", attribute.multiValued());
-        document.put("description", attribute.description());
+        document.put("description", attribute.publishedDescription());
         document.put("required", attribute.required());
         document.put("caseExact", attribute.caseExact());
         if (!attribute.canonicalValues().isEmpty()) {

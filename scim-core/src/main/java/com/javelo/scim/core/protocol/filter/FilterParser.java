@@ -118,6 +118,10 @@ public final class FilterParser {
             throw errors.apply("The " + noun + " is " + text.length() + " characters long; at most " + MAX_LENGTH
                     + " are accepted.");
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // No attribute holds one (InputLimits), and PostgreSQL refuses one in any text parameter.
+            throw errors.apply("The " + noun + " contains a NUL character (U+0000), which no attribute value holds.");
+        }
         return new FilterTokenizer(text, noun, errors);
     }
 

@@ -169,6 +169,9 @@ final class FilterTokenizer {
         while (at < text.length()) {
             char c = text.charAt(at);
             if (c == '"') {
+                if (value.indexOf("\u0000") >= 0) {
+                    throw error(start, "A NUL character (U+0000), which no attribute value holds, is in the string");
+                }
                 return new Token(Kind.STRING, value.toString(), start, at + 1);
             }
             if (c != '\\') {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.domain.group.Group;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ public final class GroupJson {
         if (body == null || !body.isObject()) {
             throw ScimErrors.invalidSyntax("the request body must be a JSON object describing a Group");
         }
+        InputLimits.checkGroup(body);
         String displayName = JsonFields.text(body, "displayName", "displayName");
         if (displayName == null) {
             throw ScimErrors.invalidValue("attribute 'displayName' is required");
@@ -43,6 +45,8 @@ public final class GroupJson {
                 memberDisplay(member).ifPresent(display -> displays.put(id, display));
             }
         }
+        // Microsoft labels members with `displayName`, which the schema walk does not know.
+        InputLimits.checkMembers(members == null ? Set.of() : members, displays);
         return new GroupInput(displayName, JsonFields.text(body, "externalId", "externalId"), members, displays);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.domain.user.Address;
 import com.javelo.scim.domain.user.EnterpriseAttributes;
 import com.javelo.scim.domain.user.ManagerReference;
@@ -31,11 +32,17 @@ public final class UserJson {
 
     private UserJson() {}
 
-    /** Reads a POST/PUT body (or a patched document). */
+    /** Reads a POST/PUT body (or a patched document), refusing values over the attributes' limits. */
     public static UserInput read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ScimErrors.invalidSyntax("the request body must be a JSON object describing a User");
         }
+        InputLimits.checkUser(body);
+        return readStored(body);
+    }
+
+    /** Reads a stored profile: it passed the limits when it was written. */
+    static UserInput readStored(JsonNode body) {
         String userName = JsonFields.text(body, "userName", "userName");
         if (userName == null) {
             throw ScimErrors.invalidValue("attribute 'userName' is required");
@@ -99,7 +106,7 @@ public final class UserJson {
                 .put("created", user.meta().created().toString())
                 .put("lastModified", user.meta().lastModified().toString())
                 .put("location", location)
-                .put("version", EntityTags.of(user.meta().version()));
+                .put("version", EntityTags.of(user.meta().version(), groups));
         return node;
     }
 

@@ -17,7 +17,7 @@ public final class UserProfileJson {
 
     public static UserProfile read(String json) {
         try {
-            return UserJson.read(ScimJson.mapper().readTree(json)).profile();
+            return UserJson.readStored(ScimJson.mapper().readTree(json)).profile();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored user profile is not valid JSON", e);
         }

@@ -37,6 +37,14 @@ public record MembershipPlan(Set<String> toAdd, Set<String> toRemove, Optional<S
         return replaceAll.isEmpty() && toAdd.isEmpty() && toRemove.isEmpty();
     }
 
+    /** @return every member id the change names: added, removed or the whole new membership */
+    public Set<String> mentionedIds() {
+        Set<String> mentioned = new LinkedHashSet<>(toAdd);
+        mentioned.addAll(toRemove);
+        replaceAll.ifPresent(mentioned::addAll);
+        return Collections.unmodifiableSet(mentioned);
+    }
+
     /** @return the members after the change, given the members before it */
     public Set<String> applyTo(Set<String> current) {
         if (replaceAll.isPresent()) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One attribute of a SCIM schema with the characteristics of RFC 7643 §7. Built from
@@ -18,6 +19,11 @@ import java.util.Optional;
  *
  * <p>Absent characteristics are empty lists, never {@code null}, so the discovery documents
  * generated from a definition contain no nulls.
+ *
+ * <p>Two characteristics are Javelo's own, not RFC 7643's: {@code maxLength} (a string value's
+ * most characters, counted as UTF-16 code units, which is what both databases' columns bound)
+ * and {@code maxValues} (a multi-valued attribute's most values). {@link InputLimits} enforces
+ * them on every input, and {@link #publishedDescription()} tells clients in {@code /Schemas}.
  */
 public record AttributeDefinition(
         String name,
@@ -31,7 +37,9 @@ public record AttributeDefinition(
         Returned returned,
         Uniqueness uniqueness,
         List<String> referenceTypes,
-        List<AttributeDefinition> subAttributes) {
+        List<AttributeDefinition> subAttributes,
+        OptionalInt maxLength,
+        OptionalInt maxValues) {
 
     public AttributeDefinition {
         Objects.requireNonNull(name, "name");
@@ -43,6 +51,11 @@ public record AttributeDefinition(
         canonicalValues = List.copyOf(canonicalValues);
         referenceTypes = List.copyOf(referenceTypes);
         subAttributes = List.copyOf(subAttributes);
+        Objects.requireNonNull(maxLength, "maxLength");
+        Objects.requireNonNull(maxValues, "maxValues");
+        if (maxValues.isPresent() && !multiValued) {
+            throw new IllegalArgumentException(name + ": only multi-valued attributes have a maximum count");
+        }
         if (!subAttributes.isEmpty() && type != AttributeType.COMPLEX) {
             throw new IllegalArgumentException(name + ": only complex attributes have sub-attributes");
         }
@@ -62,7 +75,9 @@ public record AttributeDefinition(
                 Returned.DEFAULT,
                 Uniqueness.NONE,
                 List.of(),
-                List.of());
+                List.of(),
+                OptionalInt.empty(),
+                OptionalInt.empty());
     }
 
     /** @return a single-valued complex attribute with these sub-attributes, otherwise as {@link #of}. */
@@ -72,47 +87,70 @@ public record AttributeDefinition(
 
     public AttributeDefinition withMultiValued() {
         return new AttributeDefinition(name, type, true, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes);
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withRequired() {
         return new AttributeDefinition(name, type, multiValued, description, true, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes);
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withCaseExact() {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, true,
-                mutability, returned, uniqueness, referenceTypes, subAttributes);
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withMutability(Mutability newMutability) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                newMutability, returned, uniqueness, referenceTypes, subAttributes);
+                newMutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withReturned(Returned newReturned) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, newReturned, uniqueness, referenceTypes, subAttributes);
+                mutability, newReturned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withUniqueness(Uniqueness newUniqueness) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, newUniqueness, referenceTypes, subAttributes);
+                mutability, returned, newUniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withCanonicalValues(String... values) {
         return new AttributeDefinition(name, type, multiValued, description, required, Arrays.asList(values),
-                caseExact, mutability, returned, uniqueness, referenceTypes, subAttributes);
+                caseExact, mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withReferenceTypes(String... types) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, Arrays.asList(types), subAttributes);
+                mutability, returned, uniqueness, Arrays.asList(types), subAttributes, maxLength, maxValues);
     }
 
     public AttributeDefinition withSubAttributes(List<AttributeDefinition> subs) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subs);
+                mutability, returned, uniqueness, referenceTypes, subs, maxLength, maxValues);
+    }
+
+    /** @return this attribute with its string values bounded to {@code characters} (a column's size) */
+    public AttributeDefinition withMaxLength(int characters) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subAttributes, OptionalInt.of(characters),
+                maxValues);
+    }
+
+    /** @return this multi-valued attribute with at most {@code count} values */
+    public AttributeDefinition withMaxValues(int count) {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, OptionalInt.of(count));
+    }
+
+    /** @return the description as {@code /Schemas} serves it: the RFC's text, then Javelo's limits */
+    public String publishedDescription() {
+        StringBuilder published = new StringBuilder(description);
+        maxLength.ifPresent(limit -> published.append("  Javelo accepts at most ").append(limit)
+                .append(" characters."));
+        maxValues.ifPresent(limit -> published.append("  Javelo accepts at most ").append(limit)
+                .append(" values."));
+        return published.toString();
     }
 
     public boolean isComplex() {

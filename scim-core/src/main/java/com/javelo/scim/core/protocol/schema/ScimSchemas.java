@@ -32,6 +32,24 @@ public final class ScimSchemas {
     public static final String SERVICE_PROVIDER_CONFIG_URN =
             "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
+    /**
+     * The size of the columns that hold a string attribute (V1__provisioning_schema.sql): a value
+     * that fits is stored alike on H2 and PostgreSQL, and a longer one is refused before any SQL.
+     */
+    public static final int COLUMN_SIZE = 1024;
+
+    /** The size of the columns for codes: locale, preferredLanguage, timezone, an email's type, ids. */
+    public static final int SHORT_COLUMN_SIZE = 64;
+
+    /**
+     * The most values of a user's multi-valued attribute (emails, phoneNumbers, …): far more than a
+     * person has, few enough that a user is written in one statement and milliseconds.
+     */
+    public static final int MAX_VALUES = 100;
+
+    /** The size of a company's name (tenants.name). */
+    public static final int TENANT_NAME_SIZE = 512;
+
     private static final String DISPLAY_DESCRIPTION =
             "A human-readable name, primarily used for display purposes.  READ-ONLY.";
     private static final String FUNCTION_DESCRIPTION = "A label indicating the attribute's function.";
@@ -57,7 +75,8 @@ public final class ScimSchemas {
                     "externalId",
                     STRING,
                     "A String that is an identifier for the resource as defined by the provisioning client.")
-            .withCaseExact();
+            .withCaseExact()
+            .withMaxLength(COLUMN_SIZE);
 
     /** {@code meta} (RFC 7643 §3.1): read-only resource metadata maintained by the server. */
     public static final AttributeDefinition META = complex(
@@ -85,6 +104,11 @@ public final class ScimSchemas {
                             .withCaseExact()))
             .withMutability(Mutability.READ_ONLY);
 
+    /** A company's name, as the admin API registers it: not a SCIM attribute, bounded alike. */
+    public static final AttributeDefinition TENANT_NAME = of("name", STRING, "The company's name.")
+            .withRequired()
+            .withMaxLength(TENANT_NAME_SIZE);
+
     /** The core User schema, RFC 7643 §4.1 and §8.7.1. */
     public static final SchemaDefinition USER = new SchemaDefinition(
             USER_URN,
@@ -99,7 +123,8 @@ public final class ScimSchemas {
                                             + " non-empty userName value.  This identifier MUST be unique across"
                                             + " the service provider's entire set of Users.  REQUIRED.")
                             .withRequired()
-                            .withUniqueness(Uniqueness.SERVER),
+                            .withUniqueness(Uniqueness.SERVER)
+                            .withMaxLength(COLUMN_SIZE),
                     complex(
                             "name",
                             "The components of the user's real name.  Providers MAY return just the full name"
@@ -119,13 +144,13 @@ public final class ScimSchemas {
                                     STRING,
                                     "The family name of the User, or last name in most Western languages"
                                             + " (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen,"
-                                            + " III')."),
+                                            + " III').").withMaxLength(COLUMN_SIZE),
                             of(
                                     "givenName",
                                     STRING,
                                     "The given name of the User, or first name in most Western languages"
                                             + " (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen,"
-                                            + " III')."),
+                                            + " III').").withMaxLength(COLUMN_SIZE),
                             of(
                                     "middleName",
                                     STRING,
@@ -147,42 +172,47 @@ public final class ScimSchemas {
                             "displayName",
                             STRING,
                             "The name of the User, suitable for display to end-users.  The name SHOULD be the"
-                                    + " full name of the User being described, if known."),
+                                    + " full name of the User being described, if known.")
+                                            .withMaxLength(COLUMN_SIZE),
                     of(
                             "nickName",
                             STRING,
                             "The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead"
                                     + " of 'Robert'.  This attribute SHOULD NOT be used to represent a User's"
-                                    + " username (e.g., 'bjensen' or 'mpepperidge')."),
+                                    + " username (e.g., 'bjensen' or 'mpepperidge').")
+                                            .withMaxLength(COLUMN_SIZE),
                     of(
                                     "profileUrl",
                                     REFERENCE,
                                     "A fully qualified URL pointing to a page representing the User's online"
                                             + " profile.")
                             .withReferenceTypes("external"),
-                    of("title", STRING, "The user's title, such as \"Vice President.\""),
+                    of("title", STRING, "The user's title, such as \"Vice President.\"")
+                            .withMaxLength(COLUMN_SIZE),
                     of(
                             "userType",
                             STRING,
                             "Used to identify the relationship between the organization and the user."
                                     + "  Typical values used might be 'Contractor', 'Employee', 'Intern',"
-                                    + " 'Temp', 'External', and 'Unknown', but any value may be used."),
+                                    + " 'Temp', 'External', and 'Unknown', but any value may be used.")
+                                            .withMaxLength(COLUMN_SIZE),
                     of(
                             "preferredLanguage",
                             STRING,
                             "Indicates the User's preferred written or spoken language.  Generally used for"
                                     + " selecting a localized user interface; e.g., 'en_US' specifies the"
-                                    + " language English and country US."),
+                                    + " language English and country US.").withMaxLength(SHORT_COLUMN_SIZE),
                     of(
                             "locale",
                             STRING,
                             "Used to indicate the User's default location for purposes of localizing items"
-                                    + " such as currency, date time format, or numerical representations."),
+                                    + " such as currency, date time format, or numerical representations.")
+                                            .withMaxLength(SHORT_COLUMN_SIZE),
                     of(
                             "timezone",
                             STRING,
                             "The User's time zone in the 'Olson' time zone database format, e.g.,"
-                                    + " 'America/Los_Angeles'."),
+                                    + " 'America/Los_Angeles'.").withMaxLength(SHORT_COLUMN_SIZE),
                     of("active", BOOLEAN, "A Boolean value indicating the User's administrative status."),
                     of(
                                     "password",
@@ -204,11 +234,12 @@ public final class ScimSchemas {
                                     "Email addresses for the user.  The value SHOULD be canonicalized by the"
                                             + " service provider, e.g., 'bjensen@example.com' instead of"
                                             + " 'bjensen@EXAMPLE.COM'.  Canonical type values of 'work',"
-                                            + " 'home', and 'other'."),
+                                            + " 'home', and 'other'.").withMaxLength(COLUMN_SIZE),
                             of("type", STRING, "A label indicating the attribute's function, e.g., 'work' or"
-                                            + " 'home'.")
+                                            + " 'home'.").withMaxLength(SHORT_COLUMN_SIZE)
                                     .withCanonicalValues("work", "home", "other"),
-                            primary("e.g., the preferred mailing address or primary email address")),
+                            primary("e.g., the preferred mailing address or primary email address"))
+                                    .withMaxValues(MAX_VALUES),
                     multiValued(
                             "phoneNumbers",
                             "Phone numbers for the User.  The value SHOULD be canonicalized by the service"
@@ -219,7 +250,8 @@ public final class ScimSchemas {
                             of("type", STRING, "A label indicating the attribute's function, e.g., 'work',"
                                             + " 'home', 'mobile'.")
                                     .withCanonicalValues("work", "home", "mobile", "fax", "pager", "other"),
-                            primary("e.g., the preferred phone number or primary phone number")),
+                            primary("e.g., the preferred phone number or primary phone number"))
+                                    .withMaxValues(MAX_VALUES),
                     multiValued(
                             "ims",
                             "Instant messaging addresses for the User.",
@@ -228,7 +260,8 @@ public final class ScimSchemas {
                                             + " 'gtalk', 'xmpp'.")
                                     .withCanonicalValues("aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq",
                                             "yahoo"),
-                            primary("e.g., the preferred messenger or primary messenger")),
+                            primary("e.g., the preferred messenger or primary messenger"))
+                                    .withMaxValues(MAX_VALUES),
                     multiValued(
                             "photos",
                             "URLs of photos of the User.",
@@ -236,7 +269,7 @@ public final class ScimSchemas {
                             of("type", STRING, "A label indicating the attribute's function, i.e., 'photo' or"
                                             + " 'thumbnail'.")
                                     .withCanonicalValues("photo", "thumbnail"),
-                            primary("e.g., the preferred photo or thumbnail")),
+                            primary("e.g., the preferred photo or thumbnail")).withMaxValues(MAX_VALUES),
                     complex(
                                     "addresses",
                                     "A physical mailing address for this User.  Canonical type values of"
@@ -264,7 +297,8 @@ public final class ScimSchemas {
                                     // Not in the §8.7.1 listing, but §2.4 gives every multi-valued attribute
                                     // `primary`, and Okta and the RFC's own §8.2 example send it.
                                     primary("e.g., the preferred mailing address"))
-                            .withMultiValued(),
+                            .withMultiValued()
+                            .withMaxValues(MAX_VALUES),
                     complex(
                                     "groups",
                                     "A list of groups to which the user belongs, either through direct"
@@ -287,20 +321,20 @@ public final class ScimSchemas {
                             "A list of entitlements for the User that represent a thing the User has.",
                             of("value", STRING, "The value of an entitlement."),
                             of("type", STRING, FUNCTION_DESCRIPTION),
-                            primary(null)),
+                            primary(null)).withMaxValues(MAX_VALUES),
                     multiValued(
                             "roles",
                             "A list of roles for the User that collectively represent who the User is, e.g.,"
                                     + " 'Student', 'Faculty'.",
                             of("value", STRING, "The value of a role."),
                             of("type", STRING, FUNCTION_DESCRIPTION),
-                            primary(null)),
+                            primary(null)).withMaxValues(MAX_VALUES),
                     multiValued(
                             "x509Certificates",
                             "A list of certificates issued to the User.",
                             of("value", BINARY, "The value of an X.509 certificate."),
                             of("type", STRING, FUNCTION_DESCRIPTION),
-                            primary(null)))));
+                            primary(null)).withMaxValues(MAX_VALUES))));
 
     /** The Enterprise User extension, RFC 7643 §4.3 and §8.7.1. */
     public static final SchemaDefinition ENTERPRISE_USER = new SchemaDefinition(
@@ -312,11 +346,15 @@ public final class ScimSchemas {
                             "employeeNumber",
                             STRING,
                             "Numeric or alphanumeric identifier assigned to a person, typically based on order"
-                                    + " of hire or association with an organization."),
-                    of("costCenter", STRING, "Identifies the name of a cost center."),
-                    of("organization", STRING, "Identifies the name of an organization."),
-                    of("division", STRING, "Identifies the name of a division."),
-                    of("department", STRING, "Identifies the name of a department."),
+                                    + " of hire or association with an organization.")
+                                            .withMaxLength(COLUMN_SIZE),
+                    of("costCenter", STRING, "Identifies the name of a cost center.")
+                            .withMaxLength(COLUMN_SIZE),
+                    of("organization", STRING, "Identifies the name of an organization.")
+                            .withMaxLength(COLUMN_SIZE),
+                    of("division", STRING, "Identifies the name of a division.").withMaxLength(COLUMN_SIZE),
+                    of("department", STRING, "Identifies the name of a department.")
+                            .withMaxLength(COLUMN_SIZE),
                     complex(
                             "manager",
                             "The User's manager.  A complex type that optionally allows service providers to"
@@ -328,7 +366,7 @@ public final class ScimSchemas {
                                     STRING,
                                     "The id of the SCIM resource representing the User's manager, or the"
                                             + " manager's email address (their userName), which Javelo resolves"
-                                            + " to that User."),
+                                            + " to that User.").withMaxLength(COLUMN_SIZE),
                             of("$ref", REFERENCE, "The URI of the SCIM resource representing the User's"
                                             + " manager.")
                                     .withReferenceTypes("User"),
@@ -345,6 +383,7 @@ public final class ScimSchemas {
             withCommonAttributes(List.of(
                     // §4.2 says REQUIRED; the §8.7.1 listing's `"required" : false` contradicts it.
                     of("displayName", STRING, "A human-readable name for the Group.  REQUIRED.")
+                            .withMaxLength(COLUMN_SIZE)
                             .withRequired(),
                     complex(
                                     "members",
@@ -352,6 +391,7 @@ public final class ScimSchemas {
                                     // Case-exact, unlike the §8.7.1 listing: the value is a resource id, and ids
                                     // are case-exact (§3.1).
                                     of("value", STRING, "Identifier of the member of this Group.")
+                                            .withMaxLength(SHORT_COLUMN_SIZE)
                                             .withMutability(Mutability.IMMUTABLE)
                                             .withCaseExact(),
                                     of(
@@ -362,7 +402,9 @@ public final class ScimSchemas {
                                             .withReferenceTypes("User", "Group")
                                             .withMutability(Mutability.IMMUTABLE),
                                     // Not in the §8.7.1 listing; §2.4 defines it and Okta sends it.
-                                    readOnly(of("display", STRING, DISPLAY_DESCRIPTION)),
+                                    // Read-only, yet kept: the label Okta and Microsoft send is shown back.
+                                    readOnly(of("display", STRING, DISPLAY_DESCRIPTION)
+                                            .withMaxLength(COLUMN_SIZE)),
                                     of("type", STRING, "A label indicating the type of resource, e.g., 'User' or"
                                                     + " 'Group'.")
                                             .withCanonicalValues("User", "Group")

@@ -8,6 +8,7 @@ import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.protocol.json.GroupJson;
+import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.MembershipPatchPlanner;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
@@ -61,6 +62,7 @@ public final class PatchGroup {
 
     public Group execute(Command command) {
         var plan = MembershipPatchPlanner.plan(command.operations());
+        InputLimits.checkMembers(plan.membership().mentionedIds(), command.memberDisplays());
         return ConflictRetry.run(unitOfWork, command.expected(), () -> {
             Group current = ReplaceGroup.load(groups, command.tenant(), command.id(), command.expected());
             var now = clock.instant();

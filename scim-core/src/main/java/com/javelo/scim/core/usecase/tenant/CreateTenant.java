@@ -1,6 +1,8 @@
 package com.javelo.scim.core.usecase.tenant;
 
 import com.javelo.scim.core.port.Tenants;
+import com.javelo.scim.core.protocol.schema.InputLimits;
+import com.javelo.scim.core.protocol.schema.ScimSchemas;
 import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
@@ -17,6 +19,7 @@ public final class CreateTenant {
     }
 
     public Tenant execute(String name) {
+        InputLimits.checkString(ScimSchemas.TENANT_NAME, name, "name");
         Tenant tenant = new Tenant(TenantId.random(), name, clock.instant());
         tenants.insert(tenant);
         return tenant;

@@ -126,6 +126,21 @@ class DiscoveryDocumentsTest {
     }
 
     @Test
+    void descriptionsPublishTheLimitsJaveloEnforces() {
+        JsonNode attributes = schemaResource(ScimSchemas.USER_URN).get("attributes");
+        assertThat(attribute(attributes, "userName").get("description").asText())
+                .endsWith("Javelo accepts at most 1024 characters.");
+        assertThat(attribute(attributes, "locale").get("description").asText())
+                .endsWith("Javelo accepts at most 64 characters.");
+        assertThat(attribute(attributes, "emails").get("description").asText())
+                .endsWith("Javelo accepts at most 100 values.");
+        assertThat(attribute(attribute(attributes, "emails").get("subAttributes"), "type").get("description").asText())
+                .endsWith("Javelo accepts at most 64 characters.");
+        assertThat(attribute(schemaResource(ScimSchemas.GROUP_URN).get("attributes"), "displayName")
+                .get("description").asText()).endsWith("Javelo accepts at most 1024 characters.");
+    }
+
+    @Test
     void aSingleSchemaIsFoundByItsUrnInAnyCase() {
         assertThat(DOCUMENTS.schema(ScimSchemas.ENTERPRISE_USER_URN.toUpperCase(), BASE))
                 .map(schema -> schema.get("id").asText())

@@ -567,5 +567,16 @@ class FilterParserTest {
                     .isInstanceOfSatisfying(ScimException.class,
                             e -> assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER));
         }
+
+        /** No attribute holds a NUL (InputLimits), and PostgreSQL refuses one in a parameter: refused alike. */
+        @ParameterizedTest
+        @ValueSource(strings = {"userName eq \"a\u0000b\"", "userName eq \"a\\u0000b\"", "emails[value eq \"\\u0000\"]"})
+        void aNulCharacterRawOrEscapedIsAnInvalidFilter(String filter) {
+            assertThatThrownBy(() -> FilterParser.parse(filter))
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER);
+                        assertThat(e.error().detail()).contains("NUL");
+                    });
+        }
     }
 }

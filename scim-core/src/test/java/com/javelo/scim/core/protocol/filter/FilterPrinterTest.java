@@ -77,7 +77,9 @@ class FilterPrinterTest {
         "emails[type eq \"work\" and value co \"@example.com\"] or ims[type eq \"xmpp\" and value co \"@foo.com\"]",
         "name.FamilyName eq Employee and (emails.Value co example.com or emails.Value co example.org)",
         "meta.Created gt 2015-10-10T14:38:21.8617979-07:00",
-        "title eq \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0000\\u00e9\"",
+        // U+0001, not U+0000: a NUL is refused (no attribute holds one, FilterParserTest), yet a control
+        // character still has to be escaped when printed.
+        "title eq \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0001\\u00e9\"",
         "a pr or (b pr or (c pr and (d pr and e pr)))",
         "not (not (a pr)) and n ge 1e3 and n lt 99999999999999999999",
         "emails[type eq \"work\"].display pr",
