@@ -1,5 +1,9 @@
 package com.javelo.scim.app.admin;
 
+import com.javelo.scim.adapter.jersey.RequestIdFilter;
+import com.javelo.scim.core.port.Cause;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,11 +92,14 @@ public final class AdminResource {
     @POST
     @Path("{id}/users")
     @Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
-    public Response importUser(@PathParam("id") String id, JsonNode body) {
+    public Response importUser(@PathParam("id") String id, JsonNode body,
+            @Context ContainerRequestContext request) {
         TenantId tenant = new TenantId(id);
         services.persistence().tenants().findById(tenant).orElseThrow(() -> new UnknownTenant(id));
-        ScimResponse created = services.scim().users().importExisting(
-                new RequestContext(tenant, baseUrls.of(uriInfo, headers)), body);
+        String baseUrl = baseUrls.of(uriInfo, headers);
+        Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
+        ScimResponse created = services.scim().users().importExisting(new RequestContext(tenant, baseUrl,
+                Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)), body);
         return Response.status(created.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(created.body()).build();
     }
 

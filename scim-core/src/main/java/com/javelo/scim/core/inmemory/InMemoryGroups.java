@@ -3,6 +3,7 @@ package com.javelo.scim.core.inmemory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.core.port.EventDetails;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.port.MembershipOutcome;
@@ -74,32 +75,32 @@ public final class InMemoryGroups implements Groups {
     }
 
     @Override
-    public void insert(Group group, List<DomainEvent> events) {
+    public void insert(Group group, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             InMemoryState.Key<GroupId> key = new InMemoryState.Key<>(group.tenantId(), group.id());
             state.groups.put(key, group);
             state.memberships.put(key, new LinkedHashSet<>());
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 
     @Override
-    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             requireCurrent(group, expected);
             state.groups.put(new InMemoryState.Key<>(group.tenantId(), group.id()), group);
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 
     @Override
-    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             requireCurrent(group, expected);
             InMemoryState.Key<GroupId> key = new InMemoryState.Key<>(group.tenantId(), group.id());
             state.groups.remove(key);
             state.memberships.remove(key);
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 

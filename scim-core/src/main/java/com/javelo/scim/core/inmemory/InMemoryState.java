@@ -1,6 +1,8 @@
 package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.port.EventDetails;
+import com.javelo.scim.core.port.FeedEvent;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
@@ -39,7 +41,9 @@ final class InMemoryState implements UnitOfWork {
     Map<Key<GroupId>, Group> groups = new LinkedHashMap<>();
     Map<Key<GroupId>, LinkedHashSet<UserId>> memberships = new HashMap<>();
     Map<Key<GroupId>, Map<UserId, String>> memberLabels = new HashMap<>();
-    List<DomainEvent> events = new ArrayList<>();
+    /** In commit order (a write holds the lock): an event's id is also its position. */
+    List<FeedEvent> events = new ArrayList<>();
+    private long lastEventId;
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -57,6 +61,14 @@ final class InMemoryState implements UnitOfWork {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Records a write's events; called under the lock. */
+    void record(List<DomainEvent> written, EventDetails details) {
+        for (DomainEvent event : written) {
+            lastEventId++;
+            events.add(new FeedEvent(lastEventId, lastEventId, event, details));
         }
     }
 

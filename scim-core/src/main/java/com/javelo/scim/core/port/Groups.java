@@ -29,13 +29,28 @@ public interface Groups {
 
     Page<Group> query(TenantId tenant, ResourceQuery query);
 
-    void insert(Group group, List<DomainEvent> events);
+    default void insert(Group group, List<DomainEvent> events) {
+        insert(group, events, EventDetails.none());
+    }
+
+    /** Like {@link #insert(Group, List)}, recording {@code details} with the events. */
+    void insert(Group group, List<DomainEvent> events, EventDetails details);
 
     /** @throws StaleVersion when the stored version is not {@code expected} */
-    void update(Group group, ExpectedVersion expected, List<DomainEvent> events);
+    default void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+        update(group, expected, events, EventDetails.none());
+    }
+
+    /** Like {@link #update(Group, ExpectedVersion, List)}, recording {@code details} with the events. */
+    void update(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details);
 
     /** Deletes the group and its memberships (never the users). */
-    void delete(Group group, ExpectedVersion expected, List<DomainEvent> events);
+    default void delete(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+        delete(group, expected, events, EventDetails.none());
+    }
+
+    /** Like {@link #delete(Group, ExpectedVersion, List)}, recording {@code details} with the events. */
+    void delete(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details);
 
     /** Adds the users not yet members; @return those actually added. Members must exist (checked by the caller). */
     default Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users) {

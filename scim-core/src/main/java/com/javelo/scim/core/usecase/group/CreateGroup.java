@@ -1,5 +1,9 @@
 package com.javelo.scim.core.usecase.group;
 
+import com.javelo.scim.core.port.Cause;
+import com.javelo.scim.core.port.EventDetails;
+import com.javelo.scim.core.usecase.EventDetailing;
+
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
@@ -19,10 +23,15 @@ import java.util.Set;
 /** Creates a group (Okta Group Push, Entra group create), with its initial members if any. */
 public final class CreateGroup {
 
-    public record Command(TenantId tenant, GroupInput input) {
+    public record Command(TenantId tenant, GroupInput input, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, GroupInput input) {
+            this(tenant, input, Cause.unknown(""));
         }
     }
 
@@ -52,7 +61,8 @@ public final class CreateGroup {
             if (!members.isEmpty()) {
                 events.add(new DomainEvent.MembersAdded(command.tenant(), created.after().id(), members, now));
             }
-            groups.insert(created.after(), events);
+            groups.insert(created.after(), events,
+                    EventDetailing.ofGroup(command.cause(), EventDetails.Operation.CREATE, null, created.after()));
             if (!members.isEmpty()) {
                 groups.addMembers(command.tenant(), created.after().id(), members,
                         Memberships.labels(command.input().memberDisplays()));

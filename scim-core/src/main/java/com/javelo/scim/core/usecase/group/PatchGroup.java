@@ -1,5 +1,8 @@
 package com.javelo.scim.core.usecase.group;
 
+import com.javelo.scim.core.port.Cause;
+import com.javelo.scim.core.port.EventDetails;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
@@ -36,14 +39,20 @@ public final class PatchGroup {
      *     when they name no user (see {@code LegacyStringMemberValues}); usually empty
      */
     public record Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
-            Set<String> skippableUnknownMembers, Map<String, String> memberDisplays) {
+            Set<String> skippableUnknownMembers, Map<String, String> memberDisplays, Cause cause) {
         public Command {
+            Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             operations = List.copyOf(operations);
             Objects.requireNonNull(expected, "expected");
             skippableUnknownMembers = Set.copyOf(skippableUnknownMembers);
             memberDisplays = Map.copyOf(memberDisplays);
+        }
+
+        public Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
+                Set<String> skippableUnknownMembers, Map<String, String> memberDisplays) {
+            this(tenant, id, operations, expected, skippableUnknownMembers, memberDisplays, Cause.unknown(""));
         }
     }
 
@@ -77,7 +86,8 @@ public final class PatchGroup {
                     command.skippableUnknownMembers());
             MembershipOutcome outcome = memberships.apply(command.tenant(), current.id(), toAdd,
                     membership.toRemove(), membership.replaceAll(), command.memberDisplays());
-            return GroupChanges.store(groups, current, attributes, outcome, now);
+            return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
+                    EventDetails.Operation.PATCH);
         });
     }
 }

@@ -1,5 +1,8 @@
 package com.javelo.scim.core.usecase.group;
 
+import com.javelo.scim.core.port.Cause;
+import com.javelo.scim.core.port.EventDetails;
+
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.UnitOfWork;
@@ -24,12 +27,17 @@ import java.util.Set;
  */
 public final class ReplaceGroup {
 
-    public record Command(TenantId tenant, GroupId id, GroupInput input, ExpectedVersion expected) {
+    public record Command(TenantId tenant, GroupId id, GroupInput input, ExpectedVersion expected, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, GroupId id, GroupInput input, ExpectedVersion expected) {
+            this(tenant, id, input, expected, Cause.unknown(""));
         }
     }
 
@@ -55,7 +63,8 @@ public final class ReplaceGroup {
                     ? MembershipOutcome.nothing()
                     : memberships.apply(command.tenant(), current.id(), Set.of(), Set.of(),
                             Optional.of(command.input().memberIds()), command.input().memberDisplays());
-            return GroupChanges.store(groups, current, attributes, outcome, now);
+            return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
+                    EventDetails.Operation.REPLACE);
         });
     }
 

@@ -1,5 +1,9 @@
 package com.javelo.scim.core.usecase.user;
 
+import com.javelo.scim.core.port.Cause;
+import com.javelo.scim.core.port.EventDetails;
+import com.javelo.scim.core.usecase.EventDetailing;
+
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.domain.error.StaleVersion;
@@ -19,11 +23,16 @@ import java.util.Objects;
  */
 public final class DeleteUser {
 
-    public record Command(TenantId tenant, UserId id, ExpectedVersion expected) {
+    public record Command(TenantId tenant, UserId id, ExpectedVersion expected, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, UserId id, ExpectedVersion expected) {
+            this(tenant, id, expected, Cause.unknown(""));
         }
     }
 
@@ -46,11 +55,13 @@ public final class DeleteUser {
                         current.meta().version().toString());
             }
             var now = clock.instant();
-            users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(now)));
+            users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(now)),
+                    EventDetailing.ofDeletedUser(command.cause(), current));
             // Their reports' references go back to pending: they link again if the person returns.
             for (User report : users.findReportsOf(command.tenant(), current.id())) {
                 Change<User> unlinked = report.managerDeleted(current.id(), now);
-                users.update(report, unlinked.after(), unlinked.events());
+                users.update(report, unlinked.after(), unlinked.events(), EventDetailing.ofUser(command.cause(),
+                        EventDetails.Operation.PATCH, report, unlinked.after(), List.of()));
             }
             return null;
         });

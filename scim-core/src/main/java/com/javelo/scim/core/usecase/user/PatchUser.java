@@ -1,5 +1,8 @@
 package com.javelo.scim.core.usecase.user;
 
+import com.javelo.scim.core.port.Cause;
+import com.javelo.scim.core.port.EventDetails;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
@@ -22,12 +25,18 @@ import java.util.Objects;
  */
 public final class PatchUser {
 
-    public record Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected) {
+    public record Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected,
+            Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             operations = List.copyOf(operations);
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected) {
+            this(tenant, id, operations, expected, Cause.unknown(""));
         }
     }
 
@@ -39,7 +48,8 @@ public final class PatchUser {
 
     /** @return the user as stored, with the groups it belongs to (which a user PATCH leaves alone) */
     public UserWithGroups execute(Command command) {
-        return replaceUser.apply(command.tenant(), command.id(), command.expected(), current -> {
+        return replaceUser.apply(command.tenant(), command.id(), command.expected(), command.cause(),
+                EventDetails.Operation.PATCH, current -> {
             ObjectNode document = UserJson.writeProfileDocument(current.profile());
             document.put("active", current.active());
             if (current.managerValue() != null) {
