@@ -44,6 +44,10 @@ public final class ConfigOptions {
             description = "How long an accepted API token is remembered, 0 to 300 (SCIM_TOKEN_CACHE_SECONDS, default 5)")
     String tokenCacheSeconds;
 
+    @Option(names = "--event-retention-days",
+            description = "How long events are kept for consumers, 1 to 3650 (SCIM_EVENT_RETENTION_DAYS, default 30)")
+    String eventRetentionDays;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -58,6 +62,7 @@ public final class ConfigOptions {
         put(variables, "SCIM_LOG_FORMAT", logFormat);
         put(variables, "SCIM_TRUST_FORWARDED_HEADERS", trustForwardedHeaders);
         put(variables, "SCIM_TOKEN_CACHE_SECONDS", tokenCacheSeconds);
+        put(variables, "SCIM_EVENT_RETENTION_DAYS", eventRetentionDays);
         return variables;
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param logFormat SCIM_LOG_FORMAT
  * @param trustForwardedHeaders SCIM_TRUST_FORWARDED_HEADERS
  * @param tokenCacheTtl SCIM_TOKEN_CACHE_SECONDS: how long an accepted API token is remembered
+ * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
  */
 public record Settings(
         int httpPort,
@@ -32,7 +33,8 @@ public record Settings(
         long maxBodyBytes,
         LogFormat logFormat,
         boolean trustForwardedHeaders,
-        Duration tokenCacheTtl) {
+        Duration tokenCacheTtl,
+        Duration eventRetention) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -47,7 +49,7 @@ public record Settings(
                 + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
-                + tokenCacheTtl.toSeconds() + "s]";
+                + tokenCacheTtl.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

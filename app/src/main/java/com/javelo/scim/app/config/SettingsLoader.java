@@ -69,7 +69,8 @@ public final class SettingsLoader {
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
                 integer(value, "SCIM_DB_POOL_SIZE", 10, 1, 500), dataDir, adminToken,
                 integer(value, "SCIM_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024), logFormat,
-                trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)));
+                trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
+                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)));
     }
 
     private static void requireHttpUrl(String url) {

@@ -1,5 +1,11 @@
 package com.javelo.scim.app.server;
 
+import com.javelo.scim.app.events.EventConsumersResource;
+import com.javelo.scim.app.events.EventDelivery;
+import com.javelo.scim.app.events.EventPollResource;
+import java.time.Clock;
+import java.time.Duration;
+
 import com.javelo.scim.app.assembly.Database;
 
 import com.javelo.scim.app.assembly.Services;
@@ -45,13 +51,18 @@ public final class ScimServer implements AutoCloseable {
     /** How long in-flight requests may take to finish on shutdown. */
     private static final long GRACE_SECONDS = 20;
 
+    /** The longest a long poll of the event feed waits for new events. */
+    private static final Duration LONG_POLL = Duration.ofSeconds(20);
+
     private final HttpServer http;
     private final Database database;
+    private final EventDelivery events;
     private final int port;
 
-    private ScimServer(HttpServer http, Database database, int port) {
+    private ScimServer(HttpServer http, Database database, EventDelivery events, int port) {
         this.http = http;
         this.database = database;
+        this.events = events;
         this.port = port;
     }
 
@@ -74,6 +85,10 @@ public final class ScimServer implements AutoCloseable {
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
             config.register(new AdminAuthenticationFilter(settings.adminToken()));
             config.register(new AdminResource(services, httpSettings));
+            Clock clock = Clock.systemUTC();
+            EventDelivery events = EventDelivery.over(database.persistence(), settings.eventRetention(), metrics, clock);
+            config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
+            config.register(new EventPollResource(events, settings.publicBaseUrl(), LONG_POLL, clock));
             config.register(new HealthResource(database));
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
@@ -90,11 +105,12 @@ public final class ScimServer implements AutoCloseable {
             // Generous, so that oversized headers reach HeaderSizeLimit and get a SCIM error (431).
             listener.setMaxHttpHeaderSize(256 * 1024);
             awaitDatabase(databaseReady);
+            events.start();
             http.start();
             int port = listener.getPort();
             LOG.info("Javelo SCIM listening on port {} ({} ms); {}", port, (System.nanoTime() - started) / 1_000_000,
                     settings);
-            return new ScimServer(http, database, port);
+            return new ScimServer(http, database, events, port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on port " + settings.httpPort(), e);
@@ -136,6 +152,7 @@ public final class ScimServer implements AutoCloseable {
             LOG.warn("in-flight requests did not finish within {} s; stopping anyway", GRACE_SECONDS);
             http.shutdownNow();
         } finally {
+            events.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }
