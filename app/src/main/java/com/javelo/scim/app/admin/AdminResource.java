@@ -1,19 +1,17 @@
 package com.javelo.scim.app.admin;
 
-import com.javelo.scim.adapter.jersey.RequestIdFilter;
-import com.javelo.scim.core.port.Cause;
-import jakarta.ws.rs.container.ContainerRequestContext;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.HttpSettings;
+import com.javelo.scim.adapter.jersey.RequestIdFilter;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.adapter.jersey.resource.BaseUrls;
 import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.core.endpoint.RequestContext;
 import com.javelo.scim.core.endpoint.ScimResponse;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.domain.error.UnknownTenant;
@@ -25,6 +23,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

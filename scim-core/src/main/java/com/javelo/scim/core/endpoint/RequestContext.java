@@ -1,6 +1,6 @@
 package com.javelo.scim.core.endpoint;
 
-import com.javelo.scim.core.port.Cause;
+import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.domain.id.TenantId;
 import java.util.Objects;
 

@@ -2,9 +2,9 @@ package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.EventConsumer;
 import com.javelo.scim.core.port.EventFeed;
-import com.javelo.scim.core.port.FeedEvent;
 import com.javelo.scim.core.port.TenantScope;
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.EventOutbox;
-import com.javelo.scim.core.port.FeedEvent;
 import com.javelo.scim.core.port.RecordedEvent;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,16 +1,16 @@
 package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.TokenHash;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.port.FeedEvent;
 import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
-import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.tenant.Tenant;
+import com.javelo.scim.domain.user.User;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

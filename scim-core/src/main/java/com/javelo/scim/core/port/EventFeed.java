@@ -1,5 +1,6 @@
 package com.javelo.scim.core.port;
 
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

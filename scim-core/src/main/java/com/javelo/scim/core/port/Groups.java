@@ -1,16 +1,15 @@
 package com.javelo.scim.core.port;
 
-import com.javelo.scim.domain.group.GroupMembership;
-
-import com.javelo.scim.domain.group.Member;
-
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.domain.id.GroupId;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,13 @@
 package com.javelo.scim.core.port;
 
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.user.User;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package com.javelo.scim.core.usecase;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.port.EventDetails.Operation;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails.Operation;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.json.ResourceChanges;
 import com.javelo.scim.core.protocol.json.UserJson;

@@ -1,11 +1,10 @@
 package com.javelo.scim.adapter.jersey.resource;
 
-import com.javelo.scim.adapter.jersey.RequestIdFilter;
-import com.javelo.scim.core.port.Cause;
-
 import com.javelo.scim.adapter.jersey.HttpSettings;
+import com.javelo.scim.adapter.jersey.RequestIdFilter;
 import com.javelo.scim.adapter.jersey.auth.BearerAuthenticationFilter;
 import com.javelo.scim.core.endpoint.RequestContext;
+import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.domain.id.TenantId;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

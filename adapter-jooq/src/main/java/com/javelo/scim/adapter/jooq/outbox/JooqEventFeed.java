@@ -9,9 +9,9 @@ import com.javelo.scim.adapter.jooq.generated.tables.records.EventConsumersRecor
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.core.port.EventConsumer;
 import com.javelo.scim.core.port.EventFeed;
-import com.javelo.scim.core.port.FeedEvent;
 import com.javelo.scim.core.port.TenantScope;
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import com.javelo.scim.core.protocol.json.EventPayloadJson;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Instant;

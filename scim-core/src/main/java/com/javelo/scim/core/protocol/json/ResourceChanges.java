@@ -3,7 +3,7 @@ package com.javelo.scim.core.protocol.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.port.AttributeChange;
+import com.javelo.scim.core.protocol.event.AttributeChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

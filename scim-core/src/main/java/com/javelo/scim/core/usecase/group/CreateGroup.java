@@ -1,19 +1,18 @@
 package com.javelo.scim.core.usecase.group;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.usecase.EventDetailing;
-
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.GroupInput;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
-import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.Change;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,13 @@
 package com.javelo.scim.core.usecase.group;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.usecase.EventDetailing;
-
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,10 @@
 package com.javelo.scim.core.usecase.group;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.usecase.EventDetailing;
-
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.resource.Change;

@@ -1,13 +1,12 @@
 package com.javelo.scim.core.usecase.group;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.protocol.json.GroupJson;
@@ -17,9 +16,9 @@ import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,18 @@
 package com.javelo.scim.core.usecase.user;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.usecase.EventDetailing;
-import java.util.List;
-
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserInput;
-import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**

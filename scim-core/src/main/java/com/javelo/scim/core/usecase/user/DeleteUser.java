@@ -1,18 +1,17 @@
 package com.javelo.scim.core.usecase.user;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.usecase.EventDetailing;
-
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

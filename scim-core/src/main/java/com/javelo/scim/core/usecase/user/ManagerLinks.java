@@ -1,16 +1,15 @@
 package com.javelo.scim.core.usecase.user;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.usecase.EventDetailing;
-
 import com.javelo.scim.core.port.Users;
-import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.user.ManagerPolicy;
 import com.javelo.scim.domain.user.ManagerReference;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

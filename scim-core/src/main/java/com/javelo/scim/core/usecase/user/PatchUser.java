@@ -1,19 +1,18 @@
 package com.javelo.scim.core.usecase.user;
 
-import com.javelo.scim.core.port.Cause;
-import com.javelo.scim.core.port.EventDetails;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
-import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

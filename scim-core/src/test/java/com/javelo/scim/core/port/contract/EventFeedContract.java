@@ -4,13 +4,13 @@ import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.javelo.scim.core.port.AttributeChange;
-import com.javelo.scim.core.port.Cause;
 import com.javelo.scim.core.port.EventConsumer;
-import com.javelo.scim.core.port.EventDetails;
-import com.javelo.scim.core.port.FeedEvent;
 import com.javelo.scim.core.port.TenantScope;
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.protocol.event.AttributeChange;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.id.TenantId;

@@ -1,4 +1,4 @@
-package com.javelo.scim.core.port;
+package com.javelo.scim.core.protocol.event;
 
 import com.javelo.scim.domain.event.DomainEvent;
 import java.util.Objects;

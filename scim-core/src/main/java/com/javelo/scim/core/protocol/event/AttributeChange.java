@@ -1,4 +1,4 @@
-package com.javelo.scim.core.port;
+package com.javelo.scim.core.protocol.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;

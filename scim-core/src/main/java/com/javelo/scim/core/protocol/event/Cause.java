@@ -1,4 +1,4 @@
-package com.javelo.scim.core.port;
+package com.javelo.scim.core.protocol.event;
 
 import java.util.Locale;
 import java.util.Objects;
