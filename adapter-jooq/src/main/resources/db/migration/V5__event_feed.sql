@@ -3,6 +3,10 @@
 -- event_sequencer row), to the events whose transactions have committed. A reader that reads by
 -- position therefore never skips an event that committed after a later-numbered one.
 ALTER TABLE events ADD COLUMN position BIGINT;
+-- What the event is about, for a relay such as Debezium's outbox router (docs/architecture.md):
+-- the aggregate type routes, the aggregate id keys. Older events name it in their payload only.
+ALTER TABLE events ADD COLUMN aggregate_type VARCHAR(16);
+ALTER TABLE events ADD COLUMN aggregate_id VARCHAR(64);
 UPDATE events SET position = id;
 CREATE UNIQUE INDEX events_by_position ON events (position);
 CREATE INDEX events_by_tenant_position ON events (tenant_id, position);

@@ -9,6 +9,7 @@ import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.TenantScope;
 import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.protocol.event.EventSubjects;
 import com.javelo.scim.core.protocol.json.EventPayloadJson;
 import com.javelo.scim.domain.event.DomainEvent;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ public final class JooqEventOutbox implements EventOutbox {
 
     /** The columns {@link #row} fills. */
     public static final List<Field<?>> COLUMNS = List.of(EVENTS.TENANT_ID, EVENTS.EVENT_TYPE, EVENTS.OCCURRED_AT,
-            EVENTS.PAYLOAD);
+            EVENTS.PAYLOAD, EVENTS.AGGREGATE_TYPE, EVENTS.AGGREGATE_ID);
 
     private static final ConcurrentMap<Integer, PreRendered> APPEND = new ConcurrentHashMap<>();
 
@@ -58,13 +59,16 @@ public final class JooqEventOutbox implements EventOutbox {
 
     /**
      * Event number {@code index} of a statement that writes events, as the named parameters
-     * {@code event<index>_tenant}, {@code _type}, {@code _occurred} and {@code _payload} (values
+     * {@code event<index>_tenant}, {@code _type}, {@code _occurred}, {@code _payload}, {@code _aggregate_type}
+     * and {@code _aggregate_id} (values
      * from {@link #values}).
      */
     public static List<Field<?>> row(int index) {
         String prefix = prefix(index);
         return List.of(DSL.param(prefix + "tenant", EVENTS.TENANT_ID), DSL.param(prefix + "type", EVENTS.EVENT_TYPE),
-                DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD));
+                DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD),
+                DSL.param(prefix + "aggregate_type", EVENTS.AGGREGATE_TYPE),
+                DSL.param(prefix + "aggregate_id", EVENTS.AGGREGATE_ID));
     }
 
     private static String prefix(int index) {
@@ -81,6 +85,8 @@ public final class JooqEventOutbox implements EventOutbox {
             values.put(prefix + "type", event.type());
             values.put(prefix + "occurred", event.occurredAt().atOffset(ZoneOffset.UTC));
             values.put(prefix + "payload", EventPayloadJson.write(event, details));
+            values.put(prefix + "aggregate_type", EventSubjects.resourceType(event));
+            values.put(prefix + "aggregate_id", EventSubjects.resourceId(event));
         }
         return values;
     }

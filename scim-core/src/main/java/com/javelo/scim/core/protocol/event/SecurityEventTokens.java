@@ -120,8 +120,8 @@ public final class SecurityEventTokens {
         ObjectNode detail = ScimJson.nodes().objectNode();
         detail.put("type", event.type());
         detail.put("tenant", event.tenantId().value());
-        detail.put("resourceType", isGroupEvent(event) ? "Group" : "User");
-        detail.put("id", resourceId(event));
+        detail.put("resourceType", EventSubjects.resourceType(event));
+        detail.put("id", EventSubjects.resourceId(event));
         detail.put("occurred", event.occurredAt().toString());
         detail.put("client", details.cause().client().wireName());
         if (details.cause().requestId() != null) {
@@ -153,44 +153,8 @@ public final class SecurityEventTokens {
         ids.stream().map(UserId::value).sorted().forEach(array::add);
     }
 
-    private static boolean isGroupEvent(DomainEvent event) {
-        return event instanceof DomainEvent.GroupCreated || event instanceof DomainEvent.GroupRenamed
-                || event instanceof DomainEvent.GroupUpdated || event instanceof DomainEvent.GroupDeleted
-                || event instanceof DomainEvent.MembersAdded || event instanceof DomainEvent.MembersRemoved;
-    }
-
-    /** The id of the user or group the event is about (every event type has one, as a record component). */
-    private static String resourceId(DomainEvent event) {
-        if (event instanceof DomainEvent.UserCreated e) {
-            return e.userId().value();
-        } else if (event instanceof DomainEvent.UserUpdated e) {
-            return e.userId().value();
-        } else if (event instanceof DomainEvent.UserDeactivated e) {
-            return e.userId().value();
-        } else if (event instanceof DomainEvent.UserReactivated e) {
-            return e.userId().value();
-        } else if (event instanceof DomainEvent.UserDeleted e) {
-            return e.userId().value();
-        } else if (event instanceof DomainEvent.ManagerLinked e) {
-            return e.userId().value();
-        } else if (event instanceof DomainEvent.GroupCreated e) {
-            return e.groupId().value();
-        } else if (event instanceof DomainEvent.GroupRenamed e) {
-            return e.groupId().value();
-        } else if (event instanceof DomainEvent.GroupUpdated e) {
-            return e.groupId().value();
-        } else if (event instanceof DomainEvent.GroupDeleted e) {
-            return e.groupId().value();
-        } else if (event instanceof DomainEvent.MembersAdded e) {
-            return e.groupId().value();
-        } else if (event instanceof DomainEvent.MembersRemoved e) {
-            return e.groupId().value();
-        }
-        throw new IllegalArgumentException("an event about no user or group: " + event.type());
-    }
-
     /** The resource's URI relative to the SCIM base URL (RFC 9967 §2.1). */
     private static String subjectUri(DomainEvent event) {
-        return (isGroupEvent(event) ? "/Groups/" : "/Users/") + resourceId(event);
+        return "/" + EventSubjects.resourceType(event) + "s/" + EventSubjects.resourceId(event);
     }
 }
