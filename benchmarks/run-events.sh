@@ -43,16 +43,15 @@ w1() { # label, prefix
 }
 # The consumer catches up with what earlier runs wrote (acknowledging it) before a run is measured,
 # so that its figure is what it receives during the run.
-drain() {
-  BASE="http://127.0.0.1:$PORT" CONSUMER_TOKEN="$CONSUMER_TOKEN" LABEL=drain DURATION=2 \
-    python3 benchmarks/event-poller.py > /dev/null
-}
+drain() { BASE="http://127.0.0.1:$PORT" CONSUMER_TOKEN="$CONSUMER_TOKEN" DRAIN=1 python3 benchmarks/event-poller.py; }
 alone() { drain; w1 "W1 create x16 (no consumer)" "p$pair-alone"; }
 polled() {
   drain
+  rm -f /tmp/scim-events-poller.ready
   BASE="http://127.0.0.1:$PORT" CONSUMER_TOKEN="$CONSUMER_TOKEN" LABEL="events delivered during W1" \
-    python3 benchmarks/event-poller.py >> "$RESULTS" &
+    READY_FILE=/tmp/scim-events-poller.ready python3 benchmarks/event-poller.py >> "$RESULTS" &
   POLLER=$!
+  until [ -f /tmp/scim-events-poller.ready ]; do sleep 0.05; done
   w1 "W1 create x16 (consumer polling)" "p$pair-polled"
   kill -TERM $POLLER; wait $POLLER || true; POLLER=
   tail -1 "$RESULTS"
