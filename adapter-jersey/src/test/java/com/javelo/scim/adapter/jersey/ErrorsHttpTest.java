@@ -16,6 +16,7 @@ import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
@@ -246,18 +247,18 @@ class ErrorsHttpTest extends HttpFixture {
         }
 
         @Override
-        public void insert(User user, List<DomainEvent> events) {
-            delegate.insert(user, events);
+        public void insert(User user, List<DomainEvent> events, EventDetails details) {
+            delegate.insert(user, events, details);
         }
 
         @Override
-        public void update(User current, User changed, List<DomainEvent> events) {
-            delegate.update(current, changed, events);
+        public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
+            delegate.update(current, changed, events, details);
         }
 
         @Override
-        public void delete(User user, ExpectedVersion expected, List<DomainEvent> events) {
-            delegate.delete(user, expected, events);
+        public void delete(User user, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
+            delegate.delete(user, expected, events, details);
         }
     }
 }

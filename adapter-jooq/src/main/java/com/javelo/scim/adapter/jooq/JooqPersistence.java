@@ -1,12 +1,16 @@
 package com.javelo.scim.adapter.jooq;
 
 import com.javelo.scim.adapter.jooq.group.JooqGroups;
+import com.javelo.scim.adapter.jooq.outbox.JooqEventFeed;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
+import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
+import com.javelo.scim.adapter.jooq.outbox.JooqSigningKeys;
 import com.javelo.scim.adapter.jooq.tenant.JooqApiTokens;
 import com.javelo.scim.adapter.jooq.tenant.JooqTenants;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.user.JooqUsers;
 import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.EventFeed;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
@@ -14,6 +18,7 @@ import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.domain.id.TenantId;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
@@ -78,7 +83,7 @@ public final class JooqPersistence {
      * The newest migration under {@code db/migration}; a test keeps it in step with the scripts.
      * A database already at this version starts without loading Flyway at all.
      */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "5";
 
     /** Applies pending Flyway migrations (the same scripts on both databases). */
     public void migrate() {
@@ -128,7 +133,26 @@ public final class JooqPersistence {
     }
 
     public EventOutbox outbox() {
-        return new JooqEventOutbox(context);
+        return new JooqEventOutbox(new JooqEventFeed(context), new JooqEventSequencer(context, Duration.ofSeconds(1)));
+    }
+
+    public EventFeed eventFeed() {
+        return new JooqEventFeed(context);
+    }
+
+    /**
+     * The sequencer that gives committed events their positions (see {@link JooqEventSequencer});
+     * {@code start()} it once per process that serves the feed.
+     *
+     * @param tick how often it looks for events committed by other instances
+     */
+    public JooqEventSequencer eventSequencer(Duration tick) {
+        return new JooqEventSequencer(context, tick);
+    }
+
+    /** The key that signs the events' SETs, kept in the database. */
+    public JooqSigningKeys signingKeys() {
+        return new JooqSigningKeys(context);
     }
 
     public UnitOfWork unitOfWork() {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,8 @@ public final class TestDatabases implements AutoCloseable {
 
     public static PortsUnderTest ports(JooqPersistence persistence) {
         return new PortsUnderTest(persistence.users(), persistence.groups(), persistence.tenants(),
-                persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork());
+                persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork(), persistence.eventFeed(),
+                persistence.eventSequencer(Duration.ofSeconds(1))::sequence, true);
     }
 
     /** Skips (or, under CI, fails) when no PostgreSQL answers. */

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.HttpSettings;
+import com.javelo.scim.adapter.jersey.RequestIdFilter;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.adapter.jersey.resource.BaseUrls;
 import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.core.endpoint.RequestContext;
 import com.javelo.scim.core.endpoint.ScimResponse;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.domain.error.UnknownTenant;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -89,11 +92,14 @@ public final class AdminResource {
     @POST
     @Path("{id}/users")
     @Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
-    public Response importUser(@PathParam("id") String id, JsonNode body) {
+    public Response importUser(@PathParam("id") String id, JsonNode body,
+            @Context ContainerRequestContext request) {
         TenantId tenant = new TenantId(id);
         services.persistence().tenants().findById(tenant).orElseThrow(() -> new UnknownTenant(id));
-        ScimResponse created = services.scim().users().importExisting(
-                new RequestContext(tenant, baseUrls.of(uriInfo, headers)), body);
+        String baseUrl = baseUrls.of(uriInfo, headers);
+        Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
+        ScimResponse created = services.scim().users().importExisting(new RequestContext(tenant, baseUrl,
+                Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)), body);
         return Response.status(created.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(created.body()).build();
     }
 

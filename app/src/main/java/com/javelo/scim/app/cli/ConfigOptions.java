@@ -67,6 +67,10 @@ public final class ConfigOptions {
             description = "Longest a statement or lock wait may run (SCIM_DB_STATEMENT_TIMEOUT_SECONDS, default 10)")
     String dbStatementTimeoutSeconds;
 
+    @Option(names = "--event-retention-days",
+            description = "How long events are kept for consumers, 1 to 3650 (SCIM_EVENT_RETENTION_DAYS, default 30)")
+    String eventRetentionDays;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -87,6 +91,7 @@ public final class ConfigOptions {
         put(variables, "SCIM_DB_CONNECT_TIMEOUT_SECONDS", dbConnectTimeoutSeconds);
         put(variables, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", dbSocketTimeoutSeconds);
         put(variables, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", dbStatementTimeoutSeconds);
+        put(variables, "SCIM_EVENT_RETENTION_DAYS", eventRetentionDays);
         return variables;
     }
 

@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param dbConnectTimeout SCIM_DB_CONNECT_TIMEOUT_SECONDS: the longest wait for a database connection
  * @param dbSocketTimeout SCIM_DB_SOCKET_TIMEOUT_SECONDS: the longest wait for any answer from PostgreSQL
  * @param dbStatementTimeout SCIM_DB_STATEMENT_TIMEOUT_SECONDS: the longest a statement (or a lock wait) may run
+ * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
  */
 public record Settings(
         int httpPort,
@@ -46,7 +47,8 @@ public record Settings(
         Duration tokenCacheTtl,
         Duration dbConnectTimeout,
         Duration dbSocketTimeout,
-        Duration dbStatementTimeout) {
+        Duration dbStatementTimeout,
+        Duration eventRetention) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -63,7 +65,7 @@ public record Settings(
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
-                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s]";
+                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

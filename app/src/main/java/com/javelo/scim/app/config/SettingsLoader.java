@@ -93,7 +93,8 @@ public final class SettingsLoader {
                 integer(value, "SCIM_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024), logFormat,
                 trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
-                Duration.ofSeconds(statementTimeout));
+                Duration.ofSeconds(statementTimeout),
+                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)));
     }
 
     /**

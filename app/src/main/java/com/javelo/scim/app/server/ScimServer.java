@@ -1,14 +1,15 @@
 package com.javelo.scim.app.server;
 
-import com.javelo.scim.app.assembly.Database;
-
-import com.javelo.scim.app.assembly.Services;
-
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
+import com.javelo.scim.app.assembly.Database;
+import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.app.config.Settings;
+import com.javelo.scim.app.events.EventConsumersResource;
+import com.javelo.scim.app.events.EventDelivery;
+import com.javelo.scim.app.events.EventPollResource;
 import com.javelo.scim.app.health.HealthResource;
 import com.javelo.scim.app.metrics.MetricsResource;
 import com.javelo.scim.app.metrics.RequestObserver;
@@ -21,6 +22,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -50,15 +53,20 @@ public final class ScimServer implements AutoCloseable {
     /** Grizzly's limit on a request's header block: above it, its parser answers (a SCIM 431, too). */
     private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
 
+    /** The longest a long poll of the event feed waits for new events. */
+    private static final Duration LONG_POLL = Duration.ofSeconds(20);
+
     private final HttpServer http;
     private final HttpEdge edge;
     private final Database database;
+    private final EventDelivery events;
     private final int port;
 
-    private ScimServer(HttpServer http, HttpEdge edge, Database database, int port) {
+    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events, int port) {
         this.http = http;
         this.edge = edge;
         this.database = database;
+        this.events = events;
         this.port = port;
     }
 
@@ -81,6 +89,10 @@ public final class ScimServer implements AutoCloseable {
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
             config.register(new AdminAuthenticationFilter(settings.adminToken()));
             config.register(new AdminResource(services, httpSettings));
+            Clock clock = Clock.systemUTC();
+            EventDelivery events = EventDelivery.over(database.persistence(), settings.eventRetention(), metrics, clock);
+            config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
+            config.register(new EventPollResource(events, settings.publicBaseUrl(), LONG_POLL, clock));
             config.register(new HealthResource(database));
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
@@ -99,10 +111,12 @@ public final class ScimServer implements AutoCloseable {
             listener.getKeepAlive().setIdleTimeoutInSeconds((int) settings.httpIdleTimeout().toSeconds());
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             awaitDatabase(databaseReady);
+            events.start();
             try {
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();
+                events.close();
                 throw e;
             }
             int port = listener.getPort();
@@ -113,7 +127,7 @@ public final class ScimServer implements AutoCloseable {
                         + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
                         + "https://scim.javelo.io");
             }
-            return new ScimServer(http, edge, database, port);
+            return new ScimServer(http, edge, database, events, port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -162,6 +176,7 @@ public final class ScimServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             edge.close();
+            events.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }

@@ -79,7 +79,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
-            Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body)));
+            Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body), context.cause()));
             return respond(201, context, group, selection);
         });
     }
@@ -89,7 +89,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             Group group = replaceGroup.execute(new ReplaceGroup.Command(context.tenant(), new GroupId(id),
-                    GroupJson.read(body), expected));
+                    GroupJson.read(body), expected, context.cause()));
             return respond(200, context, group, selection);
         });
     }
@@ -104,7 +104,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
                     ScimPatch.operations(body, ScimUserGroupCharacteristics.groups()), expected,
-                    LegacyStringMemberValues.in(body), PatchMemberDisplays.in(body)));
+                    LegacyStringMemberValues.in(body), PatchMemberDisplays.in(body), context.cause()));
             if (selection.isEmpty()) {
                 return new ScimResponse(204, null, EntityTags.of(group.meta().version()), null);
             }
@@ -115,7 +115,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
         return DomainErrorTranslator.translating(() -> {
-            deleteGroup.execute(new DeleteGroup.Command(context.tenant(), new GroupId(id), expected));
+            deleteGroup.execute(new DeleteGroup.Command(context.tenant(), new GroupId(id), expected, context.cause()));
             return ScimResponse.noContent();
         });
     }

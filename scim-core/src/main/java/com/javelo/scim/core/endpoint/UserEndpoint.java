@@ -88,7 +88,7 @@ public final class UserEndpoint implements ResourceEndpoint {
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
-                    UserOrigin.PROVISIONED));
+                    UserOrigin.PROVISIONED, context.cause()));
             return respondCreated(context, user, selection);
         });
     }
@@ -97,7 +97,7 @@ public final class UserEndpoint implements ResourceEndpoint {
     public ScimResponse importExisting(RequestContext context, JsonNode body) {
         return DomainErrorTranslator.translating(() -> {
             User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
-                    UserOrigin.PRE_EXISTING));
+                    UserOrigin.PRE_EXISTING, context.cause()));
             return respondCreated(context, user, AttributeSelection.none());
         });
     }
@@ -107,7 +107,7 @@ public final class UserEndpoint implements ResourceEndpoint {
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
-                    UserJson.read(body), expected));
+                    UserJson.read(body), expected, context.cause()));
             return respond(200, context, user, selection);
         });
     }
@@ -121,7 +121,7 @@ public final class UserEndpoint implements ResourceEndpoint {
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
-                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected));
+                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected, context.cause()));
             if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
                 return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
             }
@@ -132,7 +132,7 @@ public final class UserEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
         return DomainErrorTranslator.translating(() -> {
-            deleteUser.execute(new DeleteUser.Command(context.tenant(), new UserId(id), expected));
+            deleteUser.execute(new DeleteUser.Command(context.tenant(), new UserId(id), expected, context.cause()));
             return ScimResponse.noContent();
         });
     }

@@ -1,6 +1,7 @@
 package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.EventFeed;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
@@ -19,6 +20,7 @@ public final class InMemoryAdapters {
     private final InMemoryTenants tenants = new InMemoryTenants(state);
     private final InMemoryApiTokens apiTokens = new InMemoryApiTokens(state);
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(state);
+    private final InMemoryEventFeed eventFeed = new InMemoryEventFeed(state);
 
     public Users users() {
         return users;
@@ -38,6 +40,10 @@ public final class InMemoryAdapters {
 
     public EventOutbox outbox() {
         return outbox;
+    }
+
+    public EventFeed eventFeed() {
+        return eventFeed;
     }
 
     public UnitOfWork unitOfWork() {

@@ -2,6 +2,7 @@ package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.RecordedEvent;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,10 @@ public final class InMemoryEventOutbox implements EventOutbox {
     public List<RecordedEvent> readAfter(long position, int limit) {
         return state.atomically(() -> {
             List<RecordedEvent> recorded = new ArrayList<>();
-            for (int i = (int) Math.max(0, position); i < state.events.size() && recorded.size() < limit; i++) {
-                recorded.add(new RecordedEvent(i + 1, state.events.get(i)));
+            for (FeedEvent event : state.events) {
+                if (event.position() > position && recorded.size() < limit) {
+                    recorded.add(new RecordedEvent(event.position(), event.event()));
+                }
             }
             return recorded;
         });

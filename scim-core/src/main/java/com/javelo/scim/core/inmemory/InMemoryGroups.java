@@ -2,27 +2,28 @@ package com.javelo.scim.core.inmemory;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.core.port.Groups;
-import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.domain.id.GroupId;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.user.User;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,32 +75,32 @@ public final class InMemoryGroups implements Groups {
     }
 
     @Override
-    public void insert(Group group, List<DomainEvent> events) {
+    public void insert(Group group, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             InMemoryState.Key<GroupId> key = new InMemoryState.Key<>(group.tenantId(), group.id());
             state.groups.put(key, group);
             state.memberships.put(key, new LinkedHashSet<>());
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 
     @Override
-    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             requireCurrent(group, expected);
             state.groups.put(new InMemoryState.Key<>(group.tenantId(), group.id()), group);
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 
     @Override
-    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             requireCurrent(group, expected);
             InMemoryState.Key<GroupId> key = new InMemoryState.Key<>(group.tenantId(), group.id());
             state.groups.remove(key);
             state.memberships.remove(key);
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 

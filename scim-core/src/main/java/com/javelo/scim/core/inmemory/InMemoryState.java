@@ -2,13 +2,15 @@ package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.port.UnitOfWork;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.protocol.event.FeedEvent;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
-import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.tenant.Tenant;
+import com.javelo.scim.domain.user.User;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +41,9 @@ final class InMemoryState implements UnitOfWork {
     Map<Key<GroupId>, Group> groups = new LinkedHashMap<>();
     Map<Key<GroupId>, LinkedHashSet<UserId>> memberships = new HashMap<>();
     Map<Key<GroupId>, Map<UserId, String>> memberLabels = new HashMap<>();
-    List<DomainEvent> events = new ArrayList<>();
+    /** In commit order (a write holds the lock): an event's id is also its position. */
+    List<FeedEvent> events = new ArrayList<>();
+    private long lastEventId;
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -57,6 +61,14 @@ final class InMemoryState implements UnitOfWork {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Records a write's events; called under the lock. */
+    void record(List<DomainEvent> written, EventDetails details) {
+        for (DomainEvent event : written) {
+            lastEventId++;
+            events.add(new FeedEvent(lastEventId, lastEventId, event, details));
         }
     }
 

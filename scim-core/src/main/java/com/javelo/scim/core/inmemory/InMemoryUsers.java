@@ -4,16 +4,17 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.GroupMembership;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.user.UserName;
 import java.util.Collection;
 import java.util.Comparator;
@@ -107,28 +108,28 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
-    public void insert(User user, List<DomainEvent> events) {
+    public void insert(User user, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             requireUniqueUserName(user);
             state.users.put(new InMemoryState.Key<>(user.tenantId(), user.id()), user);
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 
     @Override
-    public void update(User current, User changed, List<DomainEvent> events) {
+    public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             User stored = requireCurrent(changed, ExpectedVersion.of(current.meta().version()));
             if (!stored.userName().equals(changed.userName())) {
                 requireUniqueUserName(changed);
             }
             state.users.put(new InMemoryState.Key<>(changed.tenantId(), changed.id()), changed);
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 
     @Override
-    public void delete(User user, ExpectedVersion expected, List<DomainEvent> events) {
+    public void delete(User user, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
             requireCurrent(user, expected);
             state.users.remove(new InMemoryState.Key<>(user.tenantId(), user.id()));
@@ -139,7 +140,7 @@ public final class InMemoryUsers implements Users {
             });
             state.tombstones.add(new InMemoryState.Tombstone(user, events.isEmpty()
                     ? user.meta().lastModified() : events.get(0).occurredAt()));
-            state.events.addAll(events);
+            state.record(events, details);
         });
     }
 

@@ -1,16 +1,15 @@
 package com.javelo.scim.core.port;
 
-import com.javelo.scim.domain.group.GroupMembership;
-
-import com.javelo.scim.domain.group.Member;
-
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.domain.id.GroupId;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,28 @@ public interface Groups {
 
     Page<Group> query(TenantId tenant, ResourceQuery query);
 
-    void insert(Group group, List<DomainEvent> events);
+    default void insert(Group group, List<DomainEvent> events) {
+        insert(group, events, EventDetails.none());
+    }
+
+    /** Like {@link #insert(Group, List)}, recording {@code details} with the events. */
+    void insert(Group group, List<DomainEvent> events, EventDetails details);
 
     /** @throws StaleVersion when the stored version is not {@code expected} */
-    void update(Group group, ExpectedVersion expected, List<DomainEvent> events);
+    default void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+        update(group, expected, events, EventDetails.none());
+    }
+
+    /** Like {@link #update(Group, ExpectedVersion, List)}, recording {@code details} with the events. */
+    void update(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details);
 
     /** Deletes the group and its memberships (never the users). */
-    void delete(Group group, ExpectedVersion expected, List<DomainEvent> events);
+    default void delete(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+        delete(group, expected, events, EventDetails.none());
+    }
+
+    /** Like {@link #delete(Group, ExpectedVersion, List)}, recording {@code details} with the events. */
+    void delete(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details);
 
     /** Adds the users not yet members; @return those actually added. Members must exist (checked by the caller). */
     default Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users) {

@@ -1,12 +1,13 @@
 package com.javelo.scim.core.port;
 
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
-import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.user.User;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,12 @@ public interface Users {
     Set<UserId> missing(TenantId tenant, Set<UserId> ids);
 
     /** @throws UserNameAlreadyTaken when another user of the tenant has the userName, ignoring case */
-    void insert(User user, List<DomainEvent> events);
+    default void insert(User user, List<DomainEvent> events) {
+        insert(user, events, EventDetails.none());
+    }
+
+    /** Like {@link #insert(User, List)}, recording {@code details} with the events. */
+    void insert(User user, List<DomainEvent> events, EventDetails details);
 
     /**
      * Stores {@code changed}, the new state of {@code current}, if the stored version is still
@@ -62,11 +68,21 @@ public interface Users {
      * @throws StaleVersion when the stored version is no longer current's
      * @throws UserNameAlreadyTaken when the new userName belongs to another user
      */
-    void update(User current, User changed, List<DomainEvent> events);
+    default void update(User current, User changed, List<DomainEvent> events) {
+        update(current, changed, events, EventDetails.none());
+    }
+
+    /** Like {@link #update(User, User, List)}, recording {@code details} with the events. */
+    void update(User current, User changed, List<DomainEvent> events, EventDetails details);
 
     /**
      * Removes the user from provisioning: it leaves every group, its userName becomes free, and
      * a tombstone keeps what Javelo needs for history (never served).
      */
-    void delete(User user, ExpectedVersion expected, List<DomainEvent> events);
+    default void delete(User user, ExpectedVersion expected, List<DomainEvent> events) {
+        delete(user, expected, events, EventDetails.none());
+    }
+
+    /** Like {@link #delete(User, ExpectedVersion, List)}, recording {@code details} with the events. */
+    void delete(User user, ExpectedVersion expected, List<DomainEvent> events, EventDetails details);
 }

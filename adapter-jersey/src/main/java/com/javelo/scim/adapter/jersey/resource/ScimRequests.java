@@ -1,8 +1,10 @@
 package com.javelo.scim.adapter.jersey.resource;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
+import com.javelo.scim.adapter.jersey.RequestIdFilter;
 import com.javelo.scim.adapter.jersey.auth.BearerAuthenticationFilter;
 import com.javelo.scim.core.endpoint.RequestContext;
+import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.domain.id.TenantId;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,7 +24,10 @@ final class ScimRequests {
         if (tenant == null) {
             throw new IllegalStateException("SCIM resource reached without an authenticated tenant");
         }
-        return new RequestContext(tenant, baseUrls.of(request.getUriInfo().getBaseUri(), request::getHeaderString));
+        String baseUrl = baseUrls.of(request.getUriInfo().getBaseUri(), request::getHeaderString);
+        Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
+        return new RequestContext(tenant, baseUrl, Cause.scimRequest(requestId == null ? null : requestId.toString(),
+                request.getHeaderString(HttpHeaders.USER_AGENT), baseUrl));
     }
 
     String baseUrl(UriInfo uriInfo, HttpHeaders headers) {

@@ -14,6 +14,7 @@ import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.error.UnknownMembers;
@@ -113,16 +114,17 @@ public final class JooqGroups implements Groups {
     }
 
     @Override
-    public void insert(Group group, List<DomainEvent> events) {
+    public void insert(Group group, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
             dsl.insertInto(SCIM_GROUPS).set(row(dsl, group)).execute();
-            JooqEventOutbox.append(dsl, events);
+            JooqEventOutbox.append(dsl, events, details);
+            context.eventsWritten();
             return null;
         });
     }
 
     @Override
-    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+    public void update(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
             int updated = expected.isAny()
                     ? dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute()
@@ -131,19 +133,21 @@ public final class JooqGroups implements Groups {
             if (updated == 0) {
                 throw conflictOrMissing(dsl, group, expected);
             }
-            JooqEventOutbox.append(dsl, events);
+            JooqEventOutbox.append(dsl, events, details);
+            context.eventsWritten();
             return null;
         });
     }
 
     @Override
-    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events) {
+    public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
             int deleted = dsl.deleteFrom(SCIM_GROUPS).where(target(group, expected)).execute();
             if (deleted == 0) {
                 throw conflictOrMissing(dsl, group, expected);
             }
-            JooqEventOutbox.append(dsl, events);
+            JooqEventOutbox.append(dsl, events, details);
+            context.eventsWritten();
             return null;
         });
     }

@@ -7,7 +7,10 @@ import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.transaction.PreRendered;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.RecordedEvent;
-import com.javelo.scim.core.protocol.json.DomainEventJson;
+import com.javelo.scim.core.port.TenantScope;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.protocol.event.EventSubjects;
+import com.javelo.scim.core.protocol.json.EventPayloadJson;
 import com.javelo.scim.domain.event.DomainEvent;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -21,25 +24,27 @@ import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 
 /**
- * The outbox table: stores append events inside their own transaction ({@link #append}); other
- * services read them in position order ({@link #readAfter}).
+ * The outbox table: stores append events inside their own transaction ({@link #append}), without
+ * a position; {@link JooqEventSequencer} gives positions; readers read by position ({@link JooqEventFeed}).
  */
 public final class JooqEventOutbox implements EventOutbox {
 
     /** The columns {@link #row} fills. */
     public static final List<Field<?>> COLUMNS = List.of(EVENTS.TENANT_ID, EVENTS.EVENT_TYPE, EVENTS.OCCURRED_AT,
-            EVENTS.PAYLOAD);
+            EVENTS.PAYLOAD, EVENTS.AGGREGATE_TYPE, EVENTS.AGGREGATE_ID);
 
     private static final ConcurrentMap<Integer, PreRendered> APPEND = new ConcurrentHashMap<>();
 
-    private final JooqContext context;
+    private final JooqEventFeed feed;
+    private final JooqEventSequencer sequencer;
 
-    public JooqEventOutbox(JooqContext context) {
-        this.context = context;
+    public JooqEventOutbox(JooqEventFeed feed, JooqEventSequencer sequencer) {
+        this.feed = feed;
+        this.sequencer = sequencer;
     }
 
     /** Writes events with the caller's transaction. */
-    public static void append(DSLContext dsl, List<DomainEvent> events) {
+    public static void append(DSLContext dsl, List<DomainEvent> events, EventDetails details) {
         if (events.isEmpty()) {
             return;
         }
@@ -49,18 +54,21 @@ public final class JooqEventOutbox implements EventOutbox {
                 insert = insert.values(row(i));
             }
             return PreRendered.of(insert);
-        }).execute(dsl, values(events));
+        }).execute(dsl, values(events, details));
     }
 
     /**
      * Event number {@code index} of a statement that writes events, as the named parameters
-     * {@code event<index>_tenant}, {@code _type}, {@code _occurred} and {@code _payload} (values
+     * {@code event<index>_tenant}, {@code _type}, {@code _occurred}, {@code _payload}, {@code _aggregate_type}
+     * and {@code _aggregate_id} (values
      * from {@link #values}).
      */
     public static List<Field<?>> row(int index) {
         String prefix = prefix(index);
         return List.of(DSL.param(prefix + "tenant", EVENTS.TENANT_ID), DSL.param(prefix + "type", EVENTS.EVENT_TYPE),
-                DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD));
+                DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD),
+                DSL.param(prefix + "aggregate_type", EVENTS.AGGREGATE_TYPE),
+                DSL.param(prefix + "aggregate_id", EVENTS.AGGREGATE_ID));
     }
 
     private static String prefix(int index) {
@@ -68,7 +76,7 @@ public final class JooqEventOutbox implements EventOutbox {
     }
 
     /** The values of {@link #row} for these events, in order. */
-    public static Map<String, Object> values(List<DomainEvent> events) {
+    public static Map<String, Object> values(List<DomainEvent> events, EventDetails details) {
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             DomainEvent event = events.get(i);
@@ -76,18 +84,19 @@ public final class JooqEventOutbox implements EventOutbox {
             values.put(prefix + "tenant", event.tenantId().value());
             values.put(prefix + "type", event.type());
             values.put(prefix + "occurred", event.occurredAt().atOffset(ZoneOffset.UTC));
-            values.put(prefix + "payload", DomainEventJson.write(event));
+            values.put(prefix + "payload", EventPayloadJson.write(event, details));
+            values.put(prefix + "aggregate_type", EventSubjects.resourceType(event));
+            values.put(prefix + "aggregate_id", EventSubjects.resourceId(event));
         }
         return values;
     }
 
+    /** Positions what has committed, then reads by position: nothing committed late is skipped. */
     @Override
     public List<RecordedEvent> readAfter(long position, int limit) {
-        return context.read(dsl -> dsl.select(EVENTS.ID, EVENTS.EVENT_TYPE, EVENTS.PAYLOAD)
-                .from(EVENTS)
-                .where(EVENTS.ID.gt(position))
-                .orderBy(EVENTS.ID)
-                .limit(limit)
-                .fetch(row -> new RecordedEvent(row.value1(), DomainEventJson.read(row.value2(), row.value3()))));
+        sequencer.sequence();
+        return feed.readAfter(TenantScope.allTenants(), position, limit).stream()
+                .map(event -> new RecordedEvent(event.position(), event.event()))
+                .toList();
     }
 }

@@ -17,6 +17,8 @@ public final class JooqContext implements UnitOfWork {
 
     private final DSLContext root;
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> eventsUncommitted = new ThreadLocal<>();
+    private volatile Runnable eventsCommitted = () -> {};
 
     public JooqContext(DSLContext root) {
         this.root = root;
@@ -34,7 +36,7 @@ public final class JooqContext implements UnitOfWork {
             return work.apply(bound);
         }
         try {
-            return root.transactionResult(configuration -> {
+            T result = root.transactionResult(configuration -> {
                 DSLContext transactional = DSL.using(configuration);
                 current.set(transactional);
                 try {
@@ -43,9 +45,34 @@ public final class JooqContext implements UnitOfWork {
                     current.remove();
                 }
             });
+            if (Boolean.TRUE.equals(eventsUncommitted.get())) {
+                eventsUncommitted.remove();
+                eventsCommitted.run();
+            }
+            return result;
         } catch (DataAccessException e) {
             throw SqlErrors.translate(e);
+        } finally {
+            eventsUncommitted.remove();
         }
+    }
+
+    /**
+     * Says that the caller wrote events: {@link #onEventsCommitted}'s action runs once they are
+     * committed (at once outside a transaction, after the commit inside one), which wakes the
+     * event sequencer instead of letting it find them at its next tick.
+     */
+    public void eventsWritten() {
+        if (current.get() != null) {
+            eventsUncommitted.set(Boolean.TRUE);
+        } else {
+            eventsCommitted.run();
+        }
+    }
+
+    /** @param action run after each commit that wrote events; quick and non-blocking */
+    public void onEventsCommitted(Runnable action) {
+        this.eventsCommitted = action;
     }
 
     /**

@@ -20,6 +20,7 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserProfileJson;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
@@ -276,7 +277,7 @@ public final class JooqUsers implements Users {
     }
 
     @Override
-    public void insert(User user, List<DomainEvent> events) {
+    public void insert(User user, List<DomainEvent> events, EventDetails details) {
         int emails = user.profile().emails().size();
         write(user, () -> {
             if (context.isPostgres() && !events.isEmpty()) {
@@ -284,24 +285,26 @@ public final class JooqUsers implements Users {
                 context.statement(dsl -> {
                     Map<String, Object> values = row(dsl, user).intoMap();
                     values.putAll(emailValues(user));
-                    values.putAll(JooqEventOutbox.values(events));
+                    values.putAll(JooqEventOutbox.values(events, details));
                     return PreRendered.byShape(INSERT_WITH_EMAILS_AND_EVENTS, List.of(emails, events.size()),
                             Math.max(emails, events.size()), shape -> insertWithEmailsAndEvents(emails, events.size()))
                             .execute(dsl, values);
                 });
+                context.eventsWritten();
                 return;
             }
             context.transaction(dsl -> {
                 INSERT.execute(dsl, row(dsl, user).intoMap());
                 insertEmails(dsl, user);
-                JooqEventOutbox.append(dsl, events);
+                JooqEventOutbox.append(dsl, events, details);
+                context.eventsWritten();
                 return null;
             });
         });
     }
 
     @Override
-    public void update(User current, User changed, List<DomainEvent> events) {
+    public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
         // The email rows only follow the emails: a deactivation or a rename leaves them alone.
         boolean emailsChanged = !current.profile().emails().equals(changed.profile().emails());
         long expected = current.meta().version().value();
@@ -310,7 +313,7 @@ public final class JooqUsers implements Users {
                 // The row and its events in one statement, the events written only if the row was.
                 int written = context.statement(dsl -> {
                     Map<String, Object> values = PreRendered.versionedUpdateValues(row(dsl, changed), KEY, expected);
-                    values.putAll(JooqEventOutbox.values(events));
+                    values.putAll(JooqEventOutbox.values(events, details));
                     return PreRendered.byShape(UPDATE_WITH_EVENTS, events.size(), events.size(), JooqUsers::updateWithEvents)
                             .execute(dsl, values);
                 });
@@ -318,6 +321,7 @@ public final class JooqUsers implements Users {
                     throw context.read(dsl -> conflictOrMissing(dsl, changed.tenantId(), changed.id(),
                             ExpectedVersion.of(current.meta().version())));
                 }
+                context.eventsWritten();
                 return;
             }
             context.transaction(dsl -> {
@@ -331,7 +335,8 @@ public final class JooqUsers implements Users {
                             .and(USER_EMAILS.USER_ID.eq(changed.id().value()))).execute();
                     insertEmails(dsl, changed);
                 }
-                JooqEventOutbox.append(dsl, events);
+                JooqEventOutbox.append(dsl, events, details);
+                context.eventsWritten();
                 return null;
             });
         });
@@ -408,7 +413,7 @@ public final class JooqUsers implements Users {
     }
 
     @Override
-    public void delete(User user, ExpectedVersion expected, List<DomainEvent> events) {
+    public void delete(User user, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
             Condition target = USERS.TENANT_ID.eq(user.tenantId().value()).and(USERS.ID.eq(user.id().value()));
             if (!expected.isAny()) {
@@ -430,7 +435,8 @@ public final class JooqUsers implements Users {
                     .set(USER_TOMBSTONES.DELETED_AT, (events.isEmpty() ? user.meta().lastModified()
                             : events.get(0).occurredAt()).atOffset(ZoneOffset.UTC))
                     .execute();
-            JooqEventOutbox.append(dsl, events);
+            JooqEventOutbox.append(dsl, events, details);
+            context.eventsWritten();
             return null;
         });
     }

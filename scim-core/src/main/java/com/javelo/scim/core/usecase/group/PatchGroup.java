@@ -5,6 +5,8 @@ import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.protocol.json.GroupJson;
@@ -15,9 +17,9 @@ import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,20 @@ public final class PatchGroup {
      *     when they name no user (see {@code LegacyStringMemberValues}); usually empty
      */
     public record Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
-            Set<String> skippableUnknownMembers, Map<String, String> memberDisplays) {
+            Set<String> skippableUnknownMembers, Map<String, String> memberDisplays, Cause cause) {
         public Command {
+            Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             operations = List.copyOf(operations);
             Objects.requireNonNull(expected, "expected");
             skippableUnknownMembers = Set.copyOf(skippableUnknownMembers);
             memberDisplays = Map.copyOf(memberDisplays);
+        }
+
+        public Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
+                Set<String> skippableUnknownMembers, Map<String, String> memberDisplays) {
+            this(tenant, id, operations, expected, skippableUnknownMembers, memberDisplays, Cause.unknown(""));
         }
     }
 
@@ -79,7 +87,8 @@ public final class PatchGroup {
                     command.skippableUnknownMembers());
             MembershipOutcome outcome = memberships.apply(command.tenant(), current.id(), toAdd,
                     membership.toRemove(), membership.replaceAll(), command.memberDisplays());
-            return GroupChanges.store(groups, current, attributes, outcome, now);
+            return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
+                    EventDetails.Operation.PATCH);
         });
     }
 }

@@ -4,15 +4,17 @@ import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,12 +26,17 @@ import java.util.Set;
  */
 public final class ReplaceGroup {
 
-    public record Command(TenantId tenant, GroupId id, GroupInput input, ExpectedVersion expected) {
+    public record Command(TenantId tenant, GroupId id, GroupInput input, ExpectedVersion expected, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, GroupId id, GroupInput input, ExpectedVersion expected) {
+            this(tenant, id, input, expected, Cause.unknown(""));
         }
     }
 
@@ -55,7 +62,8 @@ public final class ReplaceGroup {
                     ? MembershipOutcome.nothing()
                     : memberships.apply(command.tenant(), current.id(), Set.of(), Set.of(),
                             Optional.of(command.input().memberIds()), command.input().memberDisplays());
-            return GroupChanges.store(groups, current, attributes, outcome, now);
+            return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
+                    EventDetails.Operation.REPLACE);
         });
     }
 

@@ -3,12 +3,16 @@ package com.javelo.scim.core.usecase.user;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserInput;
-import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,11 +22,16 @@ import java.util.Objects;
 public final class CreateUser {
 
     /** @param input the user as sent; {@code active} defaults to true */
-    public record Command(TenantId tenant, UserInput input, UserOrigin origin) {
+    public record Command(TenantId tenant, UserInput input, UserOrigin origin, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, UserInput input, UserOrigin origin) {
+            this(tenant, input, origin, Cause.unknown(""));
         }
     }
 
@@ -46,17 +55,18 @@ public final class CreateUser {
         Change<User> created = User.provision(command.tenant(), ids.newUserId(), command.input().profile(), active,
                 managerLinks.resolve(command.tenant(), command.input().managerValue()), command.origin(), now);
         User user = created.after();
+        EventDetails details = EventDetailing.ofUser(command.cause(), EventDetails.Operation.CREATE, null, user, List.of());
         if (managerLinks.anyPendingReferenceTo(user)) {
             // People provisioned earlier named this person as their manager: the new user and those
             // links commit together.
             unitOfWork.inTransaction(() -> {
-                users.insert(user, created.events());
-                managerLinks.linkPendingReferencesTo(user, now);
+                users.insert(user, created.events(), details);
+                managerLinks.linkPendingReferencesTo(user, now, command.cause());
                 return null;
             });
         } else {
             // The usual case: the user, their emails and their event, atomic by themselves.
-            users.insert(user, created.events());
+            users.insert(user, created.events(), details);
         }
         return user;
     }

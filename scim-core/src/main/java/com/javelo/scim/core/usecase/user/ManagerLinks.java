@@ -1,12 +1,15 @@
 package com.javelo.scim.core.usecase.user;
 
 import com.javelo.scim.core.port.Users;
-import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.user.ManagerPolicy;
 import com.javelo.scim.domain.user.ManagerReference;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +53,12 @@ final class ManagerLinks {
     }
 
     /** Links every pending reference that names {@code manager}; runs inside the caller's unit of work. */
-    void linkPendingReferencesTo(User manager, Instant now) {
+    void linkPendingReferencesTo(User manager, Instant now, Cause cause) {
         for (User report : waitingFor(manager)) {
             Change<User> linked = report.linkManager(manager, now);
             if (!linked.isNoOp()) {
-                users.update(report, linked.after(), linked.events());
+                users.update(report, linked.after(), linked.events(), EventDetailing.ofUser(cause,
+                        EventDetails.Operation.PATCH, report, linked.after(), List.of()));
             }
         }
     }

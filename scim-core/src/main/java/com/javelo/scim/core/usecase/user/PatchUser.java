@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
-import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
-import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -22,12 +24,18 @@ import java.util.Objects;
  */
 public final class PatchUser {
 
-    public record Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected) {
+    public record Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected,
+            Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             operations = List.copyOf(operations);
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected) {
+            this(tenant, id, operations, expected, Cause.unknown(""));
         }
     }
 
@@ -39,7 +47,8 @@ public final class PatchUser {
 
     /** @return the user as stored, with the groups it belongs to (which a user PATCH leaves alone) */
     public UserWithGroups execute(Command command) {
-        return replaceUser.apply(command.tenant(), command.id(), command.expected(), current -> {
+        return replaceUser.apply(command.tenant(), command.id(), command.expected(), command.cause(),
+                EventDetails.Operation.PATCH, current -> {
             ObjectNode document = UserJson.writeProfileDocument(current.profile());
             document.put("active", current.active());
             if (current.managerValue() != null) {

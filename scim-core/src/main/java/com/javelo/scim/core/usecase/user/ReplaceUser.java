@@ -3,15 +3,18 @@ package com.javelo.scim.core.usecase.user;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.usecase.ConflictRetry;
+import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -22,12 +25,17 @@ import java.util.function.UnaryOperator;
  */
 public final class ReplaceUser {
 
-    public record Command(TenantId tenant, UserId id, UserInput input, ExpectedVersion expected) {
+    public record Command(TenantId tenant, UserId id, UserInput input, ExpectedVersion expected, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        public Command(TenantId tenant, UserId id, UserInput input, ExpectedVersion expected) {
+            this(tenant, id, input, expected, Cause.unknown(""));
         }
     }
 
@@ -45,7 +53,8 @@ public final class ReplaceUser {
 
     /** @return the user as stored, with the groups it belongs to (which a user update leaves alone) */
     public UserWithGroups execute(Command command) {
-        return apply(command.tenant(), command.id(), command.expected(), current -> command.input());
+        return apply(command.tenant(), command.id(), command.expected(), command.cause(), EventDetails.Operation.REPLACE,
+                current -> command.input());
     }
 
     /**
@@ -53,7 +62,8 @@ public final class ReplaceUser {
      * single write path of every user update. Optimistic first (see
      * {@link ConflictRetry#optimisticFirst}): a deactivation is one read and one write.
      */
-    UserWithGroups apply(TenantId tenant, UserId id, ExpectedVersion expected, UnaryOperator<UserInput> edit) {
+    UserWithGroups apply(TenantId tenant, UserId id, ExpectedVersion expected, Cause cause,
+            EventDetails.Operation operation, UnaryOperator<UserInput> edit) {
         return ConflictRetry.optimisticFirst(unitOfWork, expected, () -> {
             UserWithGroups loaded = users.findByIdWithGroups(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
             User current = loaded.user();
@@ -68,15 +78,16 @@ public final class ReplaceUser {
             if (change.isNoOp()) {
                 return loaded;
             }
+            EventDetails details = EventDetailing.ofUser(cause, operation, current, change.after(), loaded.groups());
             if (current.profile().userName().value().equals(change.after().userName().value())
                     && current.profile().emails().equals(change.after().profile().emails())) {
-                users.update(current, change.after(), change.events());
+                users.update(current, change.after(), change.events(), details);
             } else {
                 // A new userName or email may be what pending references name: linking them writes
                 // other users too, so the update and the links commit together.
                 unitOfWork.inTransaction(() -> {
-                    users.update(current, change.after(), change.events());
-                    managerLinks.linkPendingReferencesTo(change.after(), now);
+                    users.update(current, change.after(), change.events(), details);
+                    managerLinks.linkPendingReferencesTo(change.after(), now, cause);
                     return null;
                 });
             }

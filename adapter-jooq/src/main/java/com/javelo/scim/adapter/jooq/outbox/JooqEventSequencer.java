@@ -1,0 +1,195 @@
+package com.javelo.scim.adapter.jooq.outbox;
+
+import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
+
+import com.javelo.scim.adapter.jooq.transaction.JooqContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.BatchBindStep;
+import org.jooq.impl.DSL;
+
+/**
+ * Gives the committed events their positions, in commit order, and tells waiting readers.
+ *
+ * <p>Why it is loss-free on any database: events are inserted without a position. One
+ * {@link #sequence()} at a time (across every instance: it holds the single row of
+ * {@code event_sequencer} with {@code SELECT … FOR UPDATE}) reads the events that have become
+ * visible — committed — and still have no position, and gives them the next positions in id order,
+ * committing them together. An event whose transaction commits late is simply not visible yet; it
+ * gets a later position at a later run. So when a reader sees position {@code p}, every position
+ * below {@code p} is already committed and visible, and a reader that remembers its last position
+ * never skips one.
+ *
+ * <p>{@link #start()} runs it in the background: woken by each local commit that wrote events
+ * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits.
+ */
+public final class JooqEventSequencer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(JooqEventSequencer.class.getName());
+    /** Events positioned per statement batch; a run loops until none is left. */
+    private static final int BATCH = 500;
+
+    private final JooqContext context;
+    private final Duration tick;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private boolean wakeUp;
+    private long generation;
+    private volatile boolean running;
+    private Thread thread;
+
+    public JooqEventSequencer(JooqContext context, Duration tick) {
+        this.context = context;
+        this.tick = tick;
+    }
+
+    /**
+     * Positions every committed event still without one.
+     *
+     * @return how many events were positioned
+     */
+    public int sequence() {
+        int total = 0;
+        int positioned;
+        do {
+            positioned = context.transaction(dsl -> {
+                long last = dsl.select(EVENT_SEQUENCER.LAST_POSITION).from(EVENT_SEQUENCER)
+                        .where(EVENT_SEQUENCER.ID.eq(1)).forUpdate().fetchSingle().value1();
+                List<Long> ids = dsl.select(EVENTS.ID).from(EVENTS).where(EVENTS.POSITION.isNull())
+                        .orderBy(EVENTS.ID).limit(BATCH).fetch(row -> row.value1());
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                BatchBindStep batch = dsl.batch(DSL.update(EVENTS).set(EVENTS.POSITION, (Long) null)
+                        .where(EVENTS.ID.eq((Long) null)));
+                long position = last;
+                for (Long id : ids) {
+                    batch = batch.bind(++position, id);
+                }
+                batch.execute();
+                dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
+                        .where(EVENT_SEQUENCER.ID.eq(1)).execute();
+                return ids.size();
+            });
+            total += positioned;
+        } while (positioned == BATCH);
+        if (total > 0) {
+            signalPositioned();
+        }
+        return total;
+    }
+
+    /** Runs {@link #sequence()} in a background thread until {@link #close()}. */
+    public synchronized JooqEventSequencer start() {
+        if (thread != null) {
+            return this;
+        }
+        running = true;
+        context.onEventsCommitted(this::wake);
+        thread = new Thread(this::loop, "scim-event-sequencer");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    /** Asks the background run to look now (a commit wrote events). */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeUp = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return a number that changes each time events are positioned (pass it to {@link #awaitPositioned}) */
+    public long generation() {
+        lock.lock();
+        try {
+            return generation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until events are positioned after {@code seen} was read from {@link #generation()}, or
+     * {@code timeout} passes.
+     *
+     * @return whether events were positioned
+     */
+    public boolean awaitPositioned(long seen, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (generation == seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalPositioned() {
+        lock.lock();
+        try {
+            generation++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                sequence();
+            } catch (RuntimeException e) {
+                // The database may be away for a while: the next tick tries again.
+                LOG.log(System.Logger.Level.WARNING, "event sequencer: {0}", e.getMessage());
+            }
+            lock.lock();
+            try {
+                if (!wakeUp && running) {
+                    changed.await(tick.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                wakeUp = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread started;
+        synchronized (this) {
+            running = false;
+            started = thread;
+            thread = null;
+        }
+        if (started != null) {
+            context.onEventsCommitted(() -> {});
+            wake();
+            started.interrupt();
+            try {
+                started.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
