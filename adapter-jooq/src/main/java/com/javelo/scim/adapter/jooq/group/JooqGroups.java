@@ -186,7 +186,8 @@ public final class JooqGroups implements Groups {
      */
     private static void lockMembers(DSLContext dsl, TenantId tenant, List<UserId> users) {
         Set<String> wanted = users.stream().map(UserId::value).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> ids = List.copyOf(wanted);
+        // In one order for every request, so two adds sharing users cannot each wait for the other.
+        List<String> ids = wanted.stream().sorted().toList();
         for (int from = 0; from < ids.size(); from += LOCK_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOCK_CHUNK));
             wanted.removeAll(dsl.select(USERS.ID).from(USERS)

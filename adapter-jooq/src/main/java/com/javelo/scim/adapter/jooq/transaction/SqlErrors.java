@@ -53,8 +53,8 @@ public final class SqlErrors {
             // H2: Unique index or primary key violation: "PUBLIC.USERS_BY_USER_NAME ON ..."
             Pattern.compile("key violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+) ON "),
             // H2: Referential integrity constraint violation: "CONSTRAINT_8D: PUBLIC.GROUP_MEMBERS FOREIGN KEY(TENANT_ID,
-            // USER_ID) REFERENCES PUBLIC.USERS(TENANT_ID, ID) (...)": named by what it references
-            Pattern.compile("FOREIGN KEY\\([A-Za-z0-9_, ]*?([A-Za-z0-9_]+)\\) REFERENCES"),
+            // USER_ID) REFERENCES PUBLIC.USERS(TENANT_ID, ID) (...)": H2 names its foreign keys itself
+            Pattern.compile("((?i:group_members) FOREIGN KEY\\((?i:tenant_id, user_id)\\))"),
             // H2: Value too long for column "USER_NAME CHARACTER VARYING(1024)": ...; NULL not allowed for column "X"
             Pattern.compile("for column \"(?:[A-Za-z0-9_]+\\.)*([A-Za-z0-9_]+)[ \"]"));
 
@@ -88,7 +88,7 @@ public final class SqlErrors {
             Map.entry("name", "name"),
             // group_members (tenant_id, user_id) references users: a member who is not (or no longer) a user
             Map.entry("group_members_tenant_id_user_id_fkey", "members"),
-            Map.entry("user_id", "members"));
+            Map.entry("group_members foreign key(tenant_id, user_id)", "members"));
 
     private SqlErrors() {}
 
@@ -137,8 +137,8 @@ public final class SqlErrors {
         if (refusals.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SQLException> refused = Optional.of(refusals.get(0));
-        String state = refused.get().getSQLState();
+        SQLException refused = refusals.get(0);
+        String state = refused.getSQLState();
         // A batch's own exception may not name the constraint; the one chained to it does.
         Optional<String> subject = refusals.stream().map(SqlErrors::subject).flatMap(Optional::stream).findFirst();
         Optional<String> attribute = subject.map(name -> ATTRIBUTES.get(name.toLowerCase(Locale.ROOT)));
@@ -149,9 +149,10 @@ public final class SqlErrors {
         if (state.startsWith("22")) {
             error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
                     + state + "); check its length and characters against the limits in /Schemas");
-        } else if ("23505".equals(state) || mentionsUnique(refused.get().getMessage())) {
+        } else if ("23505".equals(state) || mentionsUnique(refused.getMessage())) {
             error = new ScimError(409, ScimType.UNIQUENESS, named + " must be unique and is already in use");
-        } else if ("23503".equals(state) && attribute.filter("members"::equals).isPresent()) {
+        } else if (List.of("23503", "23506").contains(state) && attribute.filter("members"::equals).isPresent()) {
+            // 23503 is PostgreSQL's foreign key violation, 23506 H2's "parent missing".
             error = new ScimError(400, ScimType.INVALID_VALUE, "a member is not, or no longer, a User of this"
                     + " company (deleted meanwhile?); the membership change was not applied");
         } else {

@@ -54,7 +54,11 @@ class SqlErrorsTest {
                 + " PUBLIC.GROUP_MEMBERS FOREIGN KEY(TENANT_ID, USER_ID) REFERENCES PUBLIC.USERS(TENANT_ID, ID) ('t', '"
                 + VALUE + "')\"");
         assertThat(h2ForeignKey.error().status()).isEqualTo(400);
-        assertThat(h2ForeignKey.error().detail()).contains("'members'");
+        assertThat(h2ForeignKey.error().detail()).contains("no longer, a User");
+        ScimException emailsForeignKey = translated("23506", "Referential integrity constraint violation: \"CONSTRAINT_1:"
+                + " PUBLIC.USER_EMAILS FOREIGN KEY(TENANT_ID, USER_ID) REFERENCES PUBLIC.USERS(TENANT_ID, ID) ('t', '"
+                + VALUE + "')\"");
+        assertThat(emailsForeignKey.error().detail()).doesNotContain("member");
     }
 
     @Test
