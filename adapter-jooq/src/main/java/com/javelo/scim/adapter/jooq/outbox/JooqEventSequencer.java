@@ -25,7 +25,9 @@ import org.jooq.impl.DSL;
  * never skips one.
  *
  * <p>{@link #start()} runs it in the background: woken by each local commit that wrote events
- * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits.
+ * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits. Each
+ * run also notices positions given by other instances' sequencers, so that the readers waiting in
+ * this process ({@link #awaitPositioned}) learn of every new event within a tick.
  */
 public final class JooqEventSequencer implements AutoCloseable {
 
@@ -39,6 +41,8 @@ public final class JooqEventSequencer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private boolean wakeUp;
     private long generation;
+    /** The newest position this process knows of, whoever gave it. */
+    private long newestSeen = -1;
     private volatile boolean running;
     private Thread thread;
 
@@ -54,11 +58,13 @@ public final class JooqEventSequencer implements AutoCloseable {
      */
     public int sequence() {
         int total = 0;
+        long[] newest = {-1};
         int positioned;
         do {
             positioned = context.transaction(dsl -> {
                 long last = dsl.select(EVENT_SEQUENCER.LAST_POSITION).from(EVENT_SEQUENCER)
                         .where(EVENT_SEQUENCER.ID.eq(1)).forUpdate().fetchSingle().value1();
+                newest[0] = last;
                 List<Long> ids = dsl.select(EVENTS.ID).from(EVENTS).where(EVENTS.POSITION.isNull())
                         .orderBy(EVENTS.ID).limit(BATCH).fetch(row -> row.value1());
                 if (ids.isEmpty()) {
@@ -73,13 +79,14 @@ public final class JooqEventSequencer implements AutoCloseable {
                 batch.execute();
                 dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
                         .where(EVENT_SEQUENCER.ID.eq(1)).execute();
+                newest[0] = position;
                 return ids.size();
             });
             total += positioned;
         } while (positioned == BATCH);
-        if (total > 0) {
-            signalPositioned();
-        }
+        // Another instance's sequencer may have positioned events since this one last looked: the
+        // long polls waiting here are woken by any new position, not only by this process's.
+        signalIfNewer(newest[0]);
         return total;
     }
 
@@ -140,11 +147,14 @@ public final class JooqEventSequencer implements AutoCloseable {
         }
     }
 
-    private void signalPositioned() {
+    private void signalIfNewer(long newest) {
         lock.lock();
         try {
-            generation++;
-            changed.signalAll();
+            if (newest > newestSeen) {
+                newestSeen = newest;
+                generation++;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
