@@ -44,6 +44,7 @@ public final class JooqEventSequencer implements AutoCloseable {
     /** The newest position this process knows of, whoever gave it. */
     private long newestSeen = -1;
     private volatile boolean running;
+    private boolean failing;
     private Thread thread;
 
     public JooqEventSequencer(JooqContext context, Duration tick) {
@@ -164,9 +165,18 @@ public final class JooqEventSequencer implements AutoCloseable {
         while (running) {
             try {
                 sequence();
+                if (failing) {
+                    failing = false;
+                    LOG.log(System.Logger.Level.INFO, "event sequencer: the database answers again");
+                }
             } catch (RuntimeException e) {
-                // The database may be away for a while: the next tick tries again.
-                LOG.log(System.Logger.Level.WARNING, "event sequencer: {0}", e.getMessage());
+                // The database may be away for a while: the next tick tries again, and one line
+                // says so rather than four a second.
+                if (!failing) {
+                    failing = true;
+                    LOG.log(System.Logger.Level.WARNING, "event sequencer: {0}; retrying every {1} ms",
+                            e.getMessage(), tick.toMillis());
+                }
             }
             lock.lock();
             try {
