@@ -134,6 +134,31 @@ class EventFeedTest extends EndToEndTest {
         assertThat(revoked.json().get("err").asText()).isEqualTo("invalid_token");
     }
 
+    @org.junit.jupiter.api.Test
+    void badRequestsSayWhatIsWrong() {
+        start(TestServer.Database.H2);
+        assertThat(admin("POST", "/admin/v1/event-consumers", "{\"tenants\":\"all\"}").status()).isEqualTo(400);
+        assertThat(admin("POST", "/admin/v1/event-consumers", "{\"name\":\"x\",\"tenants\":[]}").json()
+                .get("detail").asText()).contains("'tenants'");
+        assertThat(admin("POST", "/admin/v1/event-consumers", "{\"name\":\"x\",\"tenants\":[\"nobody\"]}")
+                .status()).isEqualTo(404);
+        assertThat(admin("DELETE", "/admin/v1/event-consumers/nobody", null).status()).isEqualTo(404);
+        assertThat(Http.send("POST", server.baseUrl() + "/admin/v1/event-consumers", "{}").status()).isEqualTo(401);
+        Consumer all = register("audit", "\"all\"");
+
+        Answer notAnObject = poll(all, "[1]");
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.json().get("err").asText()).isEqualTo("invalid_request");
+        assertThat(poll(all, "{\"maxEvents\":-1}").json().get("description").asText()).contains("maxEvents");
+        assertThat(poll(all, "{\"ack\":\"evt-1\"}").status()).isEqualTo(400);
+        assertThat(poll(all, "{\"returnImmediately\":\"yes\"}").status()).isEqualTo(400);
+        Answer unauthenticated = Http.send("POST", server.baseUrl() + "/events/v1/poll", "{}",
+                "Content-Type", "application/json");
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(poll(all, "{\"maxEvents\":0,\"ack\":[\"not-ours\"]}").json().get("sets")).isEmpty();
+    }
+
     private Consumer register(String name, String tenants) {
         Answer registered = admin("POST", "/admin/v1/event-consumers",
                 "{\"name\":\"" + name + "\",\"tenants\":" + tenants + "}");

@@ -25,7 +25,9 @@ import org.jooq.impl.DSL;
  * never skips one.
  *
  * <p>{@link #start()} runs it in the background: woken by each local commit that wrote events
- * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits.
+ * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits. Each
+ * run also notices positions given by other instances' sequencers, so that the readers waiting in
+ * this process ({@link #awaitPositioned}) learn of every new event within a tick.
  */
 public final class JooqEventSequencer implements AutoCloseable {
 
@@ -39,7 +41,10 @@ public final class JooqEventSequencer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private boolean wakeUp;
     private long generation;
+    /** The newest position this process knows of, whoever gave it. */
+    private long newestSeen = -1;
     private volatile boolean running;
+    private boolean failing;
     private Thread thread;
 
     public JooqEventSequencer(JooqContext context, Duration tick) {
@@ -54,11 +59,13 @@ public final class JooqEventSequencer implements AutoCloseable {
      */
     public int sequence() {
         int total = 0;
+        long[] newest = {-1};
         int positioned;
         do {
             positioned = context.transaction(dsl -> {
                 long last = dsl.select(EVENT_SEQUENCER.LAST_POSITION).from(EVENT_SEQUENCER)
                         .where(EVENT_SEQUENCER.ID.eq(1)).forUpdate().fetchSingle().value1();
+                newest[0] = last;
                 List<Long> ids = dsl.select(EVENTS.ID).from(EVENTS).where(EVENTS.POSITION.isNull())
                         .orderBy(EVENTS.ID).limit(BATCH).fetch(row -> row.value1());
                 if (ids.isEmpty()) {
@@ -73,13 +80,14 @@ public final class JooqEventSequencer implements AutoCloseable {
                 batch.execute();
                 dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
                         .where(EVENT_SEQUENCER.ID.eq(1)).execute();
+                newest[0] = position;
                 return ids.size();
             });
             total += positioned;
         } while (positioned == BATCH);
-        if (total > 0) {
-            signalPositioned();
-        }
+        // Another instance's sequencer may have positioned events since this one last looked: the
+        // long polls waiting here are woken by any new position, not only by this process's.
+        signalIfNewer(newest[0]);
         return total;
     }
 
@@ -140,11 +148,14 @@ public final class JooqEventSequencer implements AutoCloseable {
         }
     }
 
-    private void signalPositioned() {
+    private void signalIfNewer(long newest) {
         lock.lock();
         try {
-            generation++;
-            changed.signalAll();
+            if (newest > newestSeen) {
+                newestSeen = newest;
+                generation++;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -154,9 +165,18 @@ public final class JooqEventSequencer implements AutoCloseable {
         while (running) {
             try {
                 sequence();
+                if (failing) {
+                    failing = false;
+                    LOG.log(System.Logger.Level.INFO, "event sequencer: the database answers again");
+                }
             } catch (RuntimeException e) {
-                // The database may be away for a while: the next tick tries again.
-                LOG.log(System.Logger.Level.WARNING, "event sequencer: {0}", e.getMessage());
+                // The database may be away for a while: the next tick tries again, and one line
+                // says so rather than four a second.
+                if (!failing) {
+                    failing = true;
+                    LOG.log(System.Logger.Level.WARNING, "event sequencer: {0}; retrying every {1} ms",
+                            e.getMessage(), tick.toMillis());
+                }
             }
             lock.lock();
             try {

@@ -1,0 +1,57 @@
+package com.javelo.scim.adapter.jooq;
+
+import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.domain.tenant.Tenant;
+import com.javelo.scim.domain.user.User;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two service instances on one database: each one's readers learn of events the other positioned. */
+class JooqEventSequencerTest {
+
+    private final HikariDataSource pool = pool();
+
+    private static HikariDataSource pool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        config.setUsername("sa");
+        return new HikariDataSource(config);
+    }
+
+    @AfterEach
+    void close() {
+        pool.close();
+    }
+
+    @Test
+    void aWaitingReaderIsWokenByEventsAnotherInstancePositioned() throws InterruptedException {
+        JooqPersistence writer = JooqPersistence.create(pool, SQLDialect.H2);
+        writer.migrate();
+        JooqPersistence reader = JooqPersistence.create(pool, SQLDialect.H2);
+        try (JooqEventSequencer readerSide = reader.eventSequencer(Duration.ofMillis(500)).start()) {
+            TenantId acme = TenantId.random();
+            writer.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
+            Thread.sleep(300);
+            long seen = readerSide.generation();
+
+            Change<User> created = aUser().in(acme).provision(Instant.now());
+            writer.users().insert(created.after(), created.events());
+            // Usually positioned here, by the writer's side, before the reader's side looks again.
+            writer.eventSequencer(Duration.ofSeconds(1)).sequence();
+
+            assertThat(readerSide.awaitPositioned(seen, Duration.ofSeconds(5))).isTrue();
+        }
+    }
+}
