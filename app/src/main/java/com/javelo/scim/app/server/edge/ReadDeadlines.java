@@ -84,12 +84,12 @@ final class ReadDeadlines implements AutoCloseable {
 
     private void expire(Connection<?> connection, Reading request) {
         HttpRequestPacket header = request.request;
+        ScimError timeout = new ScimError(408, null, "the request was not received within " + timeoutSeconds
+                + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once");
         if (header == null) {
-            EdgeAnswers.drop(connection, "the request headers were not received within " + timeoutSeconds
-                    + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS)");
+            EdgeAnswers.refuseUnparsed(connection, timeout);
         } else {
-            EdgeAnswers.refuse(connection, header, new ScimError(408, null, "the request was not received within "
-                    + timeoutSeconds + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once"));
+            EdgeAnswers.refuse(connection, header, timeout);
         }
     }
 
