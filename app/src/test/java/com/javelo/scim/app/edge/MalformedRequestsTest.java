@@ -31,6 +31,10 @@ class MalformedRequestsTest extends EndToEndTest {
         for (String path : List.of("/%zz", "/scim/v2/Users/%zz", "/scim/v2/Users?filter=%zz", "/scim/v2/Users/%", "/%2")) {
             cases.add(new Case("bad escape " + path, get(path, auth), 400));
         }
+        // Visible ASCII that a URI still may not hold raw: refused when Jersey cannot build the URI.
+        cases.add(new Case("raw quote in path", get("/scim/v2/Users/a\"b", auth), 400));
+        cases.add(new Case("raw quotes in filter", get("/scim/v2/Users?filter=userName%20eq%20\"x\"", auth), 400));
+        cases.add(new Case("raw brace in path", get("/scim/v2/Users/{id}", auth), 400));
         cases.add(new Case("NUL in path", get("/scim/v2/Us\0ers", auth), 400));
         cases.add(new Case("NUL at root", get("/a\0b", ""), 400));
         cases.add(new Case("NUL in query", get("/scim/v2/Users?filter=\0", auth), 400));
