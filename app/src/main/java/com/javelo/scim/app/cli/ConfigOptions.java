@@ -18,7 +18,7 @@ public final class ConfigOptions {
     String readTimeoutSeconds;
 
     @Option(names = "--idle-timeout-seconds",
-            description = "Longest idle time of a kept-alive connection, 1 to 3600 (SCIM_HTTP_IDLE_TIMEOUT_SECONDS, default 30)")
+            description = "Longest idle time of a connection, 1 to 3600 (SCIM_HTTP_IDLE_TIMEOUT_SECONDS, default 30)")
     String idleTimeoutSeconds;
 
     @Option(names = "--public-base-url", description = "Public URL of the service (SCIM_PUBLIC_BASE_URL)")

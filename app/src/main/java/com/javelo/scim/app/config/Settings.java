@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param httpHost SCIM_HTTP_HOST: the address to listen on ({@code 0.0.0.0}: every interface)
  * @param httpReadTimeout SCIM_HTTP_READ_TIMEOUT_SECONDS: how long a client may take to send a whole
  *     request, headers and body, before it is answered 408 and disconnected
- * @param httpIdleTimeout SCIM_HTTP_IDLE_TIMEOUT_SECONDS: how long a kept-alive connection may stay
- *     idle between requests
+ * @param httpIdleTimeout SCIM_HTTP_IDLE_TIMEOUT_SECONDS: how long a connection may stay idle, before
+ *     its first request or between kept-alive ones
  * @param publicBaseUrl SCIM_PUBLIC_BASE_URL, or null to derive locations from requests
  * @param dbUrl SCIM_DB_URL; defaults to an H2 file database in the data directory
  * @param dbUser SCIM_DB_USER

@@ -109,8 +109,8 @@ public final class ScimServer implements AutoCloseable {
             // Jersey; bigger blocks get the same SCIM 431 from the parser (HttpEdge) without being kept.
             listener.setMaxHttpHeaderSize(MAX_HEADER_BLOCK_BYTES);
             listener.getKeepAlive().setIdleTimeoutInSeconds((int) settings.httpIdleTimeout().toSeconds());
-            HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             awaitDatabase(databaseReady);
+            HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             events.start();
             try {
                 http.start();

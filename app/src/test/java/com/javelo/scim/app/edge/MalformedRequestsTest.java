@@ -9,11 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Requests the HTTP server itself must refuse — URIs that are not URIs, oversized headers,
- * ambiguous framing, bodies over the limit, broken HTTP — are answered as SCIM errors with the
+ * ambiguous framing, bodies over the limit, broken or unfinished HTTP — are answered as SCIM errors with the
  * right status: never Grizzly's HTML page, a stack trace, or the server's name and version.
  * Sent byte for byte, as Java's HttpClient refuses to send them.
  */
@@ -23,13 +24,17 @@ class MalformedRequestsTest extends EndToEndTest {
 
     @Test
     void everyRequestTheServerRefusesItselfIsAScimError() {
-        start(TestServer.Database.H2);
+        start(TestServer.start(TestServer.Database.H2, Map.of("SCIM_HTTP_READ_TIMEOUT_SECONDS", "1")));
         String before = okta("GET", "/Users", null).body();
         String auth = "Authorization: Bearer " + token + "\r\n";
         List<Case> cases = new ArrayList<>();
         for (String path : List.of("/%zz", "/scim/v2/Users/%zz", "/scim/v2/Users?filter=%zz", "/scim/v2/Users/%", "/%2")) {
             cases.add(new Case("bad escape " + path, get(path, auth), 400));
         }
+        // Visible ASCII that a URI still may not hold raw: refused when Jersey cannot build the URI.
+        cases.add(new Case("raw quote in path", get("/scim/v2/Users/a\"b", auth), 400));
+        cases.add(new Case("raw quotes in filter", get("/scim/v2/Users?filter=userName%20eq%20\"x\"", auth), 400));
+        cases.add(new Case("raw brace in path", get("/scim/v2/Users/{id}", auth), 400));
         cases.add(new Case("NUL in path", get("/scim/v2/Us\0ers", auth), 400));
         cases.add(new Case("NUL at root", get("/a\0b", ""), 400));
         cases.add(new Case("NUL in query", get("/scim/v2/Users?filter=\0", auth), 400));
@@ -60,6 +65,10 @@ class MalformedRequestsTest extends EndToEndTest {
                 + chunked("{\"userName\":\"" + "a".repeat(1100 * 1024) + "\"}")), 413));
         cases.add(new Case("broken chunk size", ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
                 + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n\r\n"), 400));
+        // Grizzly's parser waits for more of these; the read deadline answers them.
+        cases.add(new Case("header line without a colon", ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Bad Header\r\n\r\n"), 408));
+        cases.add(new Case("no request line", ascii("GARBAGE\r\n\r\n"), 408));
         cases.add(new Case("unknown HTTP version", ascii("GET /scim/v2/Users HTTP/9.9\r\nHost: 127.0.0.1\r\n" + auth
                 + "Connection: close\r\n\r\n"), 505));
 

@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * 200 sockets that send their requests slowly — 150 a body, 50 their headers, a byte at a time —
+ * 250 sockets that send their requests slowly — 200 a body, 50 their headers, a byte at a time —
  * hold no worker thread: meanwhile another company's requests and {@code /health/live} keep
  * answering within a second, and each slow request is answered 408 (or its connection closed)
  * within the read timeout.
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SlowClientsTest extends EndToEndTest {
 
     private static final int READ_TIMEOUT_SECONDS = 3;
-    private static final int SLOW_BODIES = 150;
+    private static final int SLOW_BODIES = 200;
     private static final int SLOW_HEADERS = 50;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * What gathering bodies before the handler must not break: chunked bodies, bodies sent in pieces,
- * {@code Expect: 100-continue}, and several requests on one kept-alive connection, pipelined.
+ * {@code Expect: 100-continue}, and several requests on one kept-alive connection, pipelined; and
+ * idle connections still closed after SCIM_HTTP_IDLE_TIMEOUT_SECONDS.
  */
 class WholeRequestsTest extends EndToEndTest {
 
@@ -78,6 +81,23 @@ class WholeRequestsTest extends EndToEndTest {
             out.write(ascii("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
             out.flush();
             assertThat(readAnswer(in)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void idleConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
+        start(TestServer.start(TestServer.Database.H2, Map.of("SCIM_HTTP_IDLE_TIMEOUT_SECONDS", "1")));
+        try (Socket silent = new Socket("127.0.0.1", server.port());
+                Socket keptAlive = new Socket("127.0.0.1", server.port())) {
+            silent.setSoTimeout(5_000);
+            keptAlive.setSoTimeout(5_000);
+            keptAlive.getOutputStream().write(ascii("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+            assertThat(readAnswer(keptAlive.getInputStream())).startsWith("HTTP/1.1 200");
+            long started = System.nanoTime();
+            // Both see the end of the stream (read -1) well before their 5 s read timeout.
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+            assertThat(keptAlive.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         }
     }
 

@@ -6,6 +6,8 @@ import com.javelo.scim.app.metrics.RequestObserver;
 import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
@@ -15,6 +17,7 @@ import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 import org.slf4j.Logger;
@@ -77,11 +80,39 @@ final class EdgeAnswers {
         });
     }
 
-    /** Closes a connection whose request never got as far as a parsed header. */
-    static void drop(Connection<?> connection, String reason) {
-        LOG.info("- (before the SCIM API) connection closed: {}", reason);
+    /**
+     * Answers a connection whose request never got as far as a parsed header (so there is no
+     * response to fill in: the answer is written as bytes, below the parser) and closes it.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void refuseUnparsed(Connection<?> connection, ScimError error) {
+        if (isRefused(connection)) {
+            return;
+        }
         REFUSED.set(connection, Boolean.TRUE);
-        connection.closeSilently();
+        LOG.info("- (before the SCIM API) {} {}", error.status(), error.detail());
+        byte[] body = json(error);
+        byte[] head = ("HTTP/1.1 " + error.status() + " " + reasonPhrase(error.status()) + "\r\nContent-Type: "
+                + SCIM_JSON_UTF8 + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] answer = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, answer, head.length, body.length);
+        ((Connection) connection).write(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, answer),
+                new EmptyCompletionHandler<WriteResult>() {
+                    @Override
+                    public void completed(WriteResult result) {
+                        connection.closeSilently();
+                    }
+
+                    @Override
+                    public void failed(Throwable throwable) {
+                        connection.closeSilently();
+                    }
+                });
+    }
+
+    private static String reasonPhrase(int status) {
+        return HttpStatus.getHttpStatus(status).getReasonPhrase();
     }
 
     static byte[] json(ScimError error) {

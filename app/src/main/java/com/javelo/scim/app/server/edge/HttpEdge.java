@@ -1,14 +1,11 @@
 package com.javelo.scim.app.server.edge;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.utils.DelayedExecutor;
 
 /**
  * How requests are received, before any of them reaches Jersey: each within a time bound (headers
@@ -27,18 +24,10 @@ public final class HttpEdge implements AddOn, AutoCloseable {
 
     private final ReadDeadlines deadlines;
     private final long maxBodyBytes;
-    private final ExecutorService keepAliveThread;
-    private final DelayedExecutor keepAliveExecutor;
 
     private HttpEdge(Duration readTimeout, long maxBodyBytes) {
         this.deadlines = new ReadDeadlines(readTimeout);
         this.maxBodyBytes = maxBodyBytes;
-        this.keepAliveThread = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "scim-keep-alive");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.keepAliveExecutor = new DelayedExecutor(keepAliveThread);
     }
 
     /** Configures the listener (and the server's error pages); takes effect when the server starts. */
@@ -51,13 +40,14 @@ public final class HttpEdge implements AddOn, AutoCloseable {
         return edge;
     }
 
+    /** Puts {@link ScimHttpCodec} in place of Grizzly's parser, configured as Grizzly configures its own. */
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int codec = builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
         org.glassfish.grizzly.http.HttpServerFilter grizzlys = (org.glassfish.grizzly.http.HttpServerFilter) builder.get(codec);
         ScimHttpCodec ours = new ScimHttpCodec(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize(),
-                listener.getKeepAlive(), keepAliveExecutor, listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(),
-                deadlines, maxBodyBytes);
+                listener.getKeepAlive(), listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(), deadlines,
+                maxBodyBytes);
         ours.setAllowPayloadForUndefinedHttpMethods(grizzlys.isAllowPayloadForUndefinedHttpMethods());
         ours.setMaxPayloadRemainderToSkip(grizzlys.getMaxPayloadRemainderToSkip());
         for (org.glassfish.grizzly.http.ContentEncoding encoding : grizzlys.getContentEncodings()) {
@@ -66,13 +56,10 @@ public final class HttpEdge implements AddOn, AutoCloseable {
         ours.getMonitoringConfig().addProbes(grizzlys.getMonitoringConfig().getProbes());
         builder.set(codec, ours);
         builder.add(builder.indexOfType(HttpServerFilter.class), new WholeRequests(deadlines, maxBodyBytes));
-        keepAliveExecutor.start();
     }
 
     @Override
     public void close() {
         deadlines.close();
-        keepAliveExecutor.destroy();
-        keepAliveThread.shutdownNow();
     }
 }

@@ -9,12 +9,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The clock of every request being received: it starts at the request's first byte and stops when
  * the whole request (headers and body) is in. A request still incomplete after the read timeout is
- * answered 408 (or, if its headers never ended, its connection is closed), so a client that sends
- * slowly holds a socket for a bounded time — and never a worker thread, see {@link WholeRequests}.
+ * answered 408 and its connection closed, so a client that sends slowly holds a socket for a
+ * bounded time — and never a worker thread, see {@link WholeRequests}.
  */
 final class ReadDeadlines implements AutoCloseable {
 
@@ -26,6 +28,8 @@ final class ReadDeadlines implements AutoCloseable {
         final long startedNanos = System.nanoTime();
         volatile HttpRequestPacket request;
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadDeadlines.class);
 
     private final long timeoutNanos;
     private final long timeoutSeconds;
@@ -45,20 +49,12 @@ final class ReadDeadlines implements AutoCloseable {
 
     /** Bytes arrived on the connection: starts its clock unless a request is already being received. */
     void bytesArrived(Connection<?> connection) {
-        if (!reading.containsKey(connection)) {
-            reading.putIfAbsent(connection, new Reading());
-        }
+        current(connection);
     }
 
     /** The request being received on the connection, its clock started now if it was not running. */
     Reading current(Connection<?> connection) {
-        Reading current = reading.get(connection);
-        if (current == null) {
-            Reading started = new Reading();
-            current = reading.putIfAbsent(connection, started);
-            return current == null ? started : current;
-        }
-        return current;
+        return reading.computeIfAbsent(connection, ignored -> new Reading());
     }
 
     /**
@@ -77,19 +73,25 @@ final class ReadDeadlines implements AutoCloseable {
         long now = System.nanoTime();
         reading.forEach((connection, request) -> {
             if (now - request.startedNanos > timeoutNanos && reading.remove(connection, request)) {
-                expire(connection, request);
+                try {
+                    expire(connection, request);
+                } catch (RuntimeException e) {
+                    // One connection's failure must not stop the sweeper (a periodic task that throws is never run again).
+                    LOG.warn("could not answer an overdue request; closing its connection", e);
+                    connection.closeSilently();
+                }
             }
         });
     }
 
     private void expire(Connection<?> connection, Reading request) {
         HttpRequestPacket header = request.request;
+        ScimError timeout = new ScimError(408, null, "the request was not received within " + timeoutSeconds
+                + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once");
         if (header == null) {
-            EdgeAnswers.drop(connection, "the request headers were not received within " + timeoutSeconds
-                    + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS)");
+            EdgeAnswers.refuseUnparsed(connection, timeout);
         } else {
-            EdgeAnswers.refuse(connection, header, new ScimError(408, null, "the request was not received within "
-                    + timeoutSeconds + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once"));
+            EdgeAnswers.refuse(connection, header, timeout);
         }
     }
 

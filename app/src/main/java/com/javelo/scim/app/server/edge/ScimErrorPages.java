@@ -23,8 +23,8 @@ final class ScimErrorPages implements ErrorPageGenerator {
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         ScimError error;
         if (causedBy(exception, URISyntaxException.class)) {
-            error = new ScimError(400, null, "the request URI or Host header does not form a valid URI (RFC 3986): "
-                    + "percent-encode spaces, control and non-ASCII characters, and send the host name alone");
+            error = new ScimError(400, null, "the request URI does not form a valid URI (RFC 3986): percent-encode "
+                    + "characters such as \" < > \\ ^ ` { | } in the path and query");
         } else if (status >= 500) {
             String correlationId = UUID.randomUUID().toString();
             LOG.error("unexpected error below the SCIM API, correlation id {}", correlationId, exception);

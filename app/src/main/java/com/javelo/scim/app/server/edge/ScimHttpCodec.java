@@ -17,7 +17,6 @@ import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
-import org.glassfish.grizzly.utils.DelayedExecutor;
 
 /**
  * Grizzly's HTTP/1.1 parser, with these changes: the requests it refuses itself (a header block over
@@ -36,9 +35,10 @@ final class ScimHttpCodec extends HttpServerFilter {
     private final ReadDeadlines deadlines;
     private final long maxBodyBytes;
 
-    ScimHttpCodec(boolean chunking, int maxHeaderBytes, KeepAlive keepAlive, DelayedExecutor executor,
-            int maxRequestHeaders, int maxResponseHeaders, ReadDeadlines deadlines, long maxBodyBytes) {
-        super(chunking, maxHeaderBytes, null, keepAlive, executor, maxRequestHeaders, maxResponseHeaders);
+    ScimHttpCodec(boolean chunking, int maxHeaderBytes, KeepAlive keepAlive, int maxRequestHeaders, int maxResponseHeaders,
+            ReadDeadlines deadlines, long maxBodyBytes) {
+        // As HttpServer builds its own parser: no default content type, no keep-alive executor.
+        super(chunking, maxHeaderBytes, null, keepAlive, null, maxRequestHeaders, maxResponseHeaders);
         this.deadlines = deadlines;
         this.maxBodyBytes = maxBodyBytes;
     }

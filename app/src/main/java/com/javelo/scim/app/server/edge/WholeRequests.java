@@ -70,9 +70,9 @@ final class WholeRequests extends BaseFilter {
             return new ScimError(400, ScimType.INVALID_SYNTAX, "the request has both Content-Length and "
                     + "Transfer-Encoding headers; send exactly one of them");
         }
-        String target = RequestTargets.problem(request.getRequestURI());
+        String target = RequestTargets.problem(request.getRequestURI(), "path");
         if (target == null) {
-            target = RequestTargets.problem(request.getQueryString());
+            target = RequestTargets.problem(request.getQueryString(), "query");
         }
         if (target == null) {
             target = RequestTargets.hostProblem(request.getHeader(Header.Host));
