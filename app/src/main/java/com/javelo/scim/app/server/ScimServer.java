@@ -111,8 +111,8 @@ public final class ScimServer implements AutoCloseable {
             listener.getKeepAlive().setIdleTimeoutInSeconds((int) settings.httpIdleTimeout().toSeconds());
             awaitDatabase(databaseReady);
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
-            events.start();
             try {
+                events.start();
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();
