@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
+import com.javelo.scim.app.admin.AdminAuthenticated;
 import com.javelo.scim.core.port.EventConsumer;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TenantScope;
@@ -33,6 +34,7 @@ import java.util.Set;
  * at once. Behind the admin token, like the rest of {@code /admin/v1}.
  */
 @Path("admin/v1/event-consumers")
+@AdminAuthenticated
 public final class EventConsumersResource {
 
     /** Marks event consumer tokens, as {@code jscim_} marks SCIM API tokens. */

@@ -12,6 +12,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
+import com.javelo.scim.app.admin.AdminAuthenticated;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /** The dependency rule of ARCHITECTURE.md over every module, as built. */
@@ -64,4 +67,25 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule no_java_util_logging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
             .because("JUL is bridged into SLF4J; nobody logs through it directly");
+
+    @ArchTest
+    static final ArchRule every_admin_resource_is_behind_the_admin_filter = classes()
+            .that(servePathsUnder("admin/"))
+            .should().beAnnotatedWith(AdminAuthenticated.class)
+            .because("the admin filter is name-bound: a resource under /admin without the binding would answer"
+                    + " without any token (an event-consumer resource once did)");
+
+    @ArchTest
+    static final ArchRule every_scim_resource_is_behind_the_bearer_filter = classes()
+            .that().resideInAPackage("com.javelo.scim.adapter.jersey.resource..")
+            .and().areAnnotatedWith(Path.class)
+            .should().beAnnotatedWith(TenantAuthenticated.class)
+            .because("the bearer filter is name-bound: a SCIM resource without the binding would answer without a token");
+
+    private static DescribedPredicate<JavaClass> servePathsUnder(String prefix) {
+        return DescribedPredicate.describe("serve paths under " + prefix, javaClass ->
+                javaClass.tryGetAnnotationOfType(Path.class)
+                        .map(path -> path.value().replaceFirst("^/", "").startsWith(prefix))
+                        .orElse(false));
+    }
 }
