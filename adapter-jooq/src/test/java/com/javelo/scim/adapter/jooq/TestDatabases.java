@@ -50,7 +50,8 @@ public final class TestDatabases implements AutoCloseable {
 
     public static PortsUnderTest ports(JooqPersistence persistence) {
         return new PortsUnderTest(persistence.users(), persistence.groups(), persistence.tenants(),
-                persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork());
+                persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork(), persistence.consoleTokens(),
+                persistence.activityLog(), persistence.figures());
     }
 
     /** Skips (or, under CI, fails) when no PostgreSQL answers. */
