@@ -44,6 +44,17 @@ public final class ConfigOptions {
             description = "How long an accepted API token is remembered, 0 to 300 (SCIM_TOKEN_CACHE_SECONDS, default 5)")
     String tokenCacheSeconds;
 
+    @Option(names = "--activity-log", description = "on or off: record the provisioning activity log (SCIM_ACTIVITY_LOG, default on)")
+    String activityLog;
+
+    @Option(names = "--activity-retention-days",
+            description = "Days the activity log keeps an entry (SCIM_ACTIVITY_RETENTION_DAYS, default 30)")
+    String activityRetentionDays;
+
+    @Option(names = "--activity-max-entries",
+            description = "Entries each company's activity log keeps at most (SCIM_ACTIVITY_MAX_ENTRIES, default 100000)")
+    String activityMaxEntries;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -58,6 +69,9 @@ public final class ConfigOptions {
         put(variables, "SCIM_LOG_FORMAT", logFormat);
         put(variables, "SCIM_TRUST_FORWARDED_HEADERS", trustForwardedHeaders);
         put(variables, "SCIM_TOKEN_CACHE_SECONDS", tokenCacheSeconds);
+        put(variables, "SCIM_ACTIVITY_LOG", activityLog);
+        put(variables, "SCIM_ACTIVITY_RETENTION_DAYS", activityRetentionDays);
+        put(variables, "SCIM_ACTIVITY_MAX_ENTRIES", activityMaxEntries);
         return variables;
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param logFormat SCIM_LOG_FORMAT
  * @param trustForwardedHeaders SCIM_TRUST_FORWARDED_HEADERS
  * @param tokenCacheTtl SCIM_TOKEN_CACHE_SECONDS: how long an accepted API token is remembered
+ * @param activity SCIM_ACTIVITY_LOG, SCIM_ACTIVITY_RETENTION_DAYS, SCIM_ACTIVITY_MAX_ENTRIES
  */
 public record Settings(
         int httpPort,
@@ -32,7 +33,17 @@ public record Settings(
         long maxBodyBytes,
         LogFormat logFormat,
         boolean trustForwardedHeaders,
-        Duration tokenCacheTtl) {
+        Duration tokenCacheTtl,
+        Activity activity) {
+
+    /**
+     * The provisioning activity log.
+     *
+     * @param enabled SCIM_ACTIVITY_LOG ({@code on} or {@code off}); off records nothing but tokens' last use
+     * @param retentionDays SCIM_ACTIVITY_RETENTION_DAYS: entries older are purged
+     * @param maxEntriesPerCompany SCIM_ACTIVITY_MAX_ENTRIES: each company keeps at most its newest
+     */
+    public record Activity(boolean enabled, int retentionDays, int maxEntriesPerCompany) {}
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -47,7 +58,8 @@ public record Settings(
                 + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
-                + tokenCacheTtl.toSeconds() + "s]";
+                + tokenCacheTtl.toSeconds() + "s, activityLog=" + (activity.enabled() ? "on" : "off") + " ("
+                + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany() + " per company)]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

@@ -6,8 +6,13 @@ import com.javelo.scim.app.assembly.Services;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
+import com.javelo.scim.app.activity.ActivityFilter;
+import com.javelo.scim.app.activity.ActivityRecorder;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
+import com.javelo.scim.app.admin.AdminSessionResource;
+import com.javelo.scim.app.console.ConsoleHeaders;
+import com.javelo.scim.app.console.ConsoleResource;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.health.HealthResource;
 import com.javelo.scim.app.metrics.MetricsResource;
@@ -20,6 +25,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -47,11 +54,13 @@ public final class ScimServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Database database;
+    private final ActivityRecorder activity;
     private final int port;
 
-    private ScimServer(HttpServer http, Database database, int port) {
+    private ScimServer(HttpServer http, Database database, ActivityRecorder activity, int port) {
         this.http = http;
         this.database = database;
+        this.activity = activity;
         this.port = port;
     }
 
@@ -72,8 +81,16 @@ public final class ScimServer implements AutoCloseable {
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
-            config.register(new AdminAuthenticationFilter(settings.adminToken()));
-            config.register(new AdminResource(services, httpSettings));
+            Settings.Activity activitySettings = settings.activity();
+            ActivityRecorder activity = new ActivityRecorder(database.persistence().activityLog(), services.apiTokens(),
+                    metrics, Clock.systemUTC(), activitySettings.enabled(),
+                    Duration.ofDays(activitySettings.retentionDays()), activitySettings.maxEntriesPerCompany());
+            config.register(new ActivityFilter(activity));
+            config.register(new AdminAuthenticationFilter(settings.adminToken(), services.consoleTokens()));
+            config.register(new AdminResource(services, httpSettings, activity));
+            config.register(new AdminSessionResource(services));
+            config.register(new ConsoleResource());
+            config.register(new ConsoleHeaders());
             config.register(new HealthResource(database));
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
@@ -90,11 +107,12 @@ public final class ScimServer implements AutoCloseable {
             // Generous, so that oversized headers reach HeaderSizeLimit and get a SCIM error (431).
             listener.setMaxHttpHeaderSize(256 * 1024);
             awaitDatabase(databaseReady);
+            activity.start();
             http.start();
             int port = listener.getPort();
             LOG.info("Javelo SCIM listening on port {} ({} ms); {}", port, (System.nanoTime() - started) / 1_000_000,
                     settings);
-            return new ScimServer(http, database, port);
+            return new ScimServer(http, database, activity, port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on port " + settings.httpPort(), e);
@@ -136,6 +154,7 @@ public final class ScimServer implements AutoCloseable {
             LOG.warn("in-flight requests did not finish within {} s; stopping anyway", GRACE_SECONDS);
             http.shutdownNow();
         } finally {
+            activity.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }
