@@ -27,8 +27,12 @@ public final class ConsoleResource {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
 
+    /** {@code /console/} is the page; {@code /console} (Jersey matches both here) sends the browser there. */
     @GET
     public Response root(@Context UriInfo uriInfo) {
+        if (uriInfo.getPath().endsWith("/")) {
+            return file("");
+        }
         return Response.seeOther(uriInfo.getBaseUriBuilder().path("console/").build()).build();
     }
 
