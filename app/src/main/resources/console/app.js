@@ -161,6 +161,7 @@ async function companyPage(id) {
   }
 
   function revealToken(token) {
+    show('test-result', false);
     byId('new-token').value = token;
     show('token-panel');
     byId('new-token').select();
@@ -195,6 +196,7 @@ async function companyPage(id) {
     if (sure) {
       await call('DELETE', `${base}/scim-token`);
       show('token-panel', false);
+      show('test-result', false);
       await loadStatus();
     }
   }));

@@ -126,6 +126,12 @@ public final class ActivityRecorder implements AutoCloseable {
         return Optional.ofNullable(lastUse.get(tenant));
     }
 
+    /** @return the tenant's successful reads this instance counted and has not written yet */
+    public long unwrittenReads(TenantId tenant) {
+        return reads.entrySet().stream().filter(count -> count.getKey().tenant().equals(tenant))
+                .mapToLong(count -> count.getValue().sum()).sum();
+    }
+
     /** @return how many of the tenant's entries this instance dropped since it started */
     public long droppedEntries(TenantId tenant) {
         LongAdder count = droppedPerTenant.get(tenant);

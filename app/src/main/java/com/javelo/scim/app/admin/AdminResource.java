@@ -112,8 +112,9 @@ public final class AdminResource {
         ObjectNode log = body.putObject("activityLog");
         log.put("enabled", activity.enabled());
         log.put("droppedEntries", activity.droppedEntries(tenant.id()));
+        // Written per ended minute; this instance adds the minute still being counted.
         log.put("successfulReadsLast24h", services.persistence().activityLog()
-                .readsSince(tenant.id(), activity.now().minus(Duration.ofDays(1))));
+                .readsSince(tenant.id(), activity.now().minus(Duration.ofDays(1))) + activity.unwrittenReads(tenant.id()));
         if (principal(request) instanceof AdminPrincipal.Operator) {
             body.put("consoleTokenActive", services.consoleTokens().current(tenant.id()).isPresent());
         }

@@ -115,6 +115,11 @@ class ConsoleBrowserTest extends EndToEndTest {
         String consoleToken = value("new-console-token");
         assertThat(consoleToken).startsWith("jcons_");
 
+        // More writes than a page (20) holds, so that the log pages.
+        for (int i = 0; i < 20; i++) {
+            assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user("bulk-" + i + "@acme.example", null)).status())
+                    .isEqualTo(201);
+        }
         assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user(HOSTILE, null)).status()).isEqualTo(201);
         assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user("dana@acme.example", "boss@acme.example"))
                 .status()).isEqualTo(201);
@@ -128,7 +133,7 @@ class ConsoleBrowserTest extends EndToEndTest {
         assertThat(browser.findElement(By.id("who")).getText()).contains("Acme Browser Test");
         assertThat(browser.findElement(By.id("console-token-card")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("back")).isDisplayed()).isFalse();
-        awaitActivityRows(3);
+        awaitNewestActivity("409");
 
         List<WebElement> rows = browser.findElements(By.cssSelector("#activity-rows tr"));
         assertThat(rows.get(0).getText()).contains("409").contains("uniqueness").contains(conflict);
@@ -136,9 +141,17 @@ class ConsoleBrowserTest extends EndToEndTest {
         assertThat(browser.findElements(By.cssSelector("#activity-rows img"))).isEmpty();
         assertNoAlert();
         assertThat(text("pending-rows")).contains("dana@acme.example").contains("boss@acme.example");
-        assertThat(text("fig-active")).isEqualTo("2");
+        assertThat(text("fig-active")).isEqualTo("22");
         assertThat(text("token-last-client")).startsWith("Okta");
         screenshot("05-company-admin-activity");
+        assertThat(browser.findElements(By.cssSelector("#activity-rows tr"))).hasSize(20);
+        click("older");
+        wait.until(driver -> driver.findElements(By.cssSelector("#activity-rows tr")).size() == 3);
+        assertThat(text("activity-rows")).contains("bulk-0@acme.example").doesNotContain("bulk-3@");
+        assertThat(browser.findElement(By.id("older")).isEnabled()).isFalse();
+        screenshot("05b-activity-older-page");
+        click("newer");
+        wait.until(driver -> driver.findElements(By.cssSelector("#activity-rows tr")).size() == 20);
 
         click("errors-only");
         wait.until(driver -> driver.findElements(By.cssSelector("#activity-rows tr")).size() == 1);
@@ -155,6 +168,7 @@ class ConsoleBrowserTest extends EndToEndTest {
         visible("confirm");
         click("confirm-ok");
         wait.until(ExpectedConditions.textToBe(By.id("integration-state"), "Not activated"));
+        assertThat(browser.findElement(By.id("test-result")).isDisplayed()).isFalse();
         assertThat(okta("GET", "/Users", null).status()).isEqualTo(401);
         screenshot("08-deactivated");
         assertNoAlert();
@@ -165,9 +179,11 @@ class ConsoleBrowserTest extends EndToEndTest {
         click("sign-in");
     }
 
-    private void awaitActivityRows(int count) {
+    /** The log is written in the background: refreshes (bounded) until the newest row shows {@code expected}. */
+    private void awaitNewestActivity(String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (browser.findElements(By.cssSelector("#activity-rows tr")).size() < count) {
+        while (browser.findElements(By.cssSelector("#activity-rows tr")).isEmpty()
+                || !browser.findElements(By.cssSelector("#activity-rows tr")).get(0).getText().contains(expected)) {
             assertThat(System.nanoTime()).as("activity rows shown in time").isLessThan(deadline);
             click("refresh-activity");
             try {
