@@ -1,5 +1,7 @@
 package com.javelo.scim.adapter.jooq;
 
+import com.javelo.scim.adapter.jooq.activity.JooqActivityLog;
+import com.javelo.scim.adapter.jooq.activity.JooqProvisioningFigures;
 import com.javelo.scim.adapter.jooq.group.JooqGroups;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventFeed;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
@@ -9,8 +11,10 @@ import com.javelo.scim.adapter.jooq.tenant.JooqApiTokens;
 import com.javelo.scim.adapter.jooq.tenant.JooqTenants;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.user.JooqUsers;
+import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.EventFeed;
+import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
@@ -83,7 +87,7 @@ public final class JooqPersistence {
      * The newest migration under {@code db/migration}; a test keeps it in step with the scripts.
      * A database already at this version starts without loading Flyway at all.
      */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
 
     /** Applies pending Flyway migrations (the same scripts on both databases). */
     public void migrate() {
@@ -129,7 +133,20 @@ public final class JooqPersistence {
     }
 
     public ApiTokens apiTokens() {
-        return new JooqApiTokens(context);
+        return new JooqApiTokens(context, ApiTokens.Purpose.SCIM);
+    }
+
+    /** Company admins' console tokens: hashes, like the SCIM tokens, in the same table. */
+    public ApiTokens consoleTokens() {
+        return new JooqApiTokens(context, ApiTokens.Purpose.CONSOLE);
+    }
+
+    public ActivityLog activityLog() {
+        return new JooqActivityLog(context);
+    }
+
+    public ProvisioningFigures figures() {
+        return new JooqProvisioningFigures(context);
     }
 
     public EventOutbox outbox() {

@@ -52,7 +52,8 @@ public final class TestDatabases implements AutoCloseable {
     public static PortsUnderTest ports(JooqPersistence persistence) {
         return new PortsUnderTest(persistence.users(), persistence.groups(), persistence.tenants(),
                 persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork(), persistence.eventFeed(),
-                persistence.eventSequencer(Duration.ofSeconds(1))::sequence, true);
+                persistence.eventSequencer(Duration.ofSeconds(1))::sequence, true, persistence.consoleTokens(),
+                persistence.activityLog(), persistence.figures());
     }
 
     /** Skips (or, under CI, fails) when no PostgreSQL answers. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.port.TokenUse;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +68,16 @@ public final class CachingApiTokens implements ApiTokens {
     public void revokeAll(TenantId tenant, Instant now) {
         store.revokeAll(tenant, now);
         forget(tenant);
+    }
+
+    @Override
+    public Optional<TokenUse> current(TenantId tenant) {
+        return store.current(tenant);
+    }
+
+    @Override
+    public void recordUse(TenantId tenant, Instant usedAt, String client) {
+        store.recordUse(tenant, usedAt, client);
     }
 
     private void forget(TenantId tenant) {

@@ -17,7 +17,8 @@ import java.time.ZoneOffset;
  * The clock ticks in milliseconds, the precision every store keeps.
  */
 public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken issueApiToken,
-        RevokeApiToken revokeApiToken, JooqPersistence persistence) {
+        RevokeApiToken revokeApiToken, JooqPersistence persistence, ApiTokens apiTokens,
+        IssueApiToken issueConsoleToken, RevokeApiToken revokeConsoleToken, ApiTokens consoleTokens) {
 
     /**
      * @param tokenCacheTtl how long an accepted API token is remembered (zero: never); one cache
@@ -26,11 +27,16 @@ public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken is
     public static Services over(JooqPersistence persistence, Duration tokenCacheTtl) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         ApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl);
+        // Console tokens are looked up on every admin request, uncached: a company admin's few
+        // requests do not need it, and a revoked console token then stops at once everywhere.
+        ApiTokens consoleTokens = persistence.consoleTokens();
         ScimApi scim = ScimApi.wire(new ScimApi.ScimPorts(persistence.users(), persistence.groups(),
                 apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock),
                 EndpointSettings.DEFAULTS);
         return new Services(scim, new CreateTenant(persistence.tenants(), clock),
                 new IssueApiToken(persistence.tenants(), apiTokens, clock),
-                new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence);
+                new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence, apiTokens,
+                IssueApiToken.forConsole(persistence.tenants(), consoleTokens, clock),
+                new RevokeApiToken(persistence.tenants(), consoleTokens, clock), consoleTokens);
     }
 }

@@ -71,6 +71,17 @@ public final class ConfigOptions {
             description = "How long events are kept for consumers, 1 to 3650 (SCIM_EVENT_RETENTION_DAYS, default 30)")
     String eventRetentionDays;
 
+    @Option(names = "--activity-log", description = "on or off: record the provisioning activity log (SCIM_ACTIVITY_LOG, default on)")
+    String activityLog;
+
+    @Option(names = "--activity-retention-days",
+            description = "Days the activity log keeps an entry (SCIM_ACTIVITY_RETENTION_DAYS, default 30)")
+    String activityRetentionDays;
+
+    @Option(names = "--activity-max-entries",
+            description = "Entries each company's activity log keeps at most (SCIM_ACTIVITY_MAX_ENTRIES, default 100000)")
+    String activityMaxEntries;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -92,6 +103,9 @@ public final class ConfigOptions {
         put(variables, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", dbSocketTimeoutSeconds);
         put(variables, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", dbStatementTimeoutSeconds);
         put(variables, "SCIM_EVENT_RETENTION_DAYS", eventRetentionDays);
+        put(variables, "SCIM_ACTIVITY_LOG", activityLog);
+        put(variables, "SCIM_ACTIVITY_RETENTION_DAYS", activityRetentionDays);
+        put(variables, "SCIM_ACTIVITY_MAX_ENTRIES", activityMaxEntries);
         return variables;
     }
 

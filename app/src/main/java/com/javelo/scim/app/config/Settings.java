@@ -28,6 +28,7 @@ import java.time.Duration;
  * @param dbSocketTimeout SCIM_DB_SOCKET_TIMEOUT_SECONDS: the longest wait for any answer from PostgreSQL
  * @param dbStatementTimeout SCIM_DB_STATEMENT_TIMEOUT_SECONDS: the longest a statement (or a lock wait) may run
  * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
+ * @param activity SCIM_ACTIVITY_LOG, SCIM_ACTIVITY_RETENTION_DAYS, SCIM_ACTIVITY_MAX_ENTRIES
  */
 public record Settings(
         int httpPort,
@@ -48,7 +49,18 @@ public record Settings(
         Duration dbConnectTimeout,
         Duration dbSocketTimeout,
         Duration dbStatementTimeout,
-        Duration eventRetention) {
+        Duration eventRetention,
+
+        Activity activity) {
+
+    /**
+     * The provisioning activity log.
+     *
+     * @param enabled SCIM_ACTIVITY_LOG ({@code on} or {@code off}); off records nothing but tokens' last use
+     * @param retentionDays SCIM_ACTIVITY_RETENTION_DAYS: entries older are purged
+     * @param maxEntriesPerCompany SCIM_ACTIVITY_MAX_ENTRIES: each company keeps at most its newest
+     */
+    public record Activity(boolean enabled, int retentionDays, int maxEntriesPerCompany) {}
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -65,7 +77,8 @@ public record Settings(
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
-                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d]";
+                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d, activityLog=" + (activity.enabled() ? "on" : "off") + " ("
+                + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany() + " per company)]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

@@ -86,6 +86,13 @@ public final class SettingsLoader {
         if (!trust.equals("true") && !trust.equals("false")) {
             throw new InvalidSetting("SCIM_TRUST_FORWARDED_HEADERS must be 'true' or 'false'");
         }
+        String activityLog = orDefault(value.apply("SCIM_ACTIVITY_LOG"), "on").toLowerCase(Locale.ROOT);
+        if (!activityLog.equals("on") && !activityLog.equals("off")) {
+            throw new InvalidSetting("SCIM_ACTIVITY_LOG must be 'on' or 'off'");
+        }
+        Settings.Activity activity = new Settings.Activity(activityLog.equals("on"),
+                integer(value, "SCIM_ACTIVITY_RETENTION_DAYS", 30, 1, 3650),
+                integer(value, "SCIM_ACTIVITY_MAX_ENTRIES", 100_000, 100, 10_000_000));
         return new Settings(port, host, readTimeout, idleTimeout, publicBaseUrl, dbUrl,
                 orDefault(value.apply("SCIM_DB_USER"), dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres"),
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
@@ -94,7 +101,8 @@ public final class SettingsLoader {
                 trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
                 Duration.ofSeconds(statementTimeout),
-                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)));
+                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)),
+                activity);
     }
 
     /**

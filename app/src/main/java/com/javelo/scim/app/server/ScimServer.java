@@ -2,10 +2,15 @@ package com.javelo.scim.app.server;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
+import com.javelo.scim.app.activity.ActivityFilter;
+import com.javelo.scim.app.activity.ActivityRecorder;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
 import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.assembly.Services;
+import com.javelo.scim.app.admin.AdminSessionResource;
+import com.javelo.scim.app.console.ConsoleHeaders;
+import com.javelo.scim.app.console.ConsoleResource;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.events.EventConsumersResource;
 import com.javelo.scim.app.events.EventDelivery;
@@ -60,13 +65,16 @@ public final class ScimServer implements AutoCloseable {
     private final HttpEdge edge;
     private final Database database;
     private final EventDelivery events;
+    private final ActivityRecorder activity;
     private final int port;
 
-    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events, int port) {
+    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events,
+            ActivityRecorder activity, int port) {
         this.http = http;
         this.edge = edge;
         this.database = database;
         this.events = events;
+        this.activity = activity;
         this.port = port;
     }
 
@@ -87,8 +95,16 @@ public final class ScimServer implements AutoCloseable {
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
-            config.register(new AdminAuthenticationFilter(settings.adminToken()));
-            config.register(new AdminResource(services, httpSettings));
+            Settings.Activity activitySettings = settings.activity();
+            ActivityRecorder activity = new ActivityRecorder(database.persistence().activityLog(), services.apiTokens(),
+                    metrics, Clock.systemUTC(), activitySettings.enabled(),
+                    Duration.ofDays(activitySettings.retentionDays()), activitySettings.maxEntriesPerCompany());
+            config.register(new ActivityFilter(activity));
+            config.register(new AdminAuthenticationFilter(settings.adminToken(), services.consoleTokens()));
+            config.register(new AdminResource(services, httpSettings, activity));
+            config.register(new AdminSessionResource(services));
+            config.register(new ConsoleResource());
+            config.register(new ConsoleHeaders());
             Clock clock = Clock.systemUTC();
             EventDelivery events = EventDelivery.over(database.persistence(), settings.eventRetention(), metrics, clock);
             config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
@@ -113,10 +129,12 @@ public final class ScimServer implements AutoCloseable {
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             try {
                 events.start();
+                activity.start();
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();
                 events.close();
+                activity.close();
                 throw e;
             }
             int port = listener.getPort();
@@ -127,7 +145,7 @@ public final class ScimServer implements AutoCloseable {
                         + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
                         + "https://scim.javelo.io");
             }
-            return new ScimServer(http, edge, database, events, port);
+            return new ScimServer(http, edge, database, events, activity, port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -177,6 +195,7 @@ public final class ScimServer implements AutoCloseable {
         } finally {
             edge.close();
             events.close();
+            activity.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }

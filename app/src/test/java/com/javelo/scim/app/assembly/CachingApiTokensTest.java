@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.javelo.scim.core.inmemory.InMemoryAdapters;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.port.TokenUse;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,16 @@ class CachingApiTokensTest {
             duringNextLookUp = () -> { };
             during.run();
             return found;
+        }
+
+        @Override
+        public Optional<TokenUse> current(TenantId tenant) {
+            return stored.current(tenant);
+        }
+
+        @Override
+        public void recordUse(TenantId tenant, Instant usedAt, String client) {
+            stored.recordUse(tenant, usedAt, client);
         }
     };
 

@@ -1,7 +1,9 @@
 package com.javelo.scim.core.inmemory;
 
+import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.EventFeed;
+import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
@@ -18,7 +20,10 @@ public final class InMemoryAdapters {
     private final InMemoryUsers users = new InMemoryUsers(state);
     private final InMemoryGroups groups = new InMemoryGroups(state);
     private final InMemoryTenants tenants = new InMemoryTenants(state);
-    private final InMemoryApiTokens apiTokens = new InMemoryApiTokens(state);
+    private final InMemoryApiTokens apiTokens = new InMemoryApiTokens(state, ApiTokens.Purpose.SCIM);
+    private final InMemoryApiTokens consoleTokens = new InMemoryApiTokens(state, ApiTokens.Purpose.CONSOLE);
+    private final InMemoryActivityLog activityLog = new InMemoryActivityLog();
+    private final InMemoryProvisioningFigures figures = new InMemoryProvisioningFigures(state);
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(state);
     private final InMemoryEventFeed eventFeed = new InMemoryEventFeed(state);
 
@@ -36,6 +41,18 @@ public final class InMemoryAdapters {
 
     public ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    public ApiTokens consoleTokens() {
+        return consoleTokens;
+    }
+
+    public ActivityLog activityLog() {
+        return activityLog;
+    }
+
+    public ProvisioningFigures figures() {
+        return figures;
     }
 
     public EventOutbox outbox() {

@@ -1,5 +1,6 @@
 package com.javelo.scim.core.inmemory;
 
+import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.protocol.event.EventDetails;
@@ -28,7 +29,17 @@ final class InMemoryState implements UnitOfWork {
 
     record Key<I>(TenantId tenant, I id) {}
 
-    record Credential(TenantId tenant, TokenHash hash, boolean revoked) {}
+    record Credential(ApiTokens.Purpose purpose, TenantId tenant, TokenHash hash, java.time.Instant issuedAt,
+            boolean revoked, java.time.Instant lastUsedAt, String lastClient) {
+
+        Credential asRevoked() {
+            return new Credential(purpose, tenant, hash, issuedAt, true, lastUsedAt, lastClient);
+        }
+
+        Credential usedAt(java.time.Instant at, String client) {
+            return new Credential(purpose, tenant, hash, issuedAt, revoked, at, client);
+        }
+    }
 
     record Tombstone(User user, java.time.Instant deletedAt) {}
 

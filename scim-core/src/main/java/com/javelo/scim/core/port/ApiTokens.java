@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Outgoing persistence port for tenants' API credentials. Only hashes are stored: the token is
- * shown once and never kept.
+ * Outgoing persistence port for tenants' bearer credentials of one {@link Purpose}. Only hashes
+ * are stored: the token is shown once and never kept.
  */
 public interface ApiTokens {
+
+    /** What a token opens: the SCIM API (the identity provider's) or a company admin's console. */
+    enum Purpose { SCIM, CONSOLE }
 
     /** Revokes the tenant's current token (if any) and makes {@code hash} its only valid one. */
     void replace(TenantId tenant, TokenHash hash, Instant now);
@@ -18,4 +21,10 @@ public interface ApiTokens {
 
     /** @return the tenant whose unrevoked token has this hash */
     Optional<TenantId> findTenant(TokenHash hash);
+
+    /** @return the tenant's unrevoked token's issue and last use, if it has one */
+    Optional<TokenUse> current(TenantId tenant);
+
+    /** Remembers when, and by which client, the tenant's unrevoked token was last used. */
+    void recordUse(TenantId tenant, Instant usedAt, String client);
 }

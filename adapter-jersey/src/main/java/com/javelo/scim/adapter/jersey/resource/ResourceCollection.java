@@ -59,6 +59,7 @@ public abstract class ResourceCollection {
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
     public Response create(@Context ContainerRequestContext request, JsonNode body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
+        ActivitySubject.describe(request, body);
         return HttpResponses.of(endpoint.create(context(request), body, new AttributeSelection(attributes, excludedAttributes)));
     }
 
@@ -79,6 +80,7 @@ public abstract class ResourceCollection {
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
     public Response replace(@Context ContainerRequestContext request, @PathParam("id") String id, JsonNode body, @HeaderParam("If-Match") String ifMatch,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
+        ActivitySubject.describe(request, body);
         return HttpResponses.of(endpoint.replace(context(request), id, body, EntityTags.expectation(ifMatch),
                 new AttributeSelection(attributes, excludedAttributes)));
     }

@@ -1,7 +1,9 @@
 package com.javelo.scim.core.port.contract;
 
+import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.EventFeed;
+import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
@@ -16,4 +18,5 @@ import com.javelo.scim.core.port.Users;
  *     (not in memory, where a unit of work holds the one lock)
  */
 public record PortsUnderTest(Users users, Groups groups, Tenants tenants, ApiTokens apiTokens, EventOutbox outbox,
-        UnitOfWork unitOfWork, EventFeed eventFeed, Runnable sequencer, boolean overlappingTransactions) {}
+        UnitOfWork unitOfWork, EventFeed eventFeed, Runnable sequencer, boolean overlappingTransactions,
+        ApiTokens consoleTokens, ActivityLog activityLog, ProvisioningFigures figures) {}

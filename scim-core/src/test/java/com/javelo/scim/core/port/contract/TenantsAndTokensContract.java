@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import com.javelo.scim.core.port.TokenUse;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link com.javelo.scim.core.port.Tenants} and {@link com.javelo.scim.core.port.ApiTokens} adapter must do. */
@@ -85,5 +86,38 @@ public abstract class TenantsAndTokensContract extends ContractFixture {
         assertThat(IntStream.range(0, parallel)
                 .filter(i -> ports.apiTokens().findTenant(TokenHash.of("parallel-" + i)).isPresent())).isEmpty();
         assertThat(ports.apiTokens().findTenant(TokenHash.of("after"))).contains(acme);
+    }
+
+    @Test
+    void theCurrentTokenSaysWhenItWasIssuedAndLastUsed() {
+        java.time.Instant issued = now();
+        ports.apiTokens().replace(acme, TokenHash.of("token"), issued);
+        assertThat(ports.apiTokens().current(acme)).contains(new TokenUse(issued, null, null));
+        assertThat(ports.apiTokens().current(globex)).isEmpty();
+
+        java.time.Instant used = now();
+        ports.apiTokens().recordUse(acme, used, "Okta SCIM Client 1.0.0");
+
+        assertThat(ports.apiTokens().current(acme)).contains(new TokenUse(issued, used, "Okta SCIM Client 1.0.0"));
+        ports.apiTokens().revokeAll(acme, now());
+        assertThat(ports.apiTokens().current(acme)).isEmpty();
+    }
+
+    @Test
+    void consoleTokensAndScimTokensAreApart() {
+        ports.apiTokens().replace(acme, TokenHash.of("scim"), now());
+        ports.consoleTokens().replace(acme, TokenHash.of("console"), now());
+
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("console"))).isEmpty();
+        assertThat(ports.consoleTokens().findTenant(TokenHash.of("scim"))).isEmpty();
+        assertThat(ports.consoleTokens().findTenant(TokenHash.of("console"))).contains(acme);
+
+        ports.apiTokens().replace(acme, TokenHash.of("scim-2"), now());
+        ports.consoleTokens().revokeAll(globex, now());
+        assertThat(ports.consoleTokens().findTenant(TokenHash.of("console"))).contains(acme);
+
+        ports.consoleTokens().revokeAll(acme, now());
+        assertThat(ports.consoleTokens().findTenant(TokenHash.of("console"))).isEmpty();
+        assertThat(ports.apiTokens().findTenant(TokenHash.of("scim-2"))).contains(acme);
     }
 }
