@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Two builds or two settings of the service side by side, in one run: W1 (user creates, 16
+# connections), W2 (the userName filter Okta and Entra send before every push, 16 connections)
+# and W7's deactivation (Okta's PATCH active=false/true, 16 connections), each measured on server A
+# and on server B in alternating order, pair after pair, after a warm-up of both. Each server has a
+# PostgreSQL database of its own, seeded alike (benchmarks/seed.sql: 100,000 users in the tenant
+# W2 and W7 use); both stay up for the whole run, and only one is loaded at a time.
+#
+#   JAR_B=/path/to/other.jar bash benchmarks/run-ab.sh           # an older build (A) against this one (B)
+#   ENV_B="SCIM_ACTIVITY_LOG=off" bash benchmarks/run-ab.sh       # this build: activity log on (A) vs off (B)
+#
+# JAR_A, JAR_B default to app/target/javelo-scim.jar; ENV_A and ENV_B are extra VAR=value settings.
+# PAIRS=5 WARMUP=90 SECONDS_PER_RUN=10 by default. Prints each figure's B/A ratio (median of pairs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PAIRS=${PAIRS:-5}
+WARMUP=${WARMUP:-90}
+RUN=${SECONDS_PER_RUN:-10}
+JAR_A=${JAR_A:-app/target/javelo-scim.jar}
+JAR_B=${JAR_B:-app/target/javelo-scim.jar}
+ENV_A=${ENV_A:-}
+ENV_B=${ENV_B:-}
+OUT=benchmarks/results
+mkdir -p "$OUT"
+RESULTS="$OUT/ab.jsonl"
+: > "$RESULTS"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -f app/target/javelo-scim.jar ] || mvn -B -q -DskipTests package
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+ADMIN=bench-admin-token-$$-$RANDOM
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+
+declare -A PORT TOKEN BIG_TOKEN
+admin() { curl -sf -X "$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$1$3" ${4:+-d "$4"}; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+start() { # side, jar, env, port
+  local side=$1 jar=$2 env=$3 port=$4 db=scim_bench_${1,,}
+  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  # shellcheck disable=SC2086
+  env $env SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 \
+    SCIM_HTTP_PORT=$port SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar "$jar" > "$OUT/server-$side.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+  PORT[$side]=$port
+  tenant() { admin "$port" POST /admin/v1/tenants "{\"name\":\"$1\"}" | json id; }
+  token() { admin "$port" POST "/admin/v1/tenants/$1/scim-token" | json token; }
+  local big small other full
+  big=$(tenant Big); small=$(tenant Small); other=$(tenant Other); full=$(tenant Full)
+  $PSQL -d "$db" -v big="$big" -v small="$small" -v other="$other" -v full="$full" -f benchmarks/seed.sql
+  $PSQL -d "$db" -c "VACUUM (ANALYZE)"
+  BIG_TOKEN[$side]=$(token "$big")
+  TOKEN[$side]=$(token "$(tenant Creates)")
+  $PSQL -d "$db" -At -c "SELECT id FROM users WHERE tenant_id = '$big' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" \
+    > "/tmp/scim-ab-deactivate-$side.txt"
+}
+start A "$JAR_A" "$ENV_A" 18191
+start B "$JAR_B" "$ENV_B" 18192
+
+wrkrun() { # side, label, script, then VAR=value settings for the script
+  local side=$1 label=$2 script=$3; shift 3
+  env "$@" LABEL="$label $side" WRK_DIR=benchmarks/wrk wrk -t2 -c16 -d"${RUN}s" \
+    -s "benchmarks/wrk/$script.lua" "http://127.0.0.1:${PORT[$side]}" | tail -1 | tee -a "$RESULTS"
+}
+w1() { wrkrun "$1" "W1 create x16" create TOKEN="${TOKEN[$1]}" PREFIX="ab$pair$1"; }
+w2() { wrkrun "$1" "W2 filter 100k x16" filter TOKEN="${BIG_TOKEN[$1]}" USERS=100000; }
+w7() { wrkrun "$1" "W7 deactivate x16" deactivate TOKEN="${BIG_TOKEN[$1]}" USERS_FILE="/tmp/scim-ab-deactivate-$1.txt"; }
+
+echo "warm-up: ${WARMUP}s of each workload on each server"
+pair=0
+for side in A B; do (RUN=$(( WARMUP / 3 )); w1 $side; w2 $side; w7 $side) > /dev/null; done
+: > "$RESULTS"
+for pair in $(seq 1 "$PAIRS"); do
+  if (( pair % 2 )); then order="A B"; else order="B A"; fi
+  for workload in w1 w2 w7; do for side in $order; do $workload $side; done; done
+done
+python3 - "$RESULTS" <<'PY'
+import json, statistics, sys
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+for label in ("W1 create x16", "W2 filter 100k x16", "W7 deactivate x16"):
+    a = [r["rate"] for r in rows if r["label"] == label + " A"]
+    b = [r["rate"] for r in rows if r["label"] == label + " B"]
+    ratios = [y / x for x, y in zip(a, b) if x]
+    print(json.dumps({"workload": label, "A req/s": a, "B req/s": b,
+                      "B/A median": round(statistics.median(ratios), 3),
+                      "B/A min..max": [round(min(ratios), 3), round(max(ratios), 3)],
+                      "errors": sum(r.get("errors", 0) for r in rows if r["label"].startswith(label))}))
+PY
