@@ -1,6 +1,7 @@
 package com.javelo.scim.app.events;
 
 import com.javelo.scim.adapter.jooq.JooqPersistence;
+import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
 import com.javelo.scim.core.port.EventFeed;
 import io.micrometer.core.instrument.Counter;
@@ -21,12 +22,15 @@ import org.slf4j.LoggerFactory;
 public final class EventDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
-    /** How often the sequencer looks for events committed by other instances. */
+    /** How often the sequencer looks for events committed by other instances, without notifications. */
     private static final Duration TICK = Duration.ofMillis(250);
+    /** The same, while PostgreSQL's notifications tell at once: only a safety net. */
+    private static final Duration SAFETY_TICK = Duration.ofSeconds(5);
 
     private final JooqPersistence persistence;
     private final EventFeed feed;
     private final JooqEventSequencer sequencer;
+    private final DatabaseNotifications notifications;
     private final ScheduledExecutorService purges;
     private final Clock clock;
     private final Duration retention;
@@ -35,10 +39,12 @@ public final class EventDelivery implements AutoCloseable {
     private final Counter delivered;
     private final Counter reportedErrors;
 
-    private EventDelivery(JooqPersistence persistence, Duration retention, MeterRegistry metrics, Clock clock) {
+    private EventDelivery(JooqPersistence persistence, DatabaseNotifications notifications, Duration retention,
+            MeterRegistry metrics, Clock clock) {
         this.persistence = persistence;
         this.feed = persistence.eventFeed();
-        this.sequencer = persistence.eventSequencer(TICK);
+        this.notifications = notifications;
+        this.sequencer = persistence.eventSequencer(TICK).listenTo(notifications, SAFETY_TICK);
         this.retention = retention;
         this.clock = clock;
         this.purges = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -55,16 +61,22 @@ public final class EventDelivery implements AutoCloseable {
                 .description("SETs a consumer reported it could not process (setErrs)").register(metrics);
     }
 
-    /** Builds the delivery without touching the database (it may not be migrated yet). */
-    public static EventDelivery over(JooqPersistence persistence, Duration retention, MeterRegistry metrics,
-            Clock clock) {
-        return new EventDelivery(persistence, retention, metrics, clock);
+    /**
+     * Builds the delivery without touching the database (it may not be migrated yet).
+     *
+     * @param notifications how other instances' new positions are heard of at once; {@link #start()}
+     *     starts them, {@link #close()} closes them
+     */
+    public static EventDelivery over(JooqPersistence persistence, DatabaseNotifications notifications,
+            Duration retention, MeterRegistry metrics, Clock clock) {
+        return new EventDelivery(persistence, notifications, retention, metrics, clock);
     }
 
     /** Once the database is migrated: loads (or makes) the signing key, starts sequencing and purging. */
     public void start() {
         signer = EventSigner.loadOrCreate(persistence.signingKeys(), clock);
         sequencer.start();
+        notifications.start();
         purges.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -107,6 +119,7 @@ public final class EventDelivery implements AutoCloseable {
     @Override
     public void close() {
         purges.shutdownNow();
+        notifications.close();
         sequencer.close();
     }
 }

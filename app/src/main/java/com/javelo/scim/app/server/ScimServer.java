@@ -90,7 +90,8 @@ public final class ScimServer implements AutoCloseable {
             config.register(new AdminAuthenticationFilter(settings.adminToken()));
             config.register(new AdminResource(services, httpSettings));
             Clock clock = Clock.systemUTC();
-            EventDelivery events = EventDelivery.over(database.persistence(), settings.eventRetention(), metrics, clock);
+            EventDelivery events = EventDelivery.over(database.persistence(), database.notifications(),
+                    settings.eventRetention(), metrics, clock);
             config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
             config.register(new EventPollResource(events, settings.publicBaseUrl(), LONG_POLL, clock));
             config.register(new HealthResource(database));
