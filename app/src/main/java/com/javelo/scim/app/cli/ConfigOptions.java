@@ -71,6 +71,10 @@ public final class ConfigOptions {
             description = "How long events are kept for consumers, 1 to 3650 (SCIM_EVENT_RETENTION_DAYS, default 30)")
     String eventRetentionDays;
 
+    @Option(names = "--event-long-poll-seconds",
+            description = "Longest a long poll of the event feed waits for events, 1 to 120 (SCIM_EVENT_LONG_POLL_SECONDS, default 20)")
+    String eventLongPollSeconds;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -92,6 +96,7 @@ public final class ConfigOptions {
         put(variables, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", dbSocketTimeoutSeconds);
         put(variables, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", dbStatementTimeoutSeconds);
         put(variables, "SCIM_EVENT_RETENTION_DAYS", eventRetentionDays);
+        put(variables, "SCIM_EVENT_LONG_POLL_SECONDS", eventLongPollSeconds);
         return variables;
     }
 

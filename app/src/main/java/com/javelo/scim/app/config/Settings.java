@@ -28,6 +28,7 @@ import java.time.Duration;
  * @param dbSocketTimeout SCIM_DB_SOCKET_TIMEOUT_SECONDS: the longest wait for any answer from PostgreSQL
  * @param dbStatementTimeout SCIM_DB_STATEMENT_TIMEOUT_SECONDS: the longest a statement (or a lock wait) may run
  * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
+ * @param eventLongPoll SCIM_EVENT_LONG_POLL_SECONDS: the longest a long poll of the event feed waits
  */
 public record Settings(
         int httpPort,
@@ -48,7 +49,8 @@ public record Settings(
         Duration dbConnectTimeout,
         Duration dbSocketTimeout,
         Duration dbStatementTimeout,
-        Duration eventRetention) {
+        Duration eventRetention,
+        Duration eventLongPoll) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -65,7 +67,8 @@ public record Settings(
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
-                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d]";
+                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d, eventLongPoll="
+                + eventLongPoll.toSeconds() + "s]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

@@ -94,7 +94,8 @@ public final class SettingsLoader {
                 trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
                 Duration.ofSeconds(statementTimeout),
-                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)));
+                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)),
+                Duration.ofSeconds(integer(value, "SCIM_EVENT_LONG_POLL_SECONDS", 20, 1, 120)));
     }
 
     /**

@@ -31,6 +31,7 @@ public final class EventDelivery implements AutoCloseable {
     private final EventFeed feed;
     private final JooqEventSequencer sequencer;
     private final DatabaseNotifications notifications;
+    private final LongPolls longPolls;
     private final ScheduledExecutorService purges;
     private final Clock clock;
     private final Duration retention;
@@ -40,13 +41,15 @@ public final class EventDelivery implements AutoCloseable {
     private final Counter reportedErrors;
 
     private EventDelivery(JooqPersistence persistence, DatabaseNotifications notifications, Duration retention,
-            MeterRegistry metrics, Clock clock) {
+            LongPollBounds longPoll, MeterRegistry metrics, Clock clock) {
         this.persistence = persistence;
         this.feed = persistence.eventFeed();
         this.notifications = notifications;
         this.sequencer = persistence.eventSequencer(TICK).listenTo(notifications, SAFETY_TICK);
         this.retention = retention;
         this.clock = clock;
+        this.longPolls = new LongPolls(longPoll.maxWait(), longPoll.readerThreads(), metrics);
+        sequencer.onPositioned(longPolls::positioned);
         this.purges = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "scim-event-retention");
             thread.setDaemon(true);
@@ -68,9 +71,15 @@ public final class EventDelivery implements AutoCloseable {
      *     starts them, {@link #close()} closes them
      */
     public static EventDelivery over(JooqPersistence persistence, DatabaseNotifications notifications,
-            Duration retention, MeterRegistry metrics, Clock clock) {
-        return new EventDelivery(persistence, notifications, retention, metrics, clock);
+            Duration retention, LongPollBounds longPoll, MeterRegistry metrics, Clock clock) {
+        return new EventDelivery(persistence, notifications, retention, longPoll, metrics, clock);
     }
+
+    /**
+     * @param maxWait the longest a long poll waits for events
+     * @param readerThreads the threads that read the events of woken polls (each read takes a pool connection)
+     */
+    public record LongPollBounds(Duration maxWait, int readerThreads) {}
 
     /** Once the database is migrated: loads (or makes) the signing key, starts sequencing and purging. */
     public void start() {
@@ -104,6 +113,15 @@ public final class EventDelivery implements AutoCloseable {
         return sequencer;
     }
 
+    LongPolls longPolls() {
+        return longPolls;
+    }
+
+    /** Answers every waiting long poll at once (shutdown starts): new ones are answered without waiting. */
+    public void answerLongPolls() {
+        longPolls.close();
+    }
+
     public EventSigner signer() {
         return signer;
     }
@@ -119,6 +137,7 @@ public final class EventDelivery implements AutoCloseable {
     @Override
     public void close() {
         purges.shutdownNow();
+        longPolls.close();
         notifications.close();
         sequencer.close();
     }
