@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +43,7 @@ public final class LongPolls implements AutoCloseable {
 
     /** A suspended poll: {@code pending} reads what to answer (empty when nothing is pending yet). */
     private record Waiter(String consumerId, AsyncResponse response, Supplier<Optional<Response>> pending,
-            Supplier<Response> nothing, AtomicBoolean readQueued, ScheduledFuture<?>[] timeout) {}
+            Supplier<Response> nothing, AtomicBoolean readQueued, AtomicReference<ScheduledFuture<?>> timeout) {}
 
     private final Duration maxWait;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("scim-long-poll-timer"));
@@ -70,7 +71,8 @@ public final class LongPolls implements AutoCloseable {
      */
     boolean suspend(String consumerId, AsyncResponse response, Supplier<Optional<Response>> pending,
             Supplier<Response> nothing) {
-        Waiter waiter = new Waiter(consumerId, response, pending, nothing, new AtomicBoolean(), new ScheduledFuture<?>[1]);
+        Waiter waiter = new Waiter(consumerId, response, pending, nothing, new AtomicBoolean(),
+                new AtomicReference<>());
         synchronized (this) {
             if (closed || waiting.size() >= TOTAL || perConsumer.getOrDefault(consumerId, 0) >= PER_CONSUMER) {
                 declined.increment();
@@ -79,7 +81,7 @@ public final class LongPolls implements AutoCloseable {
             waiting.add(waiter);
             perConsumer.merge(consumerId, 1, Integer::sum);
             // Registered before its first read: events positioned meanwhile read it again.
-            waiter.timeout()[0] = timer.schedule(() -> read(waiter, true), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            waiter.timeout().set(timer.schedule(() -> read(waiter, true), maxWait.toMillis(), TimeUnit.MILLISECONDS));
         }
         read(waiter, false);
         return true;
@@ -134,7 +136,7 @@ public final class LongPolls implements AutoCloseable {
             return false;
         }
         perConsumer.computeIfPresent(waiter.consumerId(), (id, count) -> count == 1 ? null : count - 1);
-        ScheduledFuture<?> timeout = waiter.timeout()[0];
+        ScheduledFuture<?> timeout = waiter.timeout().get();
         if (timeout != null) {
             timeout.cancel(false);
         }
