@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
+import com.javelo.scim.app.admin.AdminAuthenticated;
 import com.javelo.scim.core.port.EventConsumer;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TenantScope;
@@ -30,9 +31,11 @@ import java.util.Set;
 /**
  * The operator registers the services that poll the event feed: each gets a token, shown once and
  * kept as a hash, and reads the events of its tenants (or of all). Revoking one stops its token
- * at once. Behind the admin token, like the rest of {@code /admin/v1}.
+ * at once. Behind the admin token, like the rest of {@code /admin/v1}: the admin filter is bound by
+ * {@link AdminAuthenticated}, not by path, so without it anyone could register a consumer of every tenant.
  */
 @Path("admin/v1/event-consumers")
+@AdminAuthenticated
 public final class EventConsumersResource {
 
     /** Marks event consumer tokens, as {@code jscim_} marks SCIM API tokens. */

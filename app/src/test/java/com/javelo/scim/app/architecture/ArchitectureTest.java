@@ -12,6 +12,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.javelo.scim.app.admin.AdminAuthenticated;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /** The dependency rule of ARCHITECTURE.md over every module, as built. */
@@ -46,6 +48,18 @@ class ArchitectureTest {
             .that().implement(ExceptionMapper.class)
             .should().resideInAPackage("com.javelo.scim.adapter.jersey.error..")
             .because("one mapper family renders every error as a SCIM error");
+
+    @ArchTest
+    static final ArchRule admin_resources_require_the_admin_token = classes()
+            .that(new DescribedPredicate<JavaClass>("are resources under /admin") {
+                @Override
+                public boolean test(JavaClass resource) {
+                    return resource.tryGetAnnotationOfType(Path.class)
+                            .map(path -> path.value().replaceFirst("^/", "").startsWith("admin/")).orElse(false);
+                }
+            })
+            .should().beAnnotatedWith(AdminAuthenticated.class)
+            .because("the admin token filter is bound by that annotation, not by path: a resource without it is open");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices()
