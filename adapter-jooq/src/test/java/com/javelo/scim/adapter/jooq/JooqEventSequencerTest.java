@@ -3,6 +3,7 @@ package com.javelo.scim.adapter.jooq;
 import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
@@ -11,8 +12,11 @@ import com.javelo.scim.domain.user.User;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,11 @@ import org.junit.jupiter.api.Test;
 /** Two service instances on one database: each one's readers learn of events the other positioned. */
 class JooqEventSequencerTest {
 
+    /** Longer than the test waits: only a notification can explain an early wake-up. */
+    private static final Duration SLOW_TICK = Duration.ofSeconds(5);
+
     private final HikariDataSource pool = pool();
+    private final TestDatabases databases = new TestDatabases();
 
     private static HikariDataSource pool() {
         HikariConfig config = new HikariConfig();
@@ -33,6 +41,36 @@ class JooqEventSequencerTest {
     @AfterEach
     void close() {
         pool.close();
+        databases.close();
+    }
+
+    @Test
+    void onPostgresAWaitingReaderIsWokenByTheOtherInstancesNotificationWellBeforeItsTick() throws Exception {
+        List<JooqPersistence> instances = databases.postgresInstances();
+        JooqPersistence writer = instances.get(0);
+        JooqPersistence reader = instances.get(1);
+        DatabaseNotifications notifications = DatabaseNotifications.listeningWith(() -> DriverManager.getConnection(
+                TestDatabases.POSTGRES_URL, TestDatabases.POSTGRES_USER, ""));
+        try (notifications; JooqEventSequencer readerSide = reader.eventSequencer(SLOW_TICK)
+                .listenTo(notifications, SLOW_TICK).start()) {
+            notifications.start();
+            TenantId acme = TenantId.random();
+            writer.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
+            for (int i = 0; i < 50 && !notifications.isListening(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(notifications.isListening()).isTrue();
+            Thread.sleep(300);
+            long seen = readerSide.generation();
+
+            Change<User> created = aUser().in(acme).provision(Instant.now());
+            writer.users().insert(created.after(), created.events());
+            writer.eventSequencer(SLOW_TICK).sequence();
+            long positionedAt = System.nanoTime();
+
+            assertThat(readerSide.awaitPositioned(seen, Duration.ofMillis(300))).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - positionedAt)).isLessThan(300);
+        }
     }
 
     @Test

@@ -49,6 +49,13 @@ public final class TestDatabases implements AutoCloseable {
         return persistence;
     }
 
+    /** Two service instances on one fresh PostgreSQL schema: each with a pool of its own. */
+    public List<JooqPersistence> postgresInstances() {
+        JooqPersistence first = postgres();
+        String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schemas.get(schemas.size() - 1);
+        return List.of(first, JooqPersistence.create(pool(url, POSTGRES_USER), SQLDialect.POSTGRES));
+    }
+
     public static PortsUnderTest ports(JooqPersistence persistence) {
         return new PortsUnderTest(persistence.users(), persistence.groups(), persistence.tenants(),
                 persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork(), persistence.eventFeed(),

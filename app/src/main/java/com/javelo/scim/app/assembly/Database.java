@@ -1,6 +1,7 @@
 package com.javelo.scim.app.assembly;
 
 import com.javelo.scim.adapter.jooq.JooqPersistence;
+import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.app.config.Settings;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,25 @@ public final class Database implements AutoCloseable {
 
     public JooqPersistence persistence() {
         return persistence;
+    }
+
+    /**
+     * The notifications between instances (not started): on PostgreSQL through a connection of
+     * their own outside the pool, bounded as the pool's are; none on H2 (a single instance).
+     */
+    public DatabaseNotifications notifications() {
+        if (!settings.isPostgres()) {
+            return DatabaseNotifications.none();
+        }
+        return DatabaseNotifications.listeningWith(() -> {
+            Properties properties = new Properties();
+            properties.setProperty("user", settings.dbUser());
+            properties.setProperty("password", settings.dbPassword());
+            properties.setProperty("connectTimeout", Long.toString(settings.dbConnectTimeout().toSeconds()));
+            properties.setProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
+            properties.setProperty("ApplicationName", "javelo-scim notifications");
+            return DriverManager.getConnection(settings.dbUrl(), properties);
+        });
     }
 
     /** @return whether the database answers a trivial query within two seconds */

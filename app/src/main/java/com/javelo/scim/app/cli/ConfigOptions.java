@@ -82,6 +82,10 @@ public final class ConfigOptions {
             description = "Entries each company's activity log keeps at most (SCIM_ACTIVITY_MAX_ENTRIES, default 100000)")
     String activityMaxEntries;
 
+    @Option(names = "--event-long-poll-seconds",
+            description = "Longest a long poll of the event feed waits for events, 1 to 120 (SCIM_EVENT_LONG_POLL_SECONDS, default 20)")
+    String eventLongPollSeconds;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -106,6 +110,7 @@ public final class ConfigOptions {
         put(variables, "SCIM_ACTIVITY_LOG", activityLog);
         put(variables, "SCIM_ACTIVITY_RETENTION_DAYS", activityRetentionDays);
         put(variables, "SCIM_ACTIVITY_MAX_ENTRIES", activityMaxEntries);
+        put(variables, "SCIM_EVENT_LONG_POLL_SECONDS", eventLongPollSeconds);
         return variables;
     }
 

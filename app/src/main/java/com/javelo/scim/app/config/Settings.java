@@ -29,6 +29,7 @@ import java.time.Duration;
  * @param dbStatementTimeout SCIM_DB_STATEMENT_TIMEOUT_SECONDS: the longest a statement (or a lock wait) may run
  * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
  * @param activity SCIM_ACTIVITY_LOG, SCIM_ACTIVITY_RETENTION_DAYS, SCIM_ACTIVITY_MAX_ENTRIES
+ * @param eventLongPoll SCIM_EVENT_LONG_POLL_SECONDS: the longest a long poll of the event feed waits
  */
 public record Settings(
         int httpPort,
@@ -50,8 +51,8 @@ public record Settings(
         Duration dbSocketTimeout,
         Duration dbStatementTimeout,
         Duration eventRetention,
-
-        Activity activity) {
+        Activity activity,
+        Duration eventLongPoll) {
 
     /**
      * The provisioning activity log.
@@ -78,7 +79,8 @@ public record Settings(
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
                 + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d, activityLog=" + (activity.enabled() ? "on" : "off") + " ("
-                + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany() + " per company)]";
+                + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany() + " per company), eventLongPoll="
+                + eventLongPoll.toSeconds() + "s]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

@@ -102,7 +102,8 @@ public final class SettingsLoader {
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
                 Duration.ofSeconds(statementTimeout),
                 Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)),
-                activity);
+                activity,
+                Duration.ofSeconds(integer(value, "SCIM_EVENT_LONG_POLL_SECONDS", 20, 1, 120)));
     }
 
     /**

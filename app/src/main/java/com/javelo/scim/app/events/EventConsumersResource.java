@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * The operator registers the services that poll the event feed: each gets a token, shown once and
  * kept as a hash, and reads the events of its tenants (or of all). Revoking one stops its token
- * at once. Behind the admin token, like the rest of {@code /admin/v1}.
+ * at once. Behind the admin token, like the rest of {@code /admin/v1}: the admin filter is bound by
+ * {@link AdminAuthenticated}, not by path, so without it anyone could register a consumer of every tenant.
  */
 @Path("admin/v1/event-consumers")
 @AdminAuthenticated

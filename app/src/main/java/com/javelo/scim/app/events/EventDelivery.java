@@ -1,6 +1,7 @@
 package com.javelo.scim.app.events;
 
 import com.javelo.scim.adapter.jooq.JooqPersistence;
+import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
 import com.javelo.scim.core.port.EventFeed;
 import io.micrometer.core.instrument.Counter;
@@ -21,12 +22,16 @@ import org.slf4j.LoggerFactory;
 public final class EventDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
-    /** How often the sequencer looks for events committed by other instances. */
+    /** How often the sequencer looks for events committed by other instances, without notifications. */
     private static final Duration TICK = Duration.ofMillis(250);
+    /** The same, while PostgreSQL's notifications tell at once: only a safety net. */
+    private static final Duration SAFETY_TICK = Duration.ofSeconds(5);
 
     private final JooqPersistence persistence;
     private final EventFeed feed;
     private final JooqEventSequencer sequencer;
+    private final DatabaseNotifications notifications;
+    private final LongPolls longPolls;
     private final ScheduledExecutorService purges;
     private final Clock clock;
     private final Duration retention;
@@ -35,12 +40,16 @@ public final class EventDelivery implements AutoCloseable {
     private final Counter delivered;
     private final Counter reportedErrors;
 
-    private EventDelivery(JooqPersistence persistence, Duration retention, MeterRegistry metrics, Clock clock) {
+    private EventDelivery(JooqPersistence persistence, DatabaseNotifications notifications, Duration retention,
+            LongPollBounds longPoll, MeterRegistry metrics, Clock clock) {
         this.persistence = persistence;
         this.feed = persistence.eventFeed();
-        this.sequencer = persistence.eventSequencer(TICK);
+        this.notifications = notifications;
+        this.sequencer = persistence.eventSequencer(TICK).listenTo(notifications, SAFETY_TICK);
         this.retention = retention;
         this.clock = clock;
+        this.longPolls = new LongPolls(longPoll.maxWait(), longPoll.readerThreads(), metrics);
+        sequencer.onPositioned(longPolls::positioned);
         this.purges = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "scim-event-retention");
             thread.setDaemon(true);
@@ -55,16 +64,28 @@ public final class EventDelivery implements AutoCloseable {
                 .description("SETs a consumer reported it could not process (setErrs)").register(metrics);
     }
 
-    /** Builds the delivery without touching the database (it may not be migrated yet). */
-    public static EventDelivery over(JooqPersistence persistence, Duration retention, MeterRegistry metrics,
-            Clock clock) {
-        return new EventDelivery(persistence, retention, metrics, clock);
+    /**
+     * Builds the delivery without touching the database (it may not be migrated yet).
+     *
+     * @param notifications how other instances' new positions are heard of at once; {@link #start()}
+     *     starts them, {@link #close()} closes them
+     */
+    public static EventDelivery over(JooqPersistence persistence, DatabaseNotifications notifications,
+            Duration retention, LongPollBounds longPoll, MeterRegistry metrics, Clock clock) {
+        return new EventDelivery(persistence, notifications, retention, longPoll, metrics, clock);
     }
+
+    /**
+     * @param maxWait the longest a long poll waits for events
+     * @param readerThreads the threads that read the events of woken polls (each read takes a pool connection)
+     */
+    public record LongPollBounds(Duration maxWait, int readerThreads) {}
 
     /** Once the database is migrated: loads (or makes) the signing key, starts sequencing and purging. */
     public void start() {
         signer = EventSigner.loadOrCreate(persistence.signingKeys(), clock);
         sequencer.start();
+        notifications.start();
         purges.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -92,6 +113,15 @@ public final class EventDelivery implements AutoCloseable {
         return sequencer;
     }
 
+    LongPolls longPolls() {
+        return longPolls;
+    }
+
+    /** Answers every waiting long poll at once (shutdown starts): new ones are answered without waiting. */
+    public void answerLongPolls() {
+        longPolls.close();
+    }
+
     public EventSigner signer() {
         return signer;
     }
@@ -107,6 +137,8 @@ public final class EventDelivery implements AutoCloseable {
     @Override
     public void close() {
         purges.shutdownNow();
+        longPolls.close();
+        notifications.close();
         sequencer.close();
     }
 }

@@ -11,24 +11,26 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Poll-based SET delivery (RFC 8936): a registered consumer posts its acknowledgements and gets
  * the SETs it has not acknowledged yet, oldest first; with {@code returnImmediately:false} (the
- * default) an empty feed holds the request until events are positioned or {@link #maxWait} passes.
- * The public key that verifies the SETs is at {@code jwks.json}.
+ * default) an empty feed suspends the request ({@link LongPolls}: no thread waits with it) until
+ * events are positioned or SCIM_EVENT_LONG_POLL_SECONDS pass. The public key that verifies the SETs is at {@code jwks.json}.
  */
 @Path("events/v1")
 public final class EventPollResource {
@@ -39,14 +41,12 @@ public final class EventPollResource {
 
     private final EventDelivery delivery;
     private final String publicBaseUrl;
-    private final Duration maxWait;
     private final Clock clock;
 
     /** @param publicBaseUrl SCIM_PUBLIC_BASE_URL, the SETs' issuer; null to take the request's base URL */
-    public EventPollResource(EventDelivery delivery, String publicBaseUrl, Duration maxWait, Clock clock) {
+    public EventPollResource(EventDelivery delivery, String publicBaseUrl, Clock clock) {
         this.delivery = delivery;
         this.publicBaseUrl = publicBaseUrl;
-        this.maxWait = maxWait;
         this.clock = clock;
     }
 
@@ -59,22 +59,24 @@ public final class EventPollResource {
 
     @POST
     @Path("poll")
-    public Response poll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body,
-            @Context UriInfo uriInfo) throws InterruptedException {
+    public void poll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body,
+            @Context UriInfo uriInfo, @Suspended AsyncResponse async) {
         Optional<EventConsumer> found = bearer(authorization).flatMap(token -> delivery.feed().findConsumer(TokenHash.of(token)));
         if (found.isEmpty()) {
-            return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+            async.resume(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .entity(error("invalid_token", "send 'Authorization: Bearer <event consumer token>'; the token "
-                            + "is unknown or its consumer was revoked")).build();
+                            + "is unknown or its consumer was revoked")).build());
+            return;
         }
         EventConsumer consumer = found.get();
         PollRequest request;
         try {
             request = PollRequest.of(body == null ? ScimJson.nodes().objectNode() : body);
         } catch (IllegalArgumentException e) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(error("invalid_request", e.getMessage())).build();
+            async.resume(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(error("invalid_request", e.getMessage())).build());
+            return;
         }
         List<Long> acknowledged = new ArrayList<>(request.acknowledged());
         acknowledged.addAll(request.failed());
@@ -83,15 +85,29 @@ public final class EventPollResource {
         if (!request.failed().isEmpty()) {
             delivery.errorsReported(request.failed().size());
         }
+        if (request.maxEvents() == 0) {
+            ObjectNode response = ScimJson.nodes().objectNode();
+            response.putObject("sets");
+            response.put("moreAvailable", !delivery.feed().unacknowledged(consumer, 1).isEmpty());
+            async.resume(json(response));
+            return;
+        }
+        // Read here, on the request's thread: the answer may be built on another one.
+        String issuer = issuer(uriInfo);
+        Supplier<Optional<Response>> pending = () -> {
+            List<FeedEvent> events = delivery.feed().unacknowledged(consumer, request.maxEvents() + 1);
+            return events.isEmpty() ? Optional.empty() : Optional.of(answer(consumer, request, events, issuer));
+        };
+        Supplier<Response> nothing = () -> answer(consumer, request, List.of(), issuer);
+        if (request.returnImmediately() || !delivery.longPolls().suspend(consumer.id(), async, pending, nothing)) {
+            async.resume(pending.get().orElseGet(nothing));
+        }
+    }
+
+    /** The poll response: up to {@code maxEvents} of {@code pending} as signed SETs, oldest first. */
+    private Response answer(EventConsumer consumer, PollRequest request, List<FeedEvent> pending, String issuer) {
         ObjectNode response = ScimJson.nodes().objectNode();
         ObjectNode sets = response.putObject("sets");
-        if (request.maxEvents() == 0) {
-            response.put("moreAvailable", !delivery.feed().unacknowledged(consumer, 1).isEmpty());
-            return json(response);
-        }
-        List<FeedEvent> pending = awaitPending(consumer, request);
-        boolean more = pending.size() > request.maxEvents();
-        String issuer = issuer(uriInfo);
         var now = clock.instant();
         Iterator<FeedEvent> events = pending.iterator();
         for (int i = 0; i < request.maxEvents() && events.hasNext(); i++) {
@@ -100,23 +116,8 @@ public final class EventPollResource {
                     SecurityEventTokens.claims(event, issuer, consumer.id(), now)));
         }
         delivery.delivered(sets.size());
-        response.put("moreAvailable", more);
+        response.put("moreAvailable", pending.size() > request.maxEvents());
         return json(response);
-    }
-
-    /** Reads the consumer's pending events; waits for new ones when none and the request long-polls. */
-    private List<FeedEvent> awaitPending(EventConsumer consumer, PollRequest request) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            // Read the generation first: events positioned while the query runs still wake the wait.
-            long generation = delivery.sequencer().generation();
-            List<FeedEvent> pending = delivery.feed().unacknowledged(consumer, request.maxEvents() + 1);
-            long left = deadline - System.nanoTime();
-            if (!pending.isEmpty() || request.returnImmediately() || left <= 0) {
-                return pending;
-            }
-            delivery.sequencer().awaitPositioned(generation, Duration.ofNanos(left));
-        }
     }
 
     private String issuer(UriInfo uriInfo) {

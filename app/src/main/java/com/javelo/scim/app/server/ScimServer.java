@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service: migrations applied, the SCIM API, admin API, health and metrics on one
- * Grizzly listener. {@link #close()} stops accepting, lets in-flight requests finish (bounded),
+ * Grizzly listener. {@link #close()} answers the waiting long polls of the event feed, stops
+ * accepting, lets in-flight requests finish (bounded),
  * then closes the pool, then the database (on H2 an explicit SHUTDOWN): in that order, so that
  * no request still running finds the database gone and every answered write is on disk.
  */
@@ -57,9 +58,6 @@ public final class ScimServer implements AutoCloseable {
 
     /** Grizzly's limit on a request's header block: above it, its parser answers (a SCIM 431, too). */
     private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
-
-    /** The longest a long poll of the event feed waits for new events. */
-    private static final Duration LONG_POLL = Duration.ofSeconds(20);
 
     private final HttpServer http;
     private final HttpEdge edge;
@@ -106,9 +104,11 @@ public final class ScimServer implements AutoCloseable {
             config.register(new ConsoleResource());
             config.register(new ConsoleHeaders());
             Clock clock = Clock.systemUTC();
-            EventDelivery events = EventDelivery.over(database.persistence(), settings.eventRetention(), metrics, clock);
+            EventDelivery events = EventDelivery.over(database.persistence(), database.notifications(),
+                    settings.eventRetention(), new EventDelivery.LongPollBounds(settings.eventLongPoll(),
+                            Math.max(1, Math.min(4, settings.dbPoolSize() / 2))), metrics, clock);
             config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
-            config.register(new EventPollResource(events, settings.publicBaseUrl(), LONG_POLL, clock));
+            config.register(new EventPollResource(events, settings.publicBaseUrl(), clock));
             config.register(new HealthResource(database));
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
@@ -185,6 +185,8 @@ public final class ScimServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Long polls would otherwise keep the graceful shutdown waiting for up to their whole wait.
+        events.answerLongPolls();
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -144,6 +144,10 @@ class EventFeedTest extends EndToEndTest {
                 .status()).isEqualTo(404);
         assertThat(admin("DELETE", "/admin/v1/event-consumers/nobody", null).status()).isEqualTo(404);
         assertThat(Http.send("POST", server.baseUrl() + "/admin/v1/event-consumers", "{}").status()).isEqualTo(401);
+        assertThat(Http.send("POST", server.baseUrl() + "/admin/v1/event-consumers",
+                "{\"name\":\"intruder\",\"tenants\":\"all\"}", "Content-Type", "application/json").status())
+                .isEqualTo(401);
+        assertThat(Http.send("GET", server.baseUrl() + "/admin/v1/event-consumers", null).status()).isEqualTo(401);
         Consumer all = register("audit", "\"all\"");
 
         Answer notAnObject = poll(all, "[1]");

@@ -3,9 +3,11 @@ package com.javelo.scim.adapter.jooq.outbox;
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
 
+import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,16 +29,24 @@ import org.jooq.impl.DSL;
  * <p>{@link #start()} runs it in the background: woken by each local commit that wrote events
  * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits. Each
  * run also notices positions given by other instances' sequencers, so that the readers waiting in
- * this process ({@link #awaitPositioned}) learn of every new event within a tick.
+ * this process ({@link #awaitPositioned}, {@link #onPositioned}) learn of every new event within a
+ * tick. On PostgreSQL a run that gives positions also announces them ({@link #CHANNEL}) and, once
+ * {@link #listenTo} its notifications, every instance runs as soon as one commits positions: the
+ * tick is then only a slower safety net.
  */
 public final class JooqEventSequencer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JooqEventSequencer.class.getName());
     /** Events positioned per statement batch; a run loops until none is left. */
     private static final int BATCH = 500;
+    /** The notification channel on which a run that gave positions tells the other instances. */
+    public static final String CHANNEL = "scim_event_positions";
 
     private final JooqContext context;
     private final Duration tick;
+    private final List<Runnable> positionedReactions = new CopyOnWriteArrayList<>();
+    private volatile DatabaseNotifications notifications = DatabaseNotifications.none();
+    private volatile Duration listeningTick;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean wakeUp;
@@ -80,6 +90,7 @@ public final class JooqEventSequencer implements AutoCloseable {
                 batch.execute();
                 dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
                         .where(EVENT_SEQUENCER.ID.eq(1)).execute();
+                DatabaseNotifications.announce(dsl, CHANNEL);
                 newest[0] = position;
                 return ids.size();
             });
@@ -89,6 +100,25 @@ public final class JooqEventSequencer implements AutoCloseable {
         // long polls waiting here are woken by any new position, not only by this process's.
         signalIfNewer(newest[0]);
         return total;
+    }
+
+    /**
+     * Runs a background run as soon as another instance announces positions (subscribe before
+     * {@code notifications} start); while they are listening, the tick is {@code listeningTick}.
+     */
+    public JooqEventSequencer listenTo(DatabaseNotifications notifications, Duration listeningTick) {
+        notifications.subscribe(CHANNEL, this::wake);
+        this.listeningTick = listeningTick;
+        this.notifications = notifications;
+        return this;
+    }
+
+    /**
+     * Runs {@code reaction} (quickly: on the thread that noticed) each time events are positioned,
+     * here or by another instance.
+     */
+    public void onPositioned(Runnable reaction) {
+        positionedReactions.add(reaction);
     }
 
     /** Runs {@link #sequence()} in a background thread until {@link #close()}. */
@@ -149,9 +179,11 @@ public final class JooqEventSequencer implements AutoCloseable {
     }
 
     private void signalIfNewer(long newest) {
+        boolean newer;
         lock.lock();
         try {
-            if (newest > newestSeen) {
+            newer = newest > newestSeen;
+            if (newer) {
                 newestSeen = newest;
                 generation++;
                 changed.signalAll();
@@ -159,6 +191,15 @@ public final class JooqEventSequencer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (newer) {
+            positionedReactions.forEach(Runnable::run);
+        }
+    }
+
+    /** The wait between runs: shorter when no notification would say that another instance wrote. */
+    private Duration currentTick() {
+        Duration slower = listeningTick;
+        return slower != null && notifications.isListening() ? slower : tick;
     }
 
     private void loop() {
@@ -181,7 +222,7 @@ public final class JooqEventSequencer implements AutoCloseable {
             lock.lock();
             try {
                 if (!wakeUp && running) {
-                    changed.await(tick.toMillis(), TimeUnit.MILLISECONDS);
+                    changed.await(currentTick().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 wakeUp = false;
             } catch (InterruptedException e) {
