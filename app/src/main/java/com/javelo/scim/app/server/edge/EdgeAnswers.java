@@ -7,7 +7,11 @@ import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
@@ -27,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * SCIM error answers written by the HTTP server itself, below Jersey, for requests Jersey must never
  * see (too slow, too large, ambiguously framed). The connection is closed after the answer: what
  * follows on it can no longer be told apart from the refused request's body.
+ *
+ * <p>Closed after a linger, not at once: a client still sending the body we refused (a 413 answered
+ * on its Content-Length, while 3 MiB are on their way) would otherwise get a TCP reset for the
+ * unread bytes, which discards our answer from its receive buffer, so it saw "connection reset"
+ * instead of the 413. For {@link #LINGER} the bytes that keep coming are read and dropped, then the
+ * connection closes (what web servers call a lingering close).
  */
 final class EdgeAnswers {
 
@@ -39,7 +49,21 @@ final class EdgeAnswers {
     /** The request log's logger: these refusals are requests too, answered before Jersey sees them. */
     private static final Logger LOG = LoggerFactory.getLogger("com.javelo.scim.requests");
 
+    /** How long a refused connection stays open, reading and dropping, after its answer is written. */
+    static final Duration LINGER = Duration.ofSeconds(2);
+
+    private static final ScheduledExecutorService LINGERING = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "scim-edge-linger");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private EdgeAnswers() {}
+
+    /** Closes the connection once the client has had {@link #LINGER} to finish sending and read our answer. */
+    private static void closeAfterLinger(Connection<?> connection) {
+        LINGERING.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
     static boolean isRefused(Connection<?> connection) {
         return REFUSED.isSet(connection);
@@ -70,7 +94,7 @@ final class EdgeAnswers {
         ((Connection) connection).write(answer, new EmptyCompletionHandler<WriteResult>() {
             @Override
             public void completed(WriteResult result) {
-                connection.closeSilently();
+                closeAfterLinger(connection);
             }
 
             @Override
