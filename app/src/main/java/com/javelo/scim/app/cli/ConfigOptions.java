@@ -71,6 +71,18 @@ public final class ConfigOptions {
             description = "How long events are kept for consumers, 1 to 3650 (SCIM_EVENT_RETENTION_DAYS, default 30)")
     String eventRetentionDays;
 
+    @Option(names = "--tenant-rate-limit",
+            description = "SCIM requests per second per company and per instance, 0 for none (SCIM_TENANT_RATE_LIMIT, default 50)")
+    String tenantRateLimit;
+
+    @Option(names = "--tenant-rate-burst",
+            description = "Requests a company may make at once above its rate (SCIM_TENANT_RATE_BURST, default 100)")
+    String tenantRateBurst;
+
+    @Option(names = "--shutdown-drain-seconds",
+            description = "On SIGTERM, seconds readiness answers 503 while requests are still served (SCIM_SHUTDOWN_DRAIN_SECONDS, default 5)")
+    String shutdownDrainSeconds;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -92,6 +104,9 @@ public final class ConfigOptions {
         put(variables, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", dbSocketTimeoutSeconds);
         put(variables, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", dbStatementTimeoutSeconds);
         put(variables, "SCIM_EVENT_RETENTION_DAYS", eventRetentionDays);
+        put(variables, "SCIM_TENANT_RATE_LIMIT", tenantRateLimit);
+        put(variables, "SCIM_TENANT_RATE_BURST", tenantRateBurst);
+        put(variables, "SCIM_SHUTDOWN_DRAIN_SECONDS", shutdownDrainSeconds);
         return variables;
     }
 

@@ -28,6 +28,11 @@ import java.time.Duration;
  * @param dbSocketTimeout SCIM_DB_SOCKET_TIMEOUT_SECONDS: the longest wait for any answer from PostgreSQL
  * @param dbStatementTimeout SCIM_DB_STATEMENT_TIMEOUT_SECONDS: the longest a statement (or a lock wait) may run
  * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
+ * @param tenantRateLimit SCIM_TENANT_RATE_LIMIT: SCIM requests per second one company may make to this
+ *     instance, sustained (0: no limit)
+ * @param tenantRateBurst SCIM_TENANT_RATE_BURST: how many requests a company may make at once above the rate
+ * @param shutdownDrain SCIM_SHUTDOWN_DRAIN_SECONDS: on SIGTERM, how long readiness answers 503 while
+ *     requests are still served, so that a load balancer stops sending before the listener closes
  */
 public record Settings(
         int httpPort,
@@ -48,7 +53,10 @@ public record Settings(
         Duration dbConnectTimeout,
         Duration dbSocketTimeout,
         Duration dbStatementTimeout,
-        Duration eventRetention) {
+        Duration eventRetention,
+        int tenantRateLimit,
+        int tenantRateBurst,
+        Duration shutdownDrain) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -65,7 +73,8 @@ public record Settings(
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
-                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d]";
+                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d, tenantRate=" + tenantRateLimit + "/s burst "
+                + tenantRateBurst + ", shutdownDrain=" + shutdownDrain.toSeconds() + "s]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

@@ -86,6 +86,13 @@ public final class SettingsLoader {
         if (!trust.equals("true") && !trust.equals("false")) {
             throw new InvalidSetting("SCIM_TRUST_FORWARDED_HEADERS must be 'true' or 'false'");
         }
+        int rateLimit = integer(value, "SCIM_TENANT_RATE_LIMIT", 50, 0, 100_000);
+        int rateBurst = integer(value, "SCIM_TENANT_RATE_BURST", Math.max(100, rateLimit * 2), 1, 1_000_000);
+        if (rateLimit > 0 && rateBurst < rateLimit) {
+            // A burst below the rate would refuse requests arriving together within one second.
+            throw new InvalidSetting("SCIM_TENANT_RATE_BURST (" + rateBurst + ") must be at least SCIM_TENANT_RATE_LIMIT ("
+                    + rateLimit + ")");
+        }
         return new Settings(port, host, readTimeout, idleTimeout, publicBaseUrl, dbUrl,
                 orDefault(value.apply("SCIM_DB_USER"), dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres"),
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
@@ -94,7 +101,9 @@ public final class SettingsLoader {
                 trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
                 Duration.ofSeconds(statementTimeout),
-                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)));
+                Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)),
+                rateLimit, rateBurst,
+                Duration.ofSeconds(integer(value, "SCIM_SHUTDOWN_DRAIN_SECONDS", 5, 0, 120)));
     }
 
     /**

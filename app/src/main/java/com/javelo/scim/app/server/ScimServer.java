@@ -2,6 +2,8 @@ package com.javelo.scim.app.server;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
+import com.javelo.scim.adapter.jersey.limit.TenantRateLimitFilter;
+import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
 import com.javelo.scim.app.assembly.Database;
@@ -60,13 +62,18 @@ public final class ScimServer implements AutoCloseable {
     private final HttpEdge edge;
     private final Database database;
     private final EventDelivery events;
+    private final HealthResource health;
+    private final Duration drain;
     private final int port;
 
-    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events, int port) {
+    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events, HealthResource health,
+            Duration drain, int port) {
         this.http = http;
         this.edge = edge;
         this.database = database;
         this.events = events;
+        this.health = health;
+        this.drain = drain;
         this.port = port;
     }
 
@@ -93,7 +100,12 @@ public final class ScimServer implements AutoCloseable {
             EventDelivery events = EventDelivery.over(database.persistence(), settings.eventRetention(), metrics, clock);
             config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
             config.register(new EventPollResource(events, settings.publicBaseUrl(), LONG_POLL, clock));
-            config.register(new HealthResource(database));
+            if (settings.tenantRateLimit() > 0) {
+                config.register(new TenantRateLimitFilter(new TenantRateLimiter(settings.tenantRateLimit(),
+                        settings.tenantRateBurst(), System::nanoTime)));
+            }
+            HealthResource health = new HealthResource(database);
+            config.register(health);
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(settings), config, false);
@@ -127,7 +139,7 @@ public final class ScimServer implements AutoCloseable {
                         + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
                         + "https://scim.javelo.io");
             }
-            return new ScimServer(http, edge, database, events, port);
+            return new ScimServer(http, edge, database, events, health, settings.shutdownDrain(), port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -165,8 +177,23 @@ public final class ScimServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops in order: readiness answers 503 while requests are still served for the drain period
+     * (long enough for a balancer's health check to take this instance out), then the listener
+     * stops accepting and in-flight requests finish, then the pool and the database close.
+     */
     @Override
     public void close() {
+        health.stopping();
+        if (!drain.isZero()) {
+            LOG.info("stopping: readiness is down; serving for {} s more while load balancers take this instance out",
+                    drain.toSeconds());
+            try {
+                Thread.sleep(drain.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
