@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,26 @@ public final class Database implements AutoCloseable {
 
     public JooqPersistence persistence() {
         return persistence;
+    }
+
+    /**
+     * @return how token changes reach the other instances: PostgreSQL's {@code LISTEN/NOTIFY}, on a
+     *     listening connection of its own bounded by the same timeouts as the pool's; on H2 (one
+     *     instance) nothing
+     */
+    public TokenRevocations tokenRevocations() {
+        if (!settings.isPostgres()) {
+            return TokenRevocations.NONE;
+        }
+        return new PostgresTokenRevocations(pool, () -> {
+            Properties properties = new Properties();
+            properties.setProperty("user", settings.dbUser());
+            properties.setProperty("password", settings.dbPassword());
+            properties.setProperty("connectTimeout", Long.toString(settings.dbConnectTimeout().toSeconds()));
+            properties.setProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
+            properties.setProperty("ApplicationName", "javelo-scim token revocations");
+            return DriverManager.getConnection(settings.dbUrl(), properties);
+        });
     }
 
     /** @return whether the database answers a trivial query within two seconds */

@@ -7,7 +7,6 @@ import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.usecase.tenant.CreateTenant;
 import com.javelo.scim.core.usecase.tenant.IssueApiToken;
 import com.javelo.scim.core.usecase.tenant.RevokeApiToken;
-import com.javelo.scim.core.port.ApiTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -17,20 +16,28 @@ import java.time.ZoneOffset;
  * The clock ticks in milliseconds, the precision every store keeps.
  */
 public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken issueApiToken,
-        RevokeApiToken revokeApiToken, JooqPersistence persistence) {
+        RevokeApiToken revokeApiToken, JooqPersistence persistence, CachingApiTokens apiTokens) {
 
     /**
      * @param tokenCacheTtl how long an accepted API token is remembered (zero: never); one cache
      *     serves authentication and token rotation, so a rotation forgets the old token at once
      */
     public static Services over(JooqPersistence persistence, Duration tokenCacheTtl) {
+        return over(persistence, tokenCacheTtl, TokenRevocations.NONE);
+    }
+
+    /**
+     * @param revocations how token changes reach the other instances: they are announced there, and
+     *     the other instances' changes are heard from there (subscribed here)
+     */
+    public static Services over(JooqPersistence persistence, Duration tokenCacheTtl, TokenRevocations revocations) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-        ApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl);
+        CachingApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl, revocations);
         ScimApi scim = ScimApi.wire(new ScimApi.ScimPorts(persistence.users(), persistence.groups(),
                 apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock),
                 EndpointSettings.DEFAULTS);
         return new Services(scim, new CreateTenant(persistence.tenants(), clock),
                 new IssueApiToken(persistence.tenants(), apiTokens, clock),
-                new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence);
+                new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence, apiTokens);
     }
 }

@@ -8,6 +8,7 @@ import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
 import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.assembly.Services;
+import com.javelo.scim.app.assembly.TokenRevocations;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.events.EventConsumersResource;
 import com.javelo.scim.app.events.EventDelivery;
@@ -62,16 +63,18 @@ public final class ScimServer implements AutoCloseable {
     private final HttpEdge edge;
     private final Database database;
     private final EventDelivery events;
+    private final TokenRevocations revocations;
     private final HealthResource health;
     private final Duration drain;
     private final int port;
 
-    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events, HealthResource health,
-            Duration drain, int port) {
+    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events,
+            TokenRevocations revocations, HealthResource health, Duration drain, int port) {
         this.http = http;
         this.edge = edge;
         this.database = database;
         this.events = events;
+        this.revocations = revocations;
         this.health = health;
         this.drain = drain;
         this.port = port;
@@ -90,7 +93,8 @@ public final class ScimServer implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
         }, task -> new Thread(task, "scim-start").start());
         try {
-            Services services = Services.over(database.persistence(), settings.tokenCacheTtl());
+            TokenRevocations revocations = database.tokenRevocations();
+            Services services = Services.over(database.persistence(), settings.tokenCacheTtl(), revocations);
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
@@ -125,10 +129,12 @@ public final class ScimServer implements AutoCloseable {
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             try {
                 events.start();
+                revocations.subscribe(services.apiTokens());
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();
                 events.close();
+                revocations.close();
                 throw e;
             }
             int port = listener.getPort();
@@ -139,7 +145,7 @@ public final class ScimServer implements AutoCloseable {
                         + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
                         + "https://scim.javelo.io");
             }
-            return new ScimServer(http, edge, database, events, health, settings.shutdownDrain(), port);
+            return new ScimServer(http, edge, database, events, revocations, health, settings.shutdownDrain(), port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -204,6 +210,7 @@ public final class ScimServer implements AutoCloseable {
         } finally {
             edge.close();
             events.close();
+            revocations.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }
