@@ -61,9 +61,13 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("the instance on port " + port + " did not become ready; see " + log);
     }
 
-    /** SIGTERM, as an orchestrator stops it; waits for the process to end and returns its exit code. */
-    int terminate() throws InterruptedException {
+    /** SIGTERM, as an orchestrator stops it. */
+    void signalTerminate() {
         process.destroy();
+    }
+
+    /** Waits for the process to end after SIGTERM and returns its exit code. */
+    int awaitExit() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new AssertionError("the instance on port " + port + " did not stop within 60 s after SIGTERM");
         }

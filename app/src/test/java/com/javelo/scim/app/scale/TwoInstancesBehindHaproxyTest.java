@@ -205,7 +205,9 @@ class TwoInstancesBehindHaproxyTest {
             Thread.sleep(1_000);
             for (int i = 0; i < instances.size(); i++) {
                 ServerProcess instance = instances.get(i);
-                assertThat(instance.terminate()).as("exit code after SIGTERM").isZero();
+                instance.signalTerminate();
+                assertDraining(instance);
+                assertThat(instance.awaitExit()).as("exit code after SIGTERM").isZero();
                 instance.start();
                 haproxy.awaitUp("scim" + (i + 1));
                 Thread.sleep(500);
@@ -225,6 +227,25 @@ class TwoInstancesBehindHaproxyTest {
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.json().get("active").asBoolean()).isFalse();
         }
+    }
+
+    /** Right after SIGTERM: readiness is down while the instance still serves requests (the drain). */
+    private void assertDraining(ServerProcess instance) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        int ready = 200;
+        while (ready == 200 && System.nanoTime() < deadline) {
+            ready = Http.send("GET", instance.baseUrl() + "/health/ready", null).status();
+            Thread.sleep(20);
+        }
+        assertThat(ready).as("readiness once SIGTERM is received").isEqualTo(503);
+        assertThat(list(instance.baseUrl(), token)).as("a request during the drain").isEqualTo(200);
+        String server = "scim" + (instances.indexOf(instance) + 1);
+        long drainEnds = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+        while (!haproxy.status(server).startsWith("DOWN") && System.nanoTime() < drainEnds) {
+            Thread.sleep(20);
+        }
+        assertThat(haproxy.status(server)).as("HAProxy's view before the drain ends").startsWith("DOWN");
+        assertThat(list(instance.baseUrl(), token)).as("a request once the balancer took the instance out").isEqualTo(200);
     }
 
     /** Okta's Push New Users: look the person up by userName, then create them. */
