@@ -33,6 +33,7 @@ import java.util.Set;
  * at once. Behind the admin token, like the rest of {@code /admin/v1}.
  */
 @Path("admin/v1/event-consumers")
+@AdminAuthenticated
 public final class EventConsumersResource {
 
     /** Marks event consumer tokens, as {@code jscim_} marks SCIM API tokens. */
