@@ -23,7 +23,7 @@ PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 SCIM_HTTP_PORT=$PORT \
-  SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar app/target/javelo-scim.jar > "$OUT/server-events.log" 2>&1 &
+  SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar app/target/javelo-scim.jar > "$OUT/server-events.log" 2>&1 &
 SERVER=$!
 POLLER=
 trap 'kill $SERVER ${POLLER:-} 2>/dev/null || true' EXIT

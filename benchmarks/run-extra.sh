@@ -15,7 +15,8 @@ JAR=app/target/javelo-scim.jar
 now_ms() { date +%s%3N; }
 
 fresh_db() { $PSQL -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
-export SCIM_DB_USER=postgres SCIM_HTTP_PORT=$PORT SCIM_DB_POOL_SIZE=16
+# No per-company rate limit: these workloads measure the service's own throughput (W9 measures the limit).
+export SCIM_DB_USER=postgres SCIM_HTTP_PORT=$PORT SCIM_DB_POOL_SIZE=16 SCIM_TENANT_RATE_LIMIT=0
 
 # W6: migrated, empty database; a tenant and token made beforehand with the CLI.
 fresh_db scim_start

@@ -17,12 +17,15 @@ import java.util.function.LongSupplier;
  * Remembers for a few seconds which tenant an accepted token belongs to, so that a provisioning
  * run does not pay a database look-up on every request. Only accepted tokens are remembered (a
  * new token works at once), and replacing or revoking a tenant's token forgets that tenant here
- * immediately. Another instance of the service may still accept a replaced token for at most
- * the time to live ({@code SCIM_TOKEN_CACHE_SECONDS}; 0 looks every token up).
+ * immediately, and tells the other instances ({@link TokenRevocations}), which forget it too. Were
+ * that news lost, another instance would accept a replaced token for at most the time to live
+ * ({@code SCIM_TOKEN_CACHE_SECONDS}; 0 looks every token up).
  */
-public final class CachingApiTokens implements ApiTokens {
+public final class CachingApiTokens implements ApiTokens, TokenRevocations.Subscriber {
 
     private final ApiTokens store;
+    private final TokenRevocations revocations;
+    private final boolean caching;
     private final Cache<TokenHash, TenantId> accepted;
     private final LongSupplier ticker;
     // When each tenant's tokens last changed: a look-up that started before must not be cached,
@@ -30,7 +33,13 @@ public final class CachingApiTokens implements ApiTokens {
     private final Map<TenantId, Long> changedAt = new ConcurrentHashMap<>();
 
     CachingApiTokens(ApiTokens store, Duration timeToLive, LongSupplier ticker) {
+        this(store, timeToLive, ticker, TokenRevocations.NONE);
+    }
+
+    CachingApiTokens(ApiTokens store, Duration timeToLive, LongSupplier ticker, TokenRevocations revocations) {
         this.store = store;
+        this.revocations = revocations;
+        this.caching = !timeToLive.isZero();
         this.ticker = ticker;
         this.accepted = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000)
                 .ticker(ticker::getAsLong).build();
@@ -41,8 +50,19 @@ public final class CachingApiTokens implements ApiTokens {
         return timeToLive.isZero() ? store : new CachingApiTokens(store, timeToLive, System::nanoTime);
     }
 
+    /**
+     * @param revocations where changes are announced to other instances; subscribe the result to
+     *     it to hear theirs (a zero {@code timeToLive} remembers nothing, and still announces)
+     */
+    public static CachingApiTokens over(ApiTokens store, Duration timeToLive, TokenRevocations revocations) {
+        return new CachingApiTokens(store, timeToLive, System::nanoTime, revocations);
+    }
+
     @Override
     public Optional<TenantId> findTenant(TokenHash hash) {
+        if (!caching) {
+            return store.findTenant(hash);
+        }
         TenantId known = accepted.getIfPresent(hash);
         if (known != null) {
             return Optional.of(known);
@@ -62,12 +82,24 @@ public final class CachingApiTokens implements ApiTokens {
     public void replace(TenantId tenant, TokenHash hash, Instant now) {
         store.replace(tenant, hash, now);
         forget(tenant);
+        revocations.publish(tenant);
     }
 
     @Override
     public void revokeAll(TenantId tenant, Instant now) {
         store.revokeAll(tenant, now);
         forget(tenant);
+        revocations.publish(tenant);
+    }
+
+    @Override
+    public void tokensChanged(TenantId tenant) {
+        forget(tenant);
+    }
+
+    @Override
+    public void newsMayHaveBeenMissed() {
+        accepted.invalidateAll();
     }
 
     @Override

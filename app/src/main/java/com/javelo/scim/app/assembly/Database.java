@@ -93,15 +93,30 @@ public final class Database implements AutoCloseable {
         if (!settings.isPostgres()) {
             return DatabaseNotifications.none();
         }
-        return DatabaseNotifications.listeningWith(() -> {
-            Properties properties = new Properties();
-            properties.setProperty("user", settings.dbUser());
-            properties.setProperty("password", settings.dbPassword());
-            properties.setProperty("connectTimeout", Long.toString(settings.dbConnectTimeout().toSeconds()));
-            properties.setProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
-            properties.setProperty("ApplicationName", "javelo-scim notifications");
-            return DriverManager.getConnection(settings.dbUrl(), properties);
-        });
+        return DatabaseNotifications.listeningWith(() -> listeningConnection("javelo-scim notifications"));
+    }
+
+    /**
+     * @return how token changes reach the other instances: PostgreSQL's {@code LISTEN/NOTIFY}, on a
+     *     listening connection of its own bounded by the same timeouts as the pool's; on H2 (one
+     *     instance) nothing
+     */
+    public TokenRevocations tokenRevocations() {
+        if (!settings.isPostgres()) {
+            return TokenRevocations.NONE;
+        }
+        return new PostgresTokenRevocations(pool, () -> listeningConnection("javelo-scim token revocations"));
+    }
+
+    /** A connection outside the pool, held for the process's life to LISTEN on, bounded as the pool's are. */
+    private Connection listeningConnection(String applicationName) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.dbUser());
+        properties.setProperty("password", settings.dbPassword());
+        properties.setProperty("connectTimeout", Long.toString(settings.dbConnectTimeout().toSeconds()));
+        properties.setProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(settings.dbUrl(), properties);
     }
 
     /** @return whether the database answers a trivial query within two seconds */

@@ -7,7 +7,6 @@ import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.usecase.tenant.CreateTenant;
 import com.javelo.scim.core.usecase.tenant.IssueApiToken;
 import com.javelo.scim.core.usecase.tenant.RevokeApiToken;
-import com.javelo.scim.core.port.ApiTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -17,7 +16,7 @@ import java.time.ZoneOffset;
  * The clock ticks in milliseconds, the precision every store keeps.
  */
 public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken issueApiToken,
-        RevokeApiToken revokeApiToken, JooqPersistence persistence, ApiTokens apiTokens,
+        RevokeApiToken revokeApiToken, JooqPersistence persistence, CachingApiTokens apiTokens,
         IssueApiToken issueConsoleToken, RevokeApiToken revokeConsoleToken, ApiTokens consoleTokens) {
 
     /**
@@ -25,8 +24,16 @@ public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken is
      *     serves authentication and token rotation, so a rotation forgets the old token at once
      */
     public static Services over(JooqPersistence persistence, Duration tokenCacheTtl) {
+        return over(persistence, tokenCacheTtl, TokenRevocations.NONE);
+    }
+
+    /**
+     * @param revocations how token changes reach the other instances: they are announced there, and
+     *     the other instances' changes are heard from there (subscribed here)
+     */
+    public static Services over(JooqPersistence persistence, Duration tokenCacheTtl, TokenRevocations revocations) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-        ApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl);
+        CachingApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl, revocations);
         // Console tokens are looked up on every admin request, uncached: a company admin's few
         // requests do not need it, and a revoked console token then stops at once everywhere.
         ApiTokens consoleTokens = persistence.consoleTokens();

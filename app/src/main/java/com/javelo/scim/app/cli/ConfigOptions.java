@@ -86,6 +86,18 @@ public final class ConfigOptions {
             description = "Longest a long poll of the event feed waits for events, 1 to 120 (SCIM_EVENT_LONG_POLL_SECONDS, default 20)")
     String eventLongPollSeconds;
 
+    @Option(names = "--tenant-rate-limit",
+            description = "SCIM requests per second per company and per instance, 0 for none (SCIM_TENANT_RATE_LIMIT, default 50)")
+    String tenantRateLimit;
+
+    @Option(names = "--tenant-rate-burst",
+            description = "Requests a company may make at once above its rate (SCIM_TENANT_RATE_BURST, default 100)")
+    String tenantRateBurst;
+
+    @Option(names = "--shutdown-drain-seconds",
+            description = "On SIGTERM, seconds readiness answers 503 while requests are still served (SCIM_SHUTDOWN_DRAIN_SECONDS, default 5)")
+    String shutdownDrainSeconds;
+
     Map<String, String> asVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "SCIM_HTTP_PORT", port);
@@ -111,6 +123,9 @@ public final class ConfigOptions {
         put(variables, "SCIM_ACTIVITY_RETENTION_DAYS", activityRetentionDays);
         put(variables, "SCIM_ACTIVITY_MAX_ENTRIES", activityMaxEntries);
         put(variables, "SCIM_EVENT_LONG_POLL_SECONDS", eventLongPollSeconds);
+        put(variables, "SCIM_TENANT_RATE_LIMIT", tenantRateLimit);
+        put(variables, "SCIM_TENANT_RATE_BURST", tenantRateBurst);
+        put(variables, "SCIM_SHUTDOWN_DRAIN_SECONDS", shutdownDrainSeconds);
         return variables;
     }
 

@@ -90,7 +90,8 @@ public final class ScimCommand implements Callable<Integer> {
         Logging.configure(settings.logFormat());
         try (Database database = Database.open(settings, null)) {
             database.persistence().migrate();
-            return work.apply(Services.over(database.persistence(), Duration.ZERO));
+            // A token issued or revoked here is announced to the running instances, which forget the old one.
+            return work.apply(Services.over(database.persistence(), Duration.ZERO, database.tokenRevocations()));
         }
     }
 

@@ -30,6 +30,11 @@ import java.time.Duration;
  * @param eventRetention SCIM_EVENT_RETENTION_DAYS: how long events are kept for consumers
  * @param activity SCIM_ACTIVITY_LOG, SCIM_ACTIVITY_RETENTION_DAYS, SCIM_ACTIVITY_MAX_ENTRIES
  * @param eventLongPoll SCIM_EVENT_LONG_POLL_SECONDS: the longest a long poll of the event feed waits
+ * @param tenantRateLimit SCIM_TENANT_RATE_LIMIT: SCIM requests per second one company may make to this
+ *     instance, sustained (0: no limit)
+ * @param tenantRateBurst SCIM_TENANT_RATE_BURST: how many requests a company may make at once above the rate
+ * @param shutdownDrain SCIM_SHUTDOWN_DRAIN_SECONDS: on SIGTERM, how long readiness answers 503 while
+ *     requests are still served, so that a load balancer stops sending before the listener closes
  */
 public record Settings(
         int httpPort,
@@ -52,7 +57,10 @@ public record Settings(
         Duration dbStatementTimeout,
         Duration eventRetention,
         Activity activity,
-        Duration eventLongPoll) {
+        Duration eventLongPoll,
+        int tenantRateLimit,
+        int tenantRateBurst,
+        Duration shutdownDrain) {
 
     /**
      * The provisioning activity log.
@@ -80,7 +88,8 @@ public record Settings(
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
                 + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d, activityLog=" + (activity.enabled() ? "on" : "off") + " ("
                 + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany() + " per company), eventLongPoll="
-                + eventLongPoll.toSeconds() + "s]";
+                + eventLongPoll.toSeconds() + "s, tenantRate=" + tenantRateLimit + "/s burst " + tenantRateBurst
+                + ", shutdownDrain=" + shutdownDrain.toSeconds() + "s]";
     }
 
     /** @return the database URL without its query string (which may carry a password). */

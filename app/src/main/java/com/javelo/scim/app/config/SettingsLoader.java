@@ -93,6 +93,13 @@ public final class SettingsLoader {
         Settings.Activity activity = new Settings.Activity(activityLog.equals("on"),
                 integer(value, "SCIM_ACTIVITY_RETENTION_DAYS", 30, 1, 3650),
                 integer(value, "SCIM_ACTIVITY_MAX_ENTRIES", 100_000, 100, 10_000_000));
+        int rateLimit = integer(value, "SCIM_TENANT_RATE_LIMIT", 50, 0, 100_000);
+        int rateBurst = integer(value, "SCIM_TENANT_RATE_BURST", Math.max(100, rateLimit * 2), 1, 1_000_000);
+        if (rateLimit > 0 && rateBurst < rateLimit) {
+            // A burst below the rate would refuse requests arriving together within one second.
+            throw new InvalidSetting("SCIM_TENANT_RATE_BURST (" + rateBurst + ") must be at least SCIM_TENANT_RATE_LIMIT ("
+                    + rateLimit + ")");
+        }
         return new Settings(port, host, readTimeout, idleTimeout, publicBaseUrl, dbUrl,
                 orDefault(value.apply("SCIM_DB_USER"), dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres"),
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
@@ -103,7 +110,9 @@ public final class SettingsLoader {
                 Duration.ofSeconds(statementTimeout),
                 Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)),
                 activity,
-                Duration.ofSeconds(integer(value, "SCIM_EVENT_LONG_POLL_SECONDS", 20, 1, 120)));
+                Duration.ofSeconds(integer(value, "SCIM_EVENT_LONG_POLL_SECONDS", 20, 1, 120)),
+                rateLimit, rateBurst,
+                Duration.ofSeconds(integer(value, "SCIM_SHUTDOWN_DRAIN_SECONDS", 5, 0, 120)));
     }
 
     /**

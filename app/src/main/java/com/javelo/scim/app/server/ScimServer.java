@@ -4,6 +4,8 @@ import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
 import com.javelo.scim.app.activity.ActivityFilter;
 import com.javelo.scim.app.activity.ActivityRecorder;
+import com.javelo.scim.adapter.jersey.limit.TenantRateLimitFilter;
+import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
 import com.javelo.scim.app.assembly.Database;
@@ -11,6 +13,7 @@ import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.app.admin.AdminSessionResource;
 import com.javelo.scim.app.console.ConsoleHeaders;
 import com.javelo.scim.app.console.ConsoleResource;
+import com.javelo.scim.app.assembly.TokenRevocations;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.events.EventConsumersResource;
 import com.javelo.scim.app.events.EventDelivery;
@@ -64,15 +67,21 @@ public final class ScimServer implements AutoCloseable {
     private final Database database;
     private final EventDelivery events;
     private final ActivityRecorder activity;
+    private final TokenRevocations revocations;
+    private final HealthResource health;
+    private final Duration drain;
     private final int port;
 
     private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events,
-            ActivityRecorder activity, int port) {
+            ActivityRecorder activity, TokenRevocations revocations, HealthResource health, Duration drain, int port) {
         this.http = http;
         this.edge = edge;
         this.database = database;
         this.events = events;
         this.activity = activity;
+        this.revocations = revocations;
+        this.health = health;
+        this.drain = drain;
         this.port = port;
     }
 
@@ -89,7 +98,8 @@ public final class ScimServer implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
         }, task -> new Thread(task, "scim-start").start());
         try {
-            Services services = Services.over(database.persistence(), settings.tokenCacheTtl());
+            TokenRevocations revocations = database.tokenRevocations();
+            Services services = Services.over(database.persistence(), settings.tokenCacheTtl(), revocations);
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
@@ -109,7 +119,12 @@ public final class ScimServer implements AutoCloseable {
                             Math.max(1, Math.min(4, settings.dbPoolSize() / 2))), metrics, clock);
             config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
             config.register(new EventPollResource(events, settings.publicBaseUrl(), clock));
-            config.register(new HealthResource(database));
+            if (settings.tenantRateLimit() > 0) {
+                config.register(new TenantRateLimitFilter(new TenantRateLimiter(settings.tenantRateLimit(),
+                        settings.tenantRateBurst(), System::nanoTime)));
+            }
+            HealthResource health = new HealthResource(database);
+            config.register(health);
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(settings), config, false);
@@ -130,11 +145,13 @@ public final class ScimServer implements AutoCloseable {
             try {
                 events.start();
                 activity.start();
+                revocations.subscribe(services.apiTokens());
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();
                 events.close();
                 activity.close();
+                revocations.close();
                 throw e;
             }
             int port = listener.getPort();
@@ -145,7 +162,8 @@ public final class ScimServer implements AutoCloseable {
                         + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
                         + "https://scim.javelo.io");
             }
-            return new ScimServer(http, edge, database, events, activity, port);
+            return new ScimServer(http, edge, database, events, activity, revocations, health,
+                    settings.shutdownDrain(), port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -183,8 +201,23 @@ public final class ScimServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops in order: readiness answers 503 while requests are still served for the drain period
+     * (long enough for a balancer's health check to take this instance out), then the listener
+     * stops accepting and in-flight requests finish, then the pool and the database close.
+     */
     @Override
     public void close() {
+        health.stopping();
+        if (!drain.isZero()) {
+            LOG.info("stopping: readiness is down; serving for {} s more while load balancers take this instance out",
+                    drain.toSeconds());
+            try {
+                Thread.sleep(drain.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         // Long polls would otherwise keep the graceful shutdown waiting for up to their whole wait.
         events.answerLongPolls();
         try {
@@ -198,6 +231,7 @@ public final class ScimServer implements AutoCloseable {
             edge.close();
             events.close();
             activity.close();
+            revocations.close();
             database.close();
             LOG.info("Javelo SCIM stopped");
         }

@@ -113,4 +113,45 @@ class CachingApiTokensTest {
 
         assertThat(uncached).isSameAs(counting);
     }
+
+    @Test
+    void aChangeIsAnnouncedAndAnotherInstancesChangeForgetsTheTenant() {
+        java.util.List<TenantId> announced = new java.util.ArrayList<>();
+        TokenRevocations recording = new TokenRevocations() {
+            @Override
+            public void publish(TenantId tenant) {
+                announced.add(tenant);
+            }
+
+            @Override
+            public void subscribe(Subscriber subscriber) {
+                // the test calls the subscriber itself
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+        CachingApiTokens announcing = new CachingApiTokens(counting, Duration.ofSeconds(5), clock::get, recording);
+        announcing.replace(acme, first, NOW);
+        announcing.revokeAll(acme, NOW);
+        assertThat(announced).containsExactly(acme, acme);
+
+        // Another instance regenerates: this one still remembers the old token until told.
+        announcing.replace(acme, first, NOW);
+        clock.addAndGet(1);
+        assertThat(announcing.findTenant(first)).contains(acme);
+        stored.replace(acme, second, NOW);
+        assertThat(announcing.findTenant(first)).as("remembered").contains(acme);
+        announcing.tokensChanged(acme);
+        assertThat(announcing.findTenant(first)).isEmpty();
+
+        // News may have been missed: everything remembered is forgotten.
+        clock.addAndGet(1);
+        assertThat(announcing.findTenant(second)).contains(acme);
+        stored.revokeAll(acme, NOW);
+        announcing.newsMayHaveBeenMissed();
+        assertThat(announcing.findTenant(second)).isEmpty();
+    }
 }

@@ -53,4 +53,18 @@ class SettingsLoaderTest {
                 .isInstanceOf(SettingsLoader.InvalidSetting.class)
                 .hasMessageContaining("SCIM_DB_CONNECT_TIMEOUT_SECONDS must be between 1 and 60");
     }
+
+    @Test
+    void theRateLimitAndTheDrainHaveDefaultsAndABurstBelowTheRateIsRefused() {
+        Settings defaults = SettingsLoader.load(Map.of(), Map.of());
+        assertThat(defaults.tenantRateLimit()).isEqualTo(50);
+        assertThat(defaults.tenantRateBurst()).isEqualTo(100);
+        assertThat(defaults.shutdownDrain()).isEqualTo(Duration.ofSeconds(5));
+
+        assertThat(SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "200"), Map.of()).tenantRateBurst()).isEqualTo(400);
+        assertThat(SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "0"), Map.of()).tenantRateLimit()).isZero();
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "50",
+                "SCIM_TENANT_RATE_BURST", "10"), Map.of()))
+                .hasMessageContaining("SCIM_TENANT_RATE_BURST (10) must be at least SCIM_TENANT_RATE_LIMIT (50)");
+    }
 }

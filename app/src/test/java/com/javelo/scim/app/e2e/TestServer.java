@@ -70,6 +70,10 @@ public final class TestServer implements AutoCloseable {
         environment.put("SCIM_DATA_DIR", dataDir.toString());
         environment.put("SCIM_ADMIN_TOKEN", ADMIN_TOKEN);
         environment.put("SCIM_DB_POOL_SIZE", "8");
+        // No load balancer watches a test server, and the suites of other features send bursts
+        // that are not what they test: tests of the drain and the rate limit set these themselves.
+        environment.put("SCIM_SHUTDOWN_DRAIN_SECONDS", "0");
+        environment.put("SCIM_TENANT_RATE_LIMIT", "0");
         if (database == Database.POSTGRES) {
             // SCIM_TEST_DB_PORT reroutes the service (not the test's own set-up) through a proxy.
             String url = extra.containsKey("SCIM_TEST_DB_PORT")

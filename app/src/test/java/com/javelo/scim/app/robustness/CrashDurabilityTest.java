@@ -76,6 +76,8 @@ class CrashDurabilityTest {
         environment.put("SCIM_HTTP_PORT", Integer.toString(port));
         environment.put("SCIM_DATA_DIR", dataDir.toString());
         environment.put("SCIM_ADMIN_TOKEN", ADMIN);
+        // The bursts measure durability, not the per-company rate limit.
+        environment.put("SCIM_TENANT_RATE_LIMIT", "0");
         if (database == TestServer.Database.POSTGRES) {
             environment.put("SCIM_DB_URL", TestServer.POSTGRES_URL + "?currentSchema=" + schema);
             environment.put("SCIM_DB_USER", "postgres");
