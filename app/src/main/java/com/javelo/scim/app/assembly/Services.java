@@ -2,6 +2,7 @@ package com.javelo.scim.app.assembly;
 
 import com.javelo.scim.adapter.jooq.JooqPersistence;
 import com.javelo.scim.core.ScimApi;
+import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.usecase.tenant.CreateTenant;
