@@ -10,6 +10,7 @@ import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.usecase.group.CreateGroup;
 import com.javelo.scim.core.usecase.group.DeleteGroup;
 import com.javelo.scim.core.usecase.group.PatchGroup;
@@ -35,6 +36,14 @@ public record ScimApi(
      * a.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC()), EndpointSettings.DEFAULTS)}.
      */
     public static ScimApi wire(ScimPorts ports, EndpointSettings settings) {
+        return wire(ports, settings, CursorCodec.withRandomKey(ports.clock(), settings.cursorTimeout()));
+    }
+
+    /**
+     * Like {@link #wire(ScimPorts, EndpointSettings)}, with the codec of the cursors (RFC 9865):
+     * several instances must share its key for a cursor from one to be read by another.
+     */
+    public static ScimApi wire(ScimPorts ports, EndpointSettings settings, CursorCodec cursors) {
         Users users = ports.users();
         Groups groups = ports.groups();
         UnitOfWork unitOfWork = ports.unitOfWork();
@@ -45,13 +54,13 @@ public record ScimApi(
                 new ReplaceUser(users, unitOfWork, clock),
                 new PatchUser(users, unitOfWork, clock),
                 new DeleteUser(users, unitOfWork, clock),
-                settings);
+                settings, cursors);
         GroupEndpoint groupEndpoint = new GroupEndpoint(groups,
                 new CreateGroup(users, groups, unitOfWork, ids, clock),
                 new ReplaceGroup(users, groups, unitOfWork, clock),
                 new PatchGroup(users, groups, unitOfWork, clock),
                 new DeleteGroup(groups, unitOfWork, clock),
-                settings);
+                settings, cursors);
         return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint),
                 new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()));
     }

@@ -3,7 +3,9 @@ package com.javelo.scim.app.assembly;
 import com.javelo.scim.adapter.jooq.JooqPersistence;
 import com.javelo.scim.core.ScimApi;
 import com.javelo.scim.core.endpoint.EndpointSettings;
+import com.javelo.scim.app.events.EventSigner;
 import com.javelo.scim.core.port.IdGenerator;
+import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.usecase.tenant.CreateTenant;
 import com.javelo.scim.core.usecase.tenant.IssueApiToken;
 import com.javelo.scim.core.usecase.tenant.RevokeApiToken;
@@ -19,6 +21,8 @@ import java.time.ZoneOffset;
 public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken issueApiToken,
         RevokeApiToken revokeApiToken, JooqPersistence persistence) {
 
+    private static final String CURSOR_KEY_PURPOSE = "javelo-scim/list-cursor/v1";
+
     /**
      * @param tokenCacheTtl how long an accepted API token is remembered (zero: never); one cache
      *     serves authentication and token rotation, so a rotation forgets the old token at once
@@ -26,9 +30,13 @@ public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken is
     public static Services over(JooqPersistence persistence, Duration tokenCacheTtl) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         ApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl);
+        EndpointSettings settings = EndpointSettings.DEFAULTS;
+        // Read at the first cursor, once migrated: every instance derives the same key from the
+        // stored event signing key, so a cursor issued by one is read by any other.
+        CursorCodec cursors = new CursorCodec(() -> EventSigner.loadOrCreate(persistence.signingKeys(), clock)
+                .derivedSecret(CURSOR_KEY_PURPOSE), clock, settings.cursorTimeout());
         ScimApi scim = ScimApi.wire(new ScimApi.ScimPorts(persistence.users(), persistence.groups(),
-                apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock),
-                EndpointSettings.DEFAULTS);
+                apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock), settings, cursors);
         return new Services(scim, new CreateTenant(persistence.tenants(), clock),
                 new IssueApiToken(persistence.tenants(), apiTokens, clock),
                 new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence);

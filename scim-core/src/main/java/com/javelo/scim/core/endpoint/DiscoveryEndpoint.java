@@ -11,7 +11,8 @@ public final class DiscoveryEndpoint {
     private final ServiceProviderSettings settings;
 
     public DiscoveryEndpoint(EndpointSettings endpointSettings) {
-        this.settings = ServiceProviderSettings.of(endpointSettings.maxPageSize());
+        this.settings = ServiceProviderSettings.of(endpointSettings.defaultPageSize(), endpointSettings.maxPageSize(),
+                endpointSettings.cursorTimeout().toSeconds());
     }
 
     public ScimResponse serviceProviderConfig(String baseUrl) {

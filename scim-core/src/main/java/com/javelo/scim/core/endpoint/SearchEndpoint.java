@@ -3,6 +3,7 @@ package com.javelo.scim.core.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.paging.ListResponses;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,10 @@ public final class SearchEndpoint {
 
     public ScimResponse searchAll(RequestContext context, JsonNode searchRequest) {
         ListParameters parameters = ListRequests.fromSearchRequest(searchRequest);
+        if (parameters.cursorPaging()) {
+            throw ScimErrors.invalidValue("cursor paging is served by /Users and /Groups; a search from the root"
+                    + " pages by startIndex and count.");
+        }
         ListParameters everything = new ListParameters(parameters.filter(), "1", "0", null, null,
                 parameters.attributes(), parameters.excludedAttributes());
         long userTotal = users.list(context, everything).body().get("totalResults").asLong();

@@ -106,6 +106,15 @@ public final class DiscoveryDocuments {
         config.set("changePassword", supported(false));
         config.set("sort", supported(true));
         config.set("etag", supported(true));
+        // RFC 9865 §4: both methods; index stays the default, which is what Okta and Entra send.
+        ObjectNode pagination = object();
+        pagination.put("cursor", true);
+        pagination.put("index", true);
+        pagination.put("defaultPaginationMethod", "index");
+        pagination.put("defaultPageSize", settings.defaultPageSize());
+        pagination.put("maxPageSize", settings.maxPageSize());
+        pagination.put("cursorTimeout", settings.cursorTimeoutSeconds());
+        config.set("pagination", pagination);
         ObjectNode bearer = config.putArray("authenticationSchemes").addObject();
         bearer.put("type", "oauthbearertoken");
         bearer.put("name", "OAuth Bearer Token");
