@@ -40,7 +40,7 @@ public final class CursorCodec {
     private static final byte FORMAT = 1;
     private static final int DIGEST_BYTES = 16;
     private static final int MAC_BYTES = 16;
-    /** Well above a cursor's size (about 110 characters); anything longer is not one of ours. */
+    /** Well above a cursor's size (about 120 characters); anything longer is not one of ours. */
     private static final int MAX_CURSOR_CHARS = 1024;
 
     private final Supplier<byte[]> keySource;
