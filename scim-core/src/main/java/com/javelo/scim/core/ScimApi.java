@@ -1,5 +1,6 @@
 package com.javelo.scim.core;
 
+import com.javelo.scim.core.endpoint.BulkEndpoint;
 import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
 import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.core.endpoint.GroupEndpoint;
@@ -27,6 +28,7 @@ public record ScimApi(
         UserEndpoint users,
         GroupEndpoint groups,
         SearchEndpoint search,
+        BulkEndpoint bulk,
         DiscoveryEndpoint discovery,
         AuthenticateTenant authentication) {
 
@@ -62,7 +64,7 @@ public record ScimApi(
                 new DeleteGroup(groups, unitOfWork, clock),
                 settings, cursors);
         return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint),
-                new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()));
+                new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()));
     }
 
     /** The outbound ports SCIM needs. */

@@ -28,9 +28,13 @@ public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken is
      *     serves authentication and token rotation, so a rotation forgets the old token at once
      */
     public static Services over(JooqPersistence persistence, Duration tokenCacheTtl) {
+        return over(persistence, tokenCacheTtl, EndpointSettings.DEFAULTS);
+    }
+
+    /** @param settings the protocol's limits (the server sets the bulk payload limit to its body limit) */
+    public static Services over(JooqPersistence persistence, Duration tokenCacheTtl, EndpointSettings settings) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         ApiTokens apiTokens = CachingApiTokens.over(persistence.apiTokens(), tokenCacheTtl);
-        EndpointSettings settings = EndpointSettings.DEFAULTS;
         // Read at the first cursor, once migrated: every instance derives the same key from the
         // stored event signing key, so a cursor issued by one is read by any other.
         CursorCodec cursors = new CursorCodec(() -> EventSigner.loadOrCreate(persistence.signingKeys(), clock)

@@ -6,6 +6,7 @@ import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
 import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.assembly.Services;
+import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.events.EventConsumersResource;
 import com.javelo.scim.app.events.EventDelivery;
@@ -83,7 +84,9 @@ public final class ScimServer implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
         }, task -> new Thread(task, "scim-start").start());
         try {
-            Services services = Services.over(database.persistence(), settings.tokenCacheTtl());
+            // A bulk request is bounded by the body limit anyway: advertise that as its maxPayloadSize.
+            Services services = Services.over(database.persistence(), settings.tokenCacheTtl(),
+                    EndpointSettings.DEFAULTS.withBulkMaxPayloadBytes(settings.maxBodyBytes()));
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);

@@ -2,7 +2,7 @@ package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.port.KeysetPosition;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;

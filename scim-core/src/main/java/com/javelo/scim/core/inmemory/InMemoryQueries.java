@@ -1,7 +1,7 @@
 package com.javelo.scim.core.inmemory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.javelo.scim.core.port.KeysetPosition;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.filter.Filter;

@@ -1,6 +1,6 @@
 package com.javelo.scim.core.inmemory;
 
-import com.javelo.scim.core.port.KeysetPosition;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;

@@ -1,6 +1,7 @@
 package com.javelo.scim.core.port;
 
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.Optional;
 

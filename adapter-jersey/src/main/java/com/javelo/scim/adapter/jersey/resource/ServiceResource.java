@@ -3,6 +3,7 @@ package com.javelo.scim.adapter.jersey.resource;
 import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
+import com.javelo.scim.core.endpoint.BulkEndpoint;
 import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
 import com.javelo.scim.core.endpoint.SearchEndpoint;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Service-wide endpoints: discovery ({@code /ServiceProviderConfig}, {@code /ResourceTypes},
- * {@code /Schemas}; they need a valid token but no tenant data) and {@code POST /.search}.
+ * {@code /Schemas}; they need a valid token but no tenant data), {@code POST /.search} and
+ * {@code POST /Bulk}.
  */
 @Path("scim/v2")
 @TenantAuthenticated
@@ -27,6 +29,7 @@ public final class ServiceResource {
 
     private final DiscoveryEndpoint discovery;
     private final SearchEndpoint search;
+    private final BulkEndpoint bulk;
     private final ScimRequests requests;
 
     @Context
@@ -35,9 +38,10 @@ public final class ServiceResource {
     @Context
     private HttpHeaders headers;
 
-    ServiceResource(DiscoveryEndpoint discovery, SearchEndpoint search, ScimRequests requests) {
+    ServiceResource(DiscoveryEndpoint discovery, SearchEndpoint search, BulkEndpoint bulk, ScimRequests requests) {
         this.discovery = discovery;
         this.search = search;
+        this.bulk = bulk;
         this.requests = requests;
     }
 
@@ -83,6 +87,14 @@ public final class ServiceResource {
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
     public Response searchAll(@Context ContainerRequestContext request, JsonNode body) {
         return HttpResponses.of(search.searchAll(requests.context(request), body));
+    }
+
+    /** RFC 7644 §3.7; the operations run in scim-core, one ordinary use case each. */
+    @POST
+    @Path("Bulk")
+    @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
+    public Response bulk(@Context ContainerRequestContext request, JsonNode body) {
+        return HttpResponses.of(bulk.process(requests.context(request), body));
     }
 
     private String baseUrl() {

@@ -9,9 +9,11 @@ package com.javelo.scim.core.protocol.discovery;
  * @param documentationUri where people read about this service, or {@code null} to leave it out
  * @param defaultPageSize the page size of a list request without {@code count}
  * @param cursorTimeoutSeconds how long a cursor stays valid
+ * @param bulkMaxOperations the most operations a bulk request may hold
+ * @param bulkMaxPayloadSize the largest bulk request, in bytes
  */
 public record ServiceProviderSettings(int maxPageSize, String documentationUri, int defaultPageSize,
-        long cursorTimeoutSeconds) {
+        long cursorTimeoutSeconds, int bulkMaxOperations, long bulkMaxPayloadSize) {
 
     public ServiceProviderSettings {
         if (maxPageSize < 1) {
@@ -22,16 +24,16 @@ public record ServiceProviderSettings(int maxPageSize, String documentationUri, 
         }
     }
 
-    /** @return settings without a documentation link, the default page size at most 100, cursors valid an hour. */
+    /**
+     * @return settings without a documentation link, the default page size at most 100, cursors
+     *     valid an hour, bulk requests of 1,000 operations and 1 MiB
+     */
     public static ServiceProviderSettings of(int maxPageSize) {
-        return new ServiceProviderSettings(maxPageSize, null, Math.min(100, maxPageSize), 3600);
-    }
-
-    public static ServiceProviderSettings of(int defaultPageSize, int maxPageSize, long cursorTimeoutSeconds) {
-        return new ServiceProviderSettings(maxPageSize, null, defaultPageSize, cursorTimeoutSeconds);
+        return new ServiceProviderSettings(maxPageSize, null, Math.min(100, maxPageSize), 3600, 1000, 1024 * 1024);
     }
 
     public ServiceProviderSettings withDocumentationUri(String uri) {
-        return new ServiceProviderSettings(maxPageSize, uri, defaultPageSize, cursorTimeoutSeconds);
+        return new ServiceProviderSettings(maxPageSize, uri, defaultPageSize, cursorTimeoutSeconds, bulkMaxOperations,
+                bulkMaxPayloadSize);
     }
 }

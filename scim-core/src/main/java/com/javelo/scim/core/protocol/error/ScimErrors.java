@@ -51,6 +51,11 @@ public final class ScimErrors {
         return error(400, ScimType.INVALID_COUNT, detail);
     }
 
+    /** 409 without a {@code scimType}: e.g. a bulk operation whose {@code bulkId} reference cannot be resolved (RFC 7644 §3.7). */
+    public static ScimException conflict(String detail) {
+        return error(409, null, detail);
+    }
+
     public static ScimException invalidVersion(String detail) {
         return error(400, ScimType.INVALID_VERS, detail);
     }

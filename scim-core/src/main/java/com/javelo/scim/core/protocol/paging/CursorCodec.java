@@ -1,6 +1,5 @@
 package com.javelo.scim.core.protocol.paging;
 
-import com.javelo.scim.core.port.KeysetPosition;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
 import com.javelo.scim.domain.id.TenantId;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.group.Member;
-import com.javelo.scim.core.port.KeysetPosition;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.Page;

@@ -1,4 +1,4 @@
-package com.javelo.scim.core.port;
+package com.javelo.scim.core.protocol.paging;
 
 import java.time.Instant;
 import java.util.Objects;
