@@ -63,7 +63,7 @@ public record ScimApi(
                 new PatchGroup(users, groups, unitOfWork, clock),
                 new DeleteGroup(groups, unitOfWork, clock),
                 settings, cursors);
-        return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint),
+        return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint, settings),
                 new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()));
     }
 

@@ -30,7 +30,7 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
             new Route("GET", "/scim/v2/Groups/" + ID), new Route("PUT", "/scim/v2/Groups/" + ID),
             new Route("PATCH", "/scim/v2/Groups/" + ID), new Route("DELETE", "/scim/v2/Groups/" + ID),
             new Route("POST", "/scim/v2/Groups/.search"), new Route("POST", "/scim/v2/.search"),
-            new Route("POST", "/scim/v2/Bulk"),
+            new Route("POST", "/scim/v2/Bulk"), new Route("GET", "/scim/v2"),
             new Route("GET", "/scim/v2/ServiceProviderConfig"), new Route("GET", "/scim/v2/serviceConfiguration"),
             new Route("GET", "/scim/v2/ResourceTypes"), new Route("GET", "/scim/v2/ResourceTypes/User"),
             new Route("GET", "/scim/v2/Schemas"),

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.core.endpoint.BulkEndpoint;
 import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
+import com.javelo.scim.core.endpoint.ListParameters;
 import com.javelo.scim.core.endpoint.SearchEndpoint;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -87,6 +89,17 @@ public final class ServiceResource {
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
     public Response searchAll(@Context ContainerRequestContext request, JsonNode body) {
         return HttpResponses.of(search.searchAll(requests.context(request), body));
+    }
+
+    /** GET /scim/v2?filter=…: a search from the root, across Users and Groups (RFC 7644 §3.4.2). */
+    @GET
+    public Response searchFromRoot(@Context ContainerRequestContext request, @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
+            @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
+            @QueryParam("cursor") String cursor) {
+        return HttpResponses.of(search.list(requests.context(request), new ListParameters(filter, startIndex, count,
+                sortBy, sortOrder, attributes, excludedAttributes, cursor)));
     }
 
     /** RFC 7644 §3.7; the operations run in scim-core, one ordinary use case each. */
