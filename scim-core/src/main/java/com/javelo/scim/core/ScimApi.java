@@ -19,6 +19,7 @@ import com.javelo.scim.core.usecase.group.ReplaceGroup;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
 import com.javelo.scim.core.usecase.user.CreateUser;
 import com.javelo.scim.core.usecase.user.DeleteUser;
+import com.javelo.scim.core.usecase.user.ImportPeople;
 import com.javelo.scim.core.usecase.user.PatchUser;
 import com.javelo.scim.core.usecase.user.ReplaceUser;
 import java.time.Clock;
@@ -30,7 +31,8 @@ public record ScimApi(
         SearchEndpoint search,
         BulkEndpoint bulk,
         DiscoveryEndpoint discovery,
-        AuthenticateTenant authentication) {
+        AuthenticateTenant authentication,
+        ImportPeople importPeople) {
 
     /**
      * Wires the use cases and endpoints over a set of outbound adapters. For example, with the
@@ -51,9 +53,9 @@ public record ScimApi(
         UnitOfWork unitOfWork = ports.unitOfWork();
         Clock clock = ports.clock();
         IdGenerator ids = ports.ids();
-        UserEndpoint userEndpoint = new UserEndpoint(users,
-                new CreateUser(users, unitOfWork, ids, clock),
-                new ReplaceUser(users, unitOfWork, clock),
+        CreateUser createUser = new CreateUser(users, unitOfWork, ids, clock);
+        ReplaceUser replaceUser = new ReplaceUser(users, unitOfWork, clock);
+        UserEndpoint userEndpoint = new UserEndpoint(users, createUser, replaceUser,
                 new PatchUser(users, unitOfWork, clock),
                 new DeleteUser(users, unitOfWork, clock),
                 settings, cursors);
@@ -64,7 +66,8 @@ public record ScimApi(
                 new DeleteGroup(groups, unitOfWork, clock),
                 settings, cursors);
         return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint, settings),
-                new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()));
+                new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()),
+                new ImportPeople(users, unitOfWork, createUser, replaceUser));
     }
 
     /** The outbound ports SCIM needs. */
