@@ -17,12 +17,15 @@ import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.domain.error.UnknownTenant;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.tenant.Tenant;
+import com.javelo.scim.core.usecase.user.ImportPeople;
+import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -101,6 +104,29 @@ public final class AdminResource {
         ScimResponse created = services.scim().users().importExisting(new RequestContext(tenant, baseUrl,
                 Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)), body);
         return Response.status(created.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(created.body()).build();
+    }
+
+    /**
+     * Imports a company's existing people from a CSV ({@code text/csv}) or a JSON array of SCIM users
+     * (issue #18): {@code ?dryRun=true} answers the plan without writing; otherwise all rows are
+     * written or none (any rejected row: 400 with the report), or with {@code ?partial=true} every
+     * row that can be. The body may be up to 16 MiB (the HTTP edge's import limit).
+     */
+    @POST
+    @Path("{id}/imports")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
+    public Response importPeople(@PathParam("id") String id, String body, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("partial") boolean partial, @Context ContainerRequestContext request) {
+        TenantId tenant = new TenantId(id);
+        services.persistence().tenants().findById(tenant).orElseThrow(() -> new UnknownTenant(id));
+        MediaType type = request.getMediaType();
+        List<ImportPeople.Row> rows = type != null && "csv".equalsIgnoreCase(type.getSubtype())
+                ? PeopleFiles.csv(body) : PeopleFiles.json(body);
+        String baseUrl = baseUrls.of(uriInfo, headers);
+        Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
+        ImportPeople.Report report = services.scim().importPeople().execute(new ImportPeople.Command(tenant, rows,
+                dryRun, partial, Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)));
+        return json(ImportReports.status(report), ImportReports.json(report));
     }
 
     private static ObjectNode tenantJson(Tenant tenant) {
