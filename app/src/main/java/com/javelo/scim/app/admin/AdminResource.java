@@ -8,6 +8,7 @@ import com.javelo.scim.adapter.jersey.RequestIdFilter;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.adapter.jersey.resource.BaseUrls;
 import com.javelo.scim.app.assembly.Services;
+import com.javelo.scim.core.endpoint.ListParameters;
 import com.javelo.scim.core.endpoint.RequestContext;
 import com.javelo.scim.core.endpoint.ScimResponse;
 import com.javelo.scim.core.protocol.error.ScimErrors;
@@ -127,6 +128,23 @@ public final class AdminResource {
         ImportPeople.Report report = services.scim().importPeople().execute(new ImportPeople.Command(tenant, rows,
                 dryRun, partial, Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)));
         return json(ImportReports.status(report), ImportReports.json(report));
+    }
+
+    /**
+     * A company's people with their origin and whether the IdP has linked them (issue #18):
+     * {@code filter}, {@code count}, and {@code startIndex} or {@code cursor} as for /Users.
+     */
+    @GET
+    @Path("{id}/users")
+    public Response listPeople(@PathParam("id") String id, @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
+            @QueryParam("cursor") String cursor) {
+        TenantId tenant = new TenantId(id);
+        services.persistence().tenants().findById(tenant).orElseThrow(() -> new UnknownTenant(id));
+        String baseUrl = baseUrls.of(uriInfo, headers);
+        ScimResponse people = services.scim().users().listPeople(new RequestContext(tenant, baseUrl),
+                new ListParameters(filter, startIndex, count, null, null, null, null, cursor));
+        return json(people.status(), people.body());
     }
 
     private static ObjectNode tenantJson(Tenant tenant) {

@@ -117,6 +117,35 @@ class ImportTest extends EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(TestServer.Database.class)
+    void theOperatorListsPeopleWithOriginAndLinkByCursor(TestServer.Database database) {
+        start(database);
+        upload("", HEADER + "a@acme.example,A,A,,,,,\nb@acme.example,B,B,,,,,\n");
+        okta("POST", "/Users", "{\"userName\":\"c@acme.example\",\"externalId\":\"00u3\"}");
+        String b = okta("GET", "/Users?filter=" + encode("userName eq \"b@acme.example\""), null).json()
+                .get("Resources").get(0).get("id").asText();
+        // The IdP takes b over: it finds b by userName and writes its externalId.
+        okta("PUT", "/Users/" + b, "{\"userName\":\"b@acme.example\",\"externalId\":\"00u2\"}");
+
+        JsonNode first = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?count=2&cursor=", null).json();
+        JsonNode second = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?count=2&cursor="
+                + first.get("nextCursor").asText(), null).json();
+        JsonNode imported = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?filter="
+                + encode("userName sw \"a\""), null).json();
+
+        assertThat(first.get("totalResults").asInt()).isEqualTo(3);
+        JsonNode people = first.get("Resources");
+        assertThat(people.get(0).get("origin").asText()).isEqualTo("imported");
+        assertThat(people.get(0).get("linkedToIdp").asBoolean()).isFalse();
+        assertThat(people.get(1).get("origin").asText()).isEqualTo("imported");
+        assertThat(people.get(1).get("linkedToIdp").asBoolean()).isTrue();
+        assertThat(second.get("Resources").get(0).get("origin").asText()).isEqualTo("provisioned");
+        assertThat(second.get("Resources").get(0).get("linkedToIdp").asBoolean()).isTrue();
+        assertThat(second.has("nextCursor")).isFalse();
+        assertThat(imported.get("Resources")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
     void aJsonArrayOfScimUsersImportsToo(TestServer.Database database) {
         start(database);
 

@@ -40,7 +40,9 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
             new Route("GET", "/admin/v1/tenants"), new Route("POST", "/admin/v1/tenants"),
             new Route("POST", "/admin/v1/tenants/" + ID + "/scim-token"),
             new Route("DELETE", "/admin/v1/tenants/" + ID + "/scim-token"),
-            new Route("POST", "/admin/v1/tenants/" + ID + "/users"));
+            new Route("POST", "/admin/v1/tenants/" + ID + "/users"),
+            new Route("GET", "/admin/v1/tenants/" + ID + "/users"),
+            new Route("POST", "/admin/v1/tenants/" + ID + "/imports"));
 
     /** The path as sent, and every respelling of it that a lenient parser might take for the same route. */
     static Set<String> spellings(String path) {

@@ -68,6 +68,28 @@ public final class UserEndpoint implements ResourceEndpoint {
         });
     }
 
+    /**
+     * A company's people for its operator (issue #18): the users (filter, index or cursor paging as
+     * for /Users), each with {@code origin} ({@code imported}: in Javelo before the integration;
+     * {@code provisioned}: created by the IdP) and {@code linkedToIdp} (provisioned, or given an
+     * {@code externalId}, which Okta and Entra send when they take a person over).
+     */
+    public ScimResponse listPeople(RequestContext context, ListParameters parameters) {
+        return DomainErrorTranslator.translating(() -> {
+            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
+            Page<User> page = users.query(context.tenant(), parsed.query());
+            return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
+                    user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
+        });
+    }
+
+    private static ObjectNode person(RequestContext context, User user) {
+        ObjectNode node = UserJson.write(user, List.of(), context.baseUrl());
+        node.put("origin", user.origin() == UserOrigin.PRE_EXISTING ? "imported" : "provisioned");
+        node.put("linkedToIdp", user.origin() == UserOrigin.PROVISIONED || user.profile().externalId() != null);
+        return node;
+    }
+
     /** POST /Users/.search (RFC 7644 §3.4.3). */
     @Override
     public ScimResponse search(RequestContext context, JsonNode searchRequest) {
