@@ -47,6 +47,29 @@ class ImportPeopleTest extends EndpointFixture {
     }
 
     @Test
+    void theIdpsFirstWriteWithAnExternalIdAdoptsAnImportedPersonAndTheEventSaysSo() {
+        run(List.of(person(2, "gina@acme.example", "Dev")), false, false);
+        String gina = api.users().list(context, filter("userName eq \"gina@acme.example\"")).body()
+                .get("Resources").get(0).get("id").asText();
+
+        api.users().replace(context, gina, json("{'userName':'gina@acme.example','externalId':'00u9','title':'Dev'}"),
+                com.javelo.scim.domain.resource.ExpectedVersion.any(), AttributeSelection.none());
+        api.users().replace(context, gina, json("{'userName':'gina@acme.example','externalId':'00u9','title':'Lead'}"),
+                com.javelo.scim.domain.resource.ExpectedVersion.any(), AttributeSelection.none());
+
+        List<com.javelo.scim.core.protocol.event.FeedEvent> events = adapters.eventFeed()
+                .readAfter(com.javelo.scim.core.port.TenantScope.allTenants(), 0, 100);
+        assertThat(events).extracting(event -> event.details().adopted()).containsExactly(false, true, false);
+        assertThat(events).allSatisfy(event -> assertThat(event.details().preExisting()).isTrue());
+        // As the SQL outbox stores and reads it back, and as a SET carries it.
+        com.javelo.scim.core.protocol.event.FeedEvent adoption = events.get(1);
+        String stored = com.javelo.scim.core.protocol.json.EventPayloadJson.write(adoption.event(), adoption.details());
+        assertThat(com.javelo.scim.core.protocol.json.EventPayloadJson.read(adoption.event().type(), stored)
+                .details().adopted()).isTrue();
+        assertThat(stored).contains("\"adopted\":true");
+    }
+
+    @Test
     void aRejectedRowWritesNothingUnlessPartial() {
         List<Row> rows = List.of(person(2, "a@acme.example", "Dev"), person(3, "b@acme.example", "Dev"),
                 Row.rejected(4, "unreadable", null));
