@@ -129,6 +129,10 @@ w7_first() { wrkrun "W7 first page" 2 4 page TOKEN="$BIG_T" START=1; }
 # The last page: the big tenant's 100,000 users and W3's pool of 200.
 LAST_START=$(( $($PSQL -d $DB -At -c "SELECT count(*) FROM users WHERE tenant_id = '$BIG'") - 99 ))
 w7_last() { wrkrun "W7 last page" 2 4 page TOKEN="$BIG_T" START=$LAST_START; }
+# The same two pages by cursor (RFC 9865): the last page's cursor is walked to once per pair
+# (cursors expire after an hour); keyset paging should cost the same at any depth.
+w7_cursor_first() { wrkrun "W7 cursor first page" 2 4 page-cursor TOKEN="$BIG_T" CURSOR=; }
+w7_cursor_last() { wrkrun "W7 cursor last page" 2 4 page-cursor TOKEN="$BIG_T" CURSOR="$LAST_CURSOR"; }
 w7_deactivate() { wrkrun "W7 deactivate x16" 2 16 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt; }
 w7_pgbench() { pgb "W7 pgbench update x16" 16 /tmp/scim-bench-update.sql; }
 for pair in $(seq 1 "$PAIRS"); do
@@ -142,6 +146,8 @@ for pair in $(seq 1 "$PAIRS"); do
   in_turn w1_empty w1_pgbench w1_big
   in_turn w3_big w3_small
   in_turn w7_first w7_last
+  LAST_CURSOR=$(python3 benchmarks/last-cursor.py "http://127.0.0.1:$PORT" "$BIG_T")
+  in_turn w7_cursor_first w7_cursor_last
   in_turn w7_deactivate w7_pgbench
 done
 

@@ -48,6 +48,8 @@ ratio("W3 remove p50 100k-member / 10-member group", "W3 100k", "W3 10", "remove
 absolute("W3 add p50 on the 100k-member group", "W3 100k", "add_p50_ms", 5.0)
 absolute("W3 remove p50 on the 100k-member group", "W3 100k", "remove_p50_ms", 5.0)
 ratio("W7 last page p50 / first page p50", "W7 last page", "W7 first page", "p50_ms", 3.0, better_low=True)
+ratio("W7 cursor last page p50 / cursor first page p50", "W7 cursor last page", "W7 cursor first page", "p50_ms",
+      1.2, better_low=True)
 ratio("W7 deactivation rate / pgbench update (16 conns)", "W7 deactivate x16", "W7 pgbench update x16", "rate", 0.5)
 
 stored = [json.loads(line) for line in open(sys.argv[2]) if line.strip()] if len(sys.argv) > 2 else []

@@ -23,6 +23,8 @@ import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.tenant.Tenant;
+import com.javelo.scim.core.usecase.user.ImportPeople;
+import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -307,6 +309,46 @@ public final class AdminResource {
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .entity(ScimJson.nodes().objectNode().put("token", token)).build();
+    }
+
+    /**
+     * Imports a company's existing people from a CSV ({@code text/csv}) or a JSON array of SCIM users
+     * (issue #18): {@code ?dryRun=true} answers the plan without writing; otherwise all rows are
+     * written or none (any rejected row: 400 with the report), or with {@code ?partial=true} every
+     * row that can be. The body may be up to 16 MiB (the HTTP edge's import limit).
+     */
+    @POST
+    @Path("{id}/imports")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
+    public Response importPeople(@PathParam("id") String id, String body, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("partial") boolean partial, @Context ContainerRequestContext request) {
+        principal(request).requireOperator();
+        TenantId tenant = company(request, id).id();
+        MediaType type = request.getMediaType();
+        List<ImportPeople.Row> rows = type != null && "csv".equalsIgnoreCase(type.getSubtype())
+                ? PeopleFiles.csv(body) : PeopleFiles.json(body);
+        String baseUrl = baseUrls.of(uriInfo, headers);
+        Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
+        ImportPeople.Report report = services.scim().importPeople().execute(new ImportPeople.Command(tenant, rows,
+                dryRun, partial, Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)));
+        return json(ImportReports.status(report), ImportReports.json(report));
+    }
+
+    /**
+     * A company's people with their origin and whether the IdP has linked them (issue #18):
+     * {@code filter}, {@code count}, and {@code startIndex} or {@code cursor} as for /Users.
+     */
+    @GET
+    @Path("{id}/users")
+    @CompanyAdminAllowed
+    public Response listPeople(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count, @QueryParam("cursor") String cursor) {
+        TenantId tenant = company(request, id).id();
+        String baseUrl = baseUrls.of(uriInfo, headers);
+        ScimResponse people = services.scim().users().listPeople(new RequestContext(tenant, baseUrl),
+                new ListParameters(filter, startIndex, count, null, null, null, null, cursor));
+        return json(people.status(), people.body());
     }
 
     private static ObjectNode tenantJson(Tenant tenant) {

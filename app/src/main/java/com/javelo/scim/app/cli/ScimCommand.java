@@ -6,16 +6,28 @@ import com.javelo.scim.app.logging.Logging;
 import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.server.ScimServer;
 import com.javelo.scim.app.assembly.Services;
+import com.javelo.scim.app.admin.ImportReports;
+import com.javelo.scim.app.admin.PeopleFiles;
+import com.javelo.scim.core.endpoint.EndpointSettings;
+import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.usecase.user.ImportPeople;
+import com.javelo.scim.domain.error.UnknownTenant;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.tenant.Tenant;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -91,7 +103,8 @@ public final class ScimCommand implements Callable<Integer> {
         try (Database database = Database.open(settings, null)) {
             database.persistence().migrate();
             // A token issued or revoked here is announced to the running instances, which forget the old one.
-            return work.apply(Services.over(database.persistence(), Duration.ZERO, database.tokenRevocations()));
+            return work.apply(Services.over(database.persistence(), Duration.ZERO, database.tokenRevocations(),
+                    EndpointSettings.DEFAULTS));
         }
     }
 
@@ -121,7 +134,7 @@ public final class ScimCommand implements Callable<Integer> {
     }
 
     @Command(name = "tenant", description = "Manage tenants (companies).",
-            subcommands = {TenantCommands.Create.class, TenantCommands.ListTenants.class})
+            subcommands = {TenantCommands.Create.class, TenantCommands.ListTenants.class, TenantCommands.Import.class})
     static final class TenantCommands {
 
         @Command(name = "create", description = "Create a tenant; prints its id.")
@@ -140,6 +153,43 @@ public final class ScimCommand implements Callable<Integer> {
                 Tenant tenant = withServices(options, services -> services.createTenant().execute(name));
                 spec.commandLine().getOut().println(tenant.id().value());
                 return 0;
+            }
+        }
+
+        @Command(name = "import", description = "Import a company's existing people from a CSV (header row: "
+                + "userName, givenName, familyName, email, title, department, managerEmail, active); prints the"
+                + " report. Exit code 0 when applied (or planned, with --dry-run), 1 when rows were rejected.")
+        static final class Import implements Callable<Integer> {
+            @Mixin
+            ConfigOptions options;
+
+            @Spec
+            CommandSpec spec;
+
+            @Parameters(index = "0", description = "the tenant's id")
+            String tenant;
+
+            @Parameters(index = "1", description = "the CSV file (UTF-8)")
+            Path file;
+
+            @Option(names = "--dry-run", description = "report what would happen, write nothing")
+            boolean dryRun;
+
+            @Option(names = "--partial", description = "write the rows that can be, even if others are rejected")
+            boolean partial;
+
+            @Override
+            public Integer call() throws IOException {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                List<ImportPeople.Row> rows = PeopleFiles.csv(text);
+                ImportPeople.Report report = withServices(options, services -> {
+                    TenantId id = new TenantId(tenant);
+                    services.persistence().tenants().findById(id).orElseThrow(() -> new UnknownTenant(tenant));
+                    return services.scim().importPeople().execute(new ImportPeople.Command(id, rows, dryRun,
+                            partial, Cause.unknown("cli")));
+                });
+                spec.commandLine().getOut().println(ImportReports.json(report).toPrettyString());
+                return ImportReports.status(report) == 200 ? 0 : 1;
             }
         }
 

@@ -15,9 +15,13 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs SETs as JWS (ES256, {@code typ: secevent+jwt} as RFC 8417 §2.3 asks) with the service's
@@ -53,6 +57,21 @@ public final class EventSigner {
                     .keyID(UUID.randomUUID().toString()).generate().toJSONString();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the event signing key", e);
+        }
+    }
+
+    /**
+     * A secret for another purpose, derived from the private key (HMAC-SHA-256 of the purpose
+     * under it): the same on every instance that shares the database, and it tells nothing of the
+     * key. The SCIM cursors (RFC 9865) are sealed with one, so any instance reads another's.
+     */
+    public byte[] derivedSecret(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getD().decode(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a secret from the signing key", e);
         }
     }
 

@@ -14,6 +14,7 @@ import com.javelo.scim.app.admin.AdminSessionResource;
 import com.javelo.scim.app.console.ConsoleHeaders;
 import com.javelo.scim.app.console.ConsoleResource;
 import com.javelo.scim.app.assembly.TokenRevocations;
+import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.events.EventConsumersResource;
 import com.javelo.scim.app.events.EventDelivery;
@@ -99,7 +100,9 @@ public final class ScimServer implements AutoCloseable {
         }, task -> new Thread(task, "scim-start").start());
         try {
             TokenRevocations revocations = database.tokenRevocations();
-            Services services = Services.over(database.persistence(), settings.tokenCacheTtl(), revocations);
+            // A bulk request is bounded by the body limit anyway: advertise that as its maxPayloadSize.
+            Services services = Services.over(database.persistence(), settings.tokenCacheTtl(), revocations,
+                    EndpointSettings.DEFAULTS.withBulkMaxPayloadBytes(settings.maxBodyBytes()));
             HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
                     settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);

@@ -104,6 +104,12 @@ public final class TestServer implements AutoCloseable {
         server = ScimServer.start(settings(port));
     }
 
+    /** Stops the server and keeps its database, for a command-line run on it; {@link #close} still cleans up. */
+    public void stop() {
+        server.close();
+        server = null;
+    }
+
     Database database() {
         return database;
     }

@@ -30,6 +30,7 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
             new Route("GET", "/scim/v2/Groups/" + ID), new Route("PUT", "/scim/v2/Groups/" + ID),
             new Route("PATCH", "/scim/v2/Groups/" + ID), new Route("DELETE", "/scim/v2/Groups/" + ID),
             new Route("POST", "/scim/v2/Groups/.search"), new Route("POST", "/scim/v2/.search"),
+            new Route("POST", "/scim/v2/Bulk"), new Route("GET", "/scim/v2"),
             new Route("GET", "/scim/v2/ServiceProviderConfig"), new Route("GET", "/scim/v2/serviceConfiguration"),
             new Route("GET", "/scim/v2/ResourceTypes"), new Route("GET", "/scim/v2/ResourceTypes/User"),
             new Route("GET", "/scim/v2/Schemas"),
@@ -39,7 +40,9 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
             new Route("GET", "/admin/v1/tenants"), new Route("POST", "/admin/v1/tenants"),
             new Route("POST", "/admin/v1/tenants/" + ID + "/scim-token"),
             new Route("DELETE", "/admin/v1/tenants/" + ID + "/scim-token"),
-            new Route("POST", "/admin/v1/tenants/" + ID + "/users"));
+            new Route("POST", "/admin/v1/tenants/" + ID + "/users"),
+            new Route("GET", "/admin/v1/tenants/" + ID + "/users"),
+            new Route("POST", "/admin/v1/tenants/" + ID + "/imports"));
 
     /** The path as sent, and every respelling of it that a lenient parser might take for the same route. */
     static Set<String> spellings(String path) {

@@ -11,7 +11,9 @@ public final class DiscoveryEndpoint {
     private final ServiceProviderSettings settings;
 
     public DiscoveryEndpoint(EndpointSettings endpointSettings) {
-        this.settings = ServiceProviderSettings.of(endpointSettings.maxPageSize());
+        this.settings = new ServiceProviderSettings(endpointSettings.maxPageSize(), null,
+                endpointSettings.defaultPageSize(), endpointSettings.cursorTimeout().toSeconds(),
+                endpointSettings.bulkMaxOperations(), endpointSettings.bulkMaxPayloadBytes());
     }
 
     public ScimResponse serviceProviderConfig(String baseUrl) {

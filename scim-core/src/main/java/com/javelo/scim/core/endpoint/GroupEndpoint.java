@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.domain.group.Member;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
-import com.javelo.scim.core.protocol.paging.ListResponses;
+import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
@@ -38,27 +39,27 @@ public final class GroupEndpoint implements ResourceEndpoint {
     private final PatchGroup patchGroup;
     private final DeleteGroup deleteGroup;
     private final EndpointSettings settings;
+    private final CursorCodec cursors;
 
     public GroupEndpoint(Groups groups, CreateGroup createGroup, ReplaceGroup replaceGroup, PatchGroup patchGroup,
-            DeleteGroup deleteGroup, EndpointSettings settings) {
+            DeleteGroup deleteGroup, EndpointSettings settings, CursorCodec cursors) {
         this.groups = groups;
         this.createGroup = createGroup;
         this.replaceGroup = replaceGroup;
         this.patchGroup = patchGroup;
         this.deleteGroup = deleteGroup;
         this.settings = settings;
+        this.cursors = cursors;
     }
 
     @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
         return DomainErrorTranslator.translating(() -> {
-            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
+            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Groups");
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
             Page<Group> page = groups.query(context.tenant(), parsed.query());
-            List<ObjectNode> resources = page.items().stream()
-                    .map(group -> render(context, group, projection))
-                    .toList();
-            return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
+            return ScimResponse.ok(ListRequests.listResponse(parsed, page, group -> render(context, group, projection),
+                    group -> new KeysetPosition(group.meta().created(), group.id().value()), cursors, context.tenant()));
         });
     }
 

@@ -2,13 +2,14 @@ package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.UserJson;
-import com.javelo.scim.core.protocol.paging.ListResponses;
+import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
@@ -37,32 +38,56 @@ public final class UserEndpoint implements ResourceEndpoint {
     private final PatchUser patchUser;
     private final DeleteUser deleteUser;
     private final EndpointSettings settings;
+    private final CursorCodec cursors;
 
     public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
-            PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings) {
+            PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings, CursorCodec cursors) {
         this.users = users;
         this.createUser = createUser;
         this.replaceUser = replaceUser;
         this.patchUser = patchUser;
         this.deleteUser = deleteUser;
         this.settings = settings;
+        this.cursors = cursors;
     }
 
     @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
         return DomainErrorTranslator.translating(() -> {
-            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings);
+            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Users");
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
             // The page's groups come with the users in one look-up, and not at all when not returned.
             Page<UserWithGroups> page = projection.includes(GROUPS, ResourceSchema.USER)
                     ? users.queryWithGroups(context.tenant(), parsed.query())
                     : users.query(context.tenant(), parsed.query()).map(user -> new UserWithGroups(user, List.of()));
-            List<ObjectNode> resources = page.items().stream()
-                    .map(listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl()),
-                            ResourceSchema.USER))
-                    .toList();
-            return ScimResponse.ok(ListResponses.of(page.totalResults(), parsed.page().startIndex(), resources));
+            return ScimResponse.ok(ListRequests.listResponse(parsed, page,
+                    listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl()),
+                            ResourceSchema.USER),
+                    listed -> new KeysetPosition(listed.user().meta().created(), listed.user().id().value()),
+                    cursors, context.tenant()));
         });
+    }
+
+    /**
+     * A company's people for its operator (issue #18): the users (filter, index or cursor paging as
+     * for /Users), each with {@code origin} ({@code imported}: in Javelo before the integration;
+     * {@code provisioned}: created by the IdP) and {@code linkedToIdp} (provisioned, or given an
+     * {@code externalId}, which Okta and Entra send when they take a person over).
+     */
+    public ScimResponse listPeople(RequestContext context, ListParameters parameters) {
+        return DomainErrorTranslator.translating(() -> {
+            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
+            Page<User> page = users.query(context.tenant(), parsed.query());
+            return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
+                    user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
+        });
+    }
+
+    private static ObjectNode person(RequestContext context, User user) {
+        ObjectNode node = UserJson.write(user, List.of(), context.baseUrl());
+        node.put("origin", user.origin() == UserOrigin.PRE_EXISTING ? "imported" : "provisioned");
+        node.put("linkedToIdp", user.origin() == UserOrigin.PROVISIONED || user.profile().externalId() != null);
+        return node;
     }
 
     /** POST /Users/.search (RFC 7644 §3.4.3). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.event.EventDetails;
@@ -53,7 +54,8 @@ public final class InMemoryGroups implements Groups {
             List<Group> candidates = state.groups.values().stream()
                     .filter(group -> group.tenantId().equals(tenant))
                     .toList();
-            return InMemoryQueries.run(candidates, query, this::filterView, CREATION_ORDER);
+            return InMemoryQueries.run(candidates, query, this::filterView, CREATION_ORDER,
+                    group -> new KeysetPosition(group.meta().created(), group.id().value()));
         });
     }
 

@@ -1,6 +1,7 @@
 package com.javelo.scim.core.inmemory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.filter.Filter;
@@ -20,8 +21,12 @@ final class InMemoryQueries {
 
     private InMemoryQueries() {}
 
+    /**
+     * @param defaultOrder creation, then id: the order of {@code position}, so that a page after a
+     *     position holds what the SQL stores' {@code (created, id) > position} holds
+     */
     static <T> Page<T> run(List<T> candidates, ResourceQuery query, Function<T, JsonNode> render,
-            Comparator<T> defaultOrder) {
+            Comparator<T> defaultOrder, Function<T, KeysetPosition> position) {
         List<T> matching = new ArrayList<>();
         for (T candidate : candidates) {
             if (query.filter() == null || matches(query.filter(), render.apply(candidate))) {
@@ -36,9 +41,16 @@ final class InMemoryQueries {
             order = (query.ascending() ? bySort : bySort.reversed()).thenComparing(defaultOrder);
         }
         matching.sort(order);
+        int total = matching.size();
+        if (query.after() != null) {
+            matching.removeIf(candidate -> {
+                KeysetPosition at = position.apply(candidate);
+                return !query.after().precedes(at.created(), at.id());
+            });
+        }
         long from = Math.min(query.offset(), matching.size());
         long to = Math.min(from + query.limit(), matching.size());
-        return new Page<>(matching.size(), matching.subList((int) from, (int) to));
+        return new Page<>(total, matching.subList((int) from, (int) to));
     }
 
     static boolean matches(Filter filter, JsonNode resource) {

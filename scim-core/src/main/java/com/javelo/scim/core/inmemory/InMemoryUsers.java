@@ -1,5 +1,6 @@
 package com.javelo.scim.core.inmemory;
 
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
@@ -87,7 +88,8 @@ public final class InMemoryUsers implements Users {
     @Override
     public Page<User> query(TenantId tenant, ResourceQuery query) {
         return state.atomically(() -> InMemoryQueries.run(tenantUsers(tenant), query,
-                user -> UserJson.write(user, List.of(), ""), CREATION_ORDER));
+                user -> UserJson.write(user, List.of(), ""), CREATION_ORDER,
+                user -> new KeysetPosition(user.meta().created(), user.id().value())));
     }
 
     @Override

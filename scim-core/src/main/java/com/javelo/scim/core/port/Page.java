@@ -20,14 +20,15 @@ public record Page<T>(long totalResults, List<T> items) {
     /**
      * Reads a page for a store that fetches and counts separately, counting only when the page
      * cannot tell the total: a page that is not full and not past the end ends the results, so
-     * a lookup by userName (one result or none) costs one query, not two.
+     * a lookup by userName (one result or none) costs one query, not two. A page after a keyset
+     * position cannot tell how many came before it, so it always counts.
      */
     public static <T> Page<T> read(ResourceQuery query, Supplier<List<T>> fetchPage, LongSupplier countAll) {
         if (query.limit() == 0) {
             return new Page<>(countAll.getAsLong(), List.of());
         }
         List<T> items = fetchPage.get();
-        if (items.size() < query.limit() && (query.offset() == 0 || !items.isEmpty())) {
+        if (query.after() == null && items.size() < query.limit() && (query.offset() == 0 || !items.isEmpty())) {
             return new Page<>(query.offset() + items.size(), items);
         }
         return new Page<>(countAll.getAsLong(), items);

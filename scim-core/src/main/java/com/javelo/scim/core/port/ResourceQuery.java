@@ -1,6 +1,7 @@
 package com.javelo.scim.core.port;
 
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.Optional;
 
@@ -8,13 +9,27 @@ import java.util.Optional;
  * A list request as the stores see it: an optional parsed filter, an optional sort, and a page as
  * a 0-based offset and a limit ({@code limit == 0} asks for the total only). Without a sort the
  * store orders by creation then id, so pages stay stable (Okta's import relies on it).
+ *
+ * <p>A cursor page (RFC 9865) gives {@code after} instead of an offset: the page holds the
+ * resources after that position in the default order, found through the index on
+ * {@code (tenant, created, id)} rather than by skipping rows, so its cost does not grow with its
+ * depth. The total still counts every resource matching the filter.
  */
-public record ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit) {
+public record ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit,
+        KeysetPosition after) {
 
     public ResourceQuery {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
+        if (after != null && (offset != 0 || sortBy != null)) {
+            throw new IllegalArgumentException("a page after a position follows the default order, from there");
+        }
+    }
+
+    /** An index page (or the first page, without a position). */
+    public ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit) {
+        this(filter, sortBy, ascending, offset, limit, null);
     }
 
     public static ResourceQuery all() {
@@ -25,11 +40,20 @@ public record ResourceQuery(Filter filter, AttributePath sortBy, boolean ascendi
         return new ResourceQuery(filter, null, true, 0, Integer.MAX_VALUE);
     }
 
+    /** A page of {@code limit} resources matching {@code filter} after {@code after} (none: from the start). */
+    public static ResourceQuery keyset(Filter filter, KeysetPosition after, int limit) {
+        return new ResourceQuery(filter, null, true, 0, limit, after);
+    }
+
     public Optional<Filter> filterIfAny() {
         return Optional.ofNullable(filter);
     }
 
     public Optional<AttributePath> sortByIfAny() {
         return Optional.ofNullable(sortBy);
+    }
+
+    public Optional<KeysetPosition> afterIfAny() {
+        return Optional.ofNullable(after);
     }
 }

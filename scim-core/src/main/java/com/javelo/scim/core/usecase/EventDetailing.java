@@ -27,9 +27,13 @@ public final class EventDetailing {
     public static EventDetails ofUser(Cause cause, Operation operation, User before, User after,
             List<GroupMembership> groups) {
         ObjectNode resource = UserJson.write(after, groups, cause.baseUrl());
+        // Adoption (issue #18): the IdP takes a person imported before the integration over, which
+        // Okta and Entra do by writing their externalId into the person they matched by userName.
+        boolean adopted = before != null && after.origin() == UserOrigin.PRE_EXISTING
+                && before.profile().externalId() == null && after.profile().externalId() != null;
         return new EventDetails(cause, operation, resource,
                 before == null ? List.of() : ResourceChanges.between(UserJson.write(before, groups, cause.baseUrl()), resource),
-                after.origin() == UserOrigin.PRE_EXISTING);
+                after.origin() == UserOrigin.PRE_EXISTING, adopted);
     }
 
     public static EventDetails ofDeletedUser(Cause cause, User deleted) {

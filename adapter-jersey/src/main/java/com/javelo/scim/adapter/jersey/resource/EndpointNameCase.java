@@ -24,7 +24,8 @@ public final class EndpointNameCase implements ContainerRequestFilter {
             "schemas", "Schemas",
             "resourcetypes", "ResourceTypes",
             "serviceproviderconfig", "ServiceProviderConfig",
-            "serviceconfiguration", "serviceConfiguration");
+            "serviceconfiguration", "serviceConfiguration",
+            "bulk", "Bulk");
 
     @Override
     public void filter(ContainerRequestContext request) {

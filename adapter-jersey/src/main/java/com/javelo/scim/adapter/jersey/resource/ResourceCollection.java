@@ -43,9 +43,10 @@ public abstract class ResourceCollection {
     public Response list(@Context ContainerRequestContext request, @QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("sortBy") String sortBy,
             @QueryParam("sortOrder") String sortOrder, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes) {
+            @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor) {
+        // "?cursor" without a value arrives as "": the first page of cursor paging (RFC 9865 §2).
         return HttpResponses.of(endpoint.list(context(request), new ListParameters(filter, startIndex, count, sortBy,
-                sortOrder, attributes, excludedAttributes)));
+                sortOrder, attributes, excludedAttributes, cursor)));
     }
 
     @POST

@@ -13,7 +13,7 @@ public final class ScimResources {
         ScimRequests requests = new ScimRequests(settings);
         config.register(new UsersResource(api.users(), requests));
         config.register(new GroupsResource(api.groups(), requests));
-        config.register(new ServiceResource(api.discovery(), api.search(), requests));
+        config.register(new ServiceResource(api.discovery(), api.search(), api.bulk(), requests));
         config.register(new EndpointNameCase());
     }
 }

@@ -107,8 +107,13 @@ public final class JooqGroups implements Groups {
         order.add(SCIM_GROUPS.CREATED.asc());
         order.add(SCIM_GROUPS.ID.asc());
         Condition where = condition;
+        // A cursor page starts after its position: a range of the index on (tenant_id, created, id).
+        Condition page = query.afterIfAny()
+                .map(position -> where.and(DSL.row(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
+                        .gt(position.created().atOffset(ZoneOffset.UTC), position.id())))
+                .orElse(where);
         return context.read(dsl -> Page.read(query,
-                () -> dsl.selectFrom(SCIM_GROUPS).where(where).orderBy(order).limit(query.limit())
+                () -> dsl.selectFrom(SCIM_GROUPS).where(page).orderBy(order).limit(query.limit())
                         .offset(query.offset()).fetch(JooqGroups::group),
                 () -> dsl.fetchCount(SCIM_GROUPS, where)));
     }

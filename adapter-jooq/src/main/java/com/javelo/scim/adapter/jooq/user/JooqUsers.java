@@ -198,8 +198,9 @@ public final class JooqUsers implements Users {
     public Page<User> query(TenantId tenant, ResourceQuery query) {
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
+        Condition page = where.and(after(query));
         return context.read(dsl -> Page.read(query,
-                () -> dsl.select(READ).from(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())
+                () -> dsl.select(READ).from(USERS).where(page).orderBy(order).limit(query.limit()).offset(query.offset())
                         .fetch(JooqUsers::user),
                 () -> dsl.fetchCount(USERS, where)));
     }
@@ -207,6 +208,7 @@ public final class JooqUsers implements Users {
     @Override
     public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
         Optional<FilterToCondition.TextEquality> equality = query.sortBy() == null && query.offset() == 0
+                && query.after() == null
                 ? FilterToCondition.userTextEquality(query.filter()) : Optional.empty();
         if (equality.isPresent()) {
             PreRendered lookUp = PAGE_BY_EQUALITY.computeIfAbsent(equality.get().column(), JooqUsers::equalityPage);
@@ -223,7 +225,7 @@ public final class JooqUsers implements Users {
             // A database computes the select list of the rows an OFFSET skips too: past the first
             // page, the page's keys are chosen first, and only those rows get their groups.
             var page = query.offset() == 0
-                    ? withGroups.where(where).orderBy(order).limit(query.limit())
+                    ? withGroups.where(where.and(after(query))).orderBy(order).limit(query.limit())
                     : withGroups.where(DSL.row(USERS.TENANT_ID, USERS.ID).in(DSL.select(USERS.TENANT_ID, USERS.ID)
                             .from(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())))
                             .orderBy(order);
@@ -247,6 +249,17 @@ public final class JooqUsers implements Users {
     private static Condition where(TenantId tenant, ResourceQuery query) {
         Condition condition = USERS.TENANT_ID.eq(tenant.value());
         return query.filter() == null ? condition : condition.and(FilterToCondition.users(query.filter()));
+    }
+
+    /**
+     * A cursor page's start: a row comparison, which PostgreSQL answers from the index on
+     * {@code (tenant_id, created, id)} as a range, so a deep page costs what the first one does.
+     */
+    private static Condition after(ResourceQuery query) {
+        return query.afterIfAny()
+                .map(position -> DSL.row(USERS.CREATED, USERS.ID)
+                        .gt(position.created().atOffset(ZoneOffset.UTC), position.id()))
+                .orElse(DSL.noCondition());
     }
 
     /** The requested order, then the stable default (creation, then id), so that pages never overlap. */

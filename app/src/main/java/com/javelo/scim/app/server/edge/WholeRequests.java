@@ -23,6 +23,13 @@ import org.glassfish.grizzly.http.util.Header;
  */
 final class WholeRequests extends BaseFilter {
 
+    /**
+     * The body limit of an import of a company's people ({@code POST /admin/v1/tenants/{id}/imports},
+     * issue #18): 10,000 rows of CSV are about 1 MB, so the SCIM limit would cut a company in pieces;
+     * 16 MiB leaves room for 100,000 rows, and a 50 MB file is still refused before it is kept.
+     */
+    static final long IMPORT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+
     private final ReadDeadlines deadlines;
     private final long maxBodyBytes;
 
@@ -50,9 +57,9 @@ final class WholeRequests extends BaseFilter {
                 return ctx.getStopAction();
             }
         }
-        if (content.getContent().remaining() > maxBodyBytes) {
+        if (content.getContent().remaining() > limit(request)) {
             deadlines.forget(connection);
-            EdgeAnswers.refuse(connection, request, tooLarge());
+            EdgeAnswers.refuse(connection, request, tooLarge(request));
             return ctx.getStopAction();
         }
         if (!content.isLast()) {
@@ -80,14 +87,20 @@ final class WholeRequests extends BaseFilter {
         if (target != null) {
             return new ScimError(400, null, target);
         }
-        if (request.getContentLength() > maxBodyBytes) {
-            return tooLarge();
+        if (request.getContentLength() > limit(request)) {
+            return tooLarge(request);
         }
         return null;
     }
 
-    private ScimError tooLarge() {
-        return new ScimError(413, null, "the request body is larger than " + maxBodyBytes + " bytes");
+    private long limit(HttpRequestPacket request) {
+        String uri = request.getRequestURI();
+        return uri != null && uri.startsWith("/admin/v1/tenants/") && uri.endsWith("/imports")
+                ? Math.max(maxBodyBytes, IMPORT_MAX_BODY_BYTES) : maxBodyBytes;
+    }
+
+    private ScimError tooLarge(HttpRequestPacket request) {
+        return new ScimError(413, null, "the request body is larger than " + limit(request) + " bytes");
     }
 
     @Override

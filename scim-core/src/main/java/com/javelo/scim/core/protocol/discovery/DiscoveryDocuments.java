@@ -86,8 +86,8 @@ public final class DiscoveryDocuments {
     }
 
     /**
-     * @return the ServiceProviderConfig resource: PATCH, filtering, sorting and ETags are
-     *     supported; bulk and password change are not; authentication is by bearer token
+     * @return the ServiceProviderConfig resource: PATCH, bulk, filtering, sorting, ETags and both
+     *     pagination methods are supported; password change is not; authentication is by bearer token
      */
     public ObjectNode serviceProviderConfig(String baseUrl, ServiceProviderSettings settings) {
         ObjectNode config = object();
@@ -96,9 +96,9 @@ public final class DiscoveryDocuments {
             config.put("documentationUri", settings.documentationUri());
         }
         config.set("patch", supported(true));
-        ObjectNode bulk = supported(false);
-        bulk.put("maxOperations", 0);
-        bulk.put("maxPayloadSize", 0);
+        ObjectNode bulk = supported(true);
+        bulk.put("maxOperations", settings.bulkMaxOperations());
+        bulk.put("maxPayloadSize", settings.bulkMaxPayloadSize());
         config.set("bulk", bulk);
         ObjectNode filter = supported(true);
         filter.put("maxResults", settings.maxPageSize());
@@ -106,6 +106,15 @@ public final class DiscoveryDocuments {
         config.set("changePassword", supported(false));
         config.set("sort", supported(true));
         config.set("etag", supported(true));
+        // RFC 9865 §4: both methods; index stays the default, which is what Okta and Entra send.
+        ObjectNode pagination = object();
+        pagination.put("cursor", true);
+        pagination.put("index", true);
+        pagination.put("defaultPaginationMethod", "index");
+        pagination.put("defaultPageSize", settings.defaultPageSize());
+        pagination.put("maxPageSize", settings.maxPageSize());
+        pagination.put("cursorTimeout", settings.cursorTimeoutSeconds());
+        config.set("pagination", pagination);
         ObjectNode bearer = config.putArray("authenticationSchemes").addObject();
         bearer.put("type", "oauthbearertoken");
         bearer.put("name", "OAuth Bearer Token");

@@ -36,6 +36,26 @@ public final class ScimErrors {
         return error(400, ScimType.TOO_MANY, detail);
     }
 
+    /** RFC 9865: a cursor this server did not issue, or issued for another tenant or query. */
+    public static ScimException invalidCursor(String detail) {
+        return error(400, ScimType.INVALID_CURSOR, detail);
+    }
+
+    /** RFC 9865: a cursor older than the advertised {@code cursorTimeout}. */
+    public static ScimException expiredCursor(String detail) {
+        return error(400, ScimType.EXPIRED_CURSOR, detail);
+    }
+
+    /** RFC 9865: a {@code count} a cursor page cannot serve. */
+    public static ScimException invalidCount(String detail) {
+        return error(400, ScimType.INVALID_COUNT, detail);
+    }
+
+    /** 409 without a {@code scimType}: e.g. a bulk operation whose {@code bulkId} reference cannot be resolved (RFC 7644 §3.7). */
+    public static ScimException conflict(String detail) {
+        return error(409, null, detail);
+    }
+
     public static ScimException invalidVersion(String detail) {
         return error(400, ScimType.INVALID_VERS, detail);
     }

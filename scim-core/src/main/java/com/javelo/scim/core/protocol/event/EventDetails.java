@@ -12,9 +12,11 @@ import java.util.Objects;
  *
  * @param resource null when the resource is gone (deletion) or unknown
  * @param preExisting null for groups
+ * @param adopted whether this change is the IdP taking over a pre-existing person (issue #18): the
+ *     first write that gives them an {@code externalId}, which Okta and Entra send when they link
  */
 public record EventDetails(Cause cause, Operation operation, ObjectNode resource, List<AttributeChange> changes,
-        Boolean preExisting) {
+        Boolean preExisting, boolean adopted) {
 
     /** The SCIM operation that made the change (RFC 9967 tells a PUT's event from a PATCH's). */
     public enum Operation { CREATE, REPLACE, PATCH, DELETE }
@@ -25,6 +27,12 @@ public record EventDetails(Cause cause, Operation operation, ObjectNode resource
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(operation, "operation");
         changes = List.copyOf(changes);
+    }
+
+    /** Details of a change that adopts nobody. */
+    public EventDetails(Cause cause, Operation operation, ObjectNode resource, List<AttributeChange> changes,
+            Boolean preExisting) {
+        this(cause, operation, resource, changes, preExisting, false);
     }
 
     /** Nothing known beyond the events (stores called directly, e.g. by tests). */

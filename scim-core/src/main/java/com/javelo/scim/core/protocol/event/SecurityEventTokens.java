@@ -130,6 +130,9 @@ public final class SecurityEventTokens {
         if (details.preExisting() != null) {
             detail.put("preExisting", details.preExisting());
         }
+        if (details.adopted()) {
+            detail.put("adopted", true);
+        }
         if (!details.changes().isEmpty()) {
             ArrayNode changes = detail.putArray("changes");
             for (AttributeChange change : details.changes()) {

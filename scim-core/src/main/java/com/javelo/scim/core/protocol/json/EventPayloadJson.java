@@ -50,6 +50,9 @@ public final class EventPayloadJson {
         if (details.preExisting() != null) {
             node.put("preExisting", details.preExisting());
         }
+        if (details.adopted()) {
+            node.put("adopted", true);
+        }
         return node.toString();
     }
 
@@ -70,7 +73,8 @@ public final class EventPayloadJson {
                         Cause.Client.ofWireName(cause.path("client").asText("other")), cause.path("baseUrl").asText("")),
                 EventDetails.Operation.valueOf(node.path("operation").asText("PATCH")),
                 node.get("resource") instanceof ObjectNode resource ? resource : null, changes,
-                node.hasNonNull("preExisting") ? node.get("preExisting").asBoolean() : null);
+                node.hasNonNull("preExisting") ? node.get("preExisting").asBoolean() : null,
+                node.path("adopted").asBoolean(false));
         return new Stored(event, details);
     }
 

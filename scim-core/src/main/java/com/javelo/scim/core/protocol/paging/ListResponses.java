@@ -36,6 +36,25 @@ public final class ListResponses {
         return response;
     }
 
+    /**
+     * A page of cursor paging (RFC 9865 §3): no {@code startIndex}; {@code nextCursor} on every
+     * page but the last, its absence being how a client knows it has reached the end.
+     *
+     * @param nextCursor the cursor of the next page, or {@code null} on the last page
+     */
+    public static ObjectNode cursorPage(long totalResults, List<? extends JsonNode> resources, String nextCursor) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.putArray("schemas").add(ScimMessages.LIST_RESPONSE);
+        response.put("totalResults", totalResults);
+        response.put("itemsPerPage", resources.size());
+        if (nextCursor != null) {
+            response.put("nextCursor", nextCursor);
+        }
+        ArrayNode items = response.putArray("Resources");
+        resources.forEach(items::add);
+        return response;
+    }
+
     /** @return the list response for {@code page}, echoing its {@code startIndex}. */
     public static ObjectNode of(long totalResults, PageRequest page, List<? extends JsonNode> resources) {
         return of(totalResults, page.startIndex(), resources);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.group.Member;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.Page;
@@ -39,6 +40,25 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link com.javelo.scim.core.port.Groups} adapter must do. */
 public abstract class GroupsContract extends ContractFixture {
+
+    @Test
+    void aKeysetPageHoldsTheGroupsAfterItsPositionInCreationOrder() {
+        List<Group> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(group(acme, "Team " + i));
+        }
+        group(globex, "Team 9");
+        Filter teams = new Filter.Comparison(AttributePath.of("displayName"), ComparisonOperator.SW,
+                TextNode.valueOf("team"));
+
+        Page<Group> first = ports.groups().query(acme, ResourceQuery.keyset(teams, null, 2));
+        Page<Group> rest = ports.groups().query(acme, ResourceQuery.keyset(teams,
+                new KeysetPosition(first.items().get(1).meta().created(), first.items().get(1).id().value()), 10));
+
+        assertThat(first.items()).containsExactlyElementsOf(made.subList(0, 2));
+        assertThat(rest.items()).containsExactlyElementsOf(made.subList(2, 5));
+        assertThat(rest.totalResults()).isEqualTo(5);
+    }
 
     private Group group(TenantId tenant, String name) {
         Change<Group> created = Group.create(tenant, new GroupId(UUID.randomUUID().toString()), name, "ext-" + name,

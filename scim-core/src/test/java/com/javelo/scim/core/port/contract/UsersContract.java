@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.ResourceQuery;
@@ -371,6 +372,54 @@ public abstract class UsersContract extends ContractFixture {
         assertThat(second.items()).containsExactlyElementsOf(all.subList(3, 6));
         assertThat(totalsOnly.totalResults()).isEqualTo(7);
         assertThat(totalsOnly.items()).isEmpty();
+    }
+
+    @Test
+    void aKeysetPageHoldsTheUsersAfterItsPositionInCreationOrderAndCountsTheWholeResult() {
+        for (int i = 0; i < 7; i++) {
+            stored("user" + i + "@acme.example");
+        }
+        Change<User> elsewhere = aUser().in(globex).withUserName("someone@globex.example").provision(now());
+        ports.users().insert(elsewhere.after(), elsewhere.events());
+        List<User> all = ports.users().query(acme, ResourceQuery.all()).items();
+
+        Page<User> first = ports.users().query(acme, ResourceQuery.keyset(null, null, 3));
+        Page<User> second = ports.users().query(acme, ResourceQuery.keyset(null, position(first.items().get(2)), 3));
+        Page<User> last = ports.users().query(acme, ResourceQuery.keyset(null, position(second.items().get(2)), 3));
+        Page<UserWithGroups> withGroups = ports.users().queryWithGroups(acme,
+                ResourceQuery.keyset(null, position(first.items().get(2)), 3));
+
+        assertThat(first.items()).containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(second.items()).containsExactlyElementsOf(all.subList(3, 6));
+        assertThat(last.items()).containsExactlyElementsOf(all.subList(6, 7));
+        assertThat(withGroups.items()).extracting(UserWithGroups::user).containsExactlyElementsOf(all.subList(3, 6));
+        assertThat(List.of(first, second, last, withGroups)).allSatisfy(page -> assertThat(page.totalResults()).isEqualTo(7));
+    }
+
+    @Test
+    void aKeysetPageFiltersAndKeepsItsPlaceWhenUsersChangeOrGo() {
+        User a = stored("a@acme.example");
+        User b = stored("b@acme.example");
+        User c = stored("c@acme.example");
+        User d = stored("d@acme.example");
+        Filter acmeOnly = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.EW,
+                TextNode.valueOf("@acme.example"));
+        Page<User> first = ports.users().query(acme, ResourceQuery.keyset(acmeOnly, null, 2));
+        // b changes (its place in creation order stays), c leaves: the next page goes on after b.
+        Change<User> deactivated = b.deactivate(now());
+        ports.users().update(b, deactivated.after(), deactivated.events());
+        ports.users().delete(c, ExpectedVersion.any(), List.of());
+
+        Page<User> next = ports.users().query(acme, ResourceQuery.keyset(acmeOnly, position(first.items().get(1)), 2));
+
+        assertThat(first.items()).extracting(User::id).containsExactly(a.id(), b.id());
+        assertThat(next.items()).extracting(User::id).containsExactly(d.id());
+        assertThat(ports.users().query(acme, ResourceQuery.keyset(eq("userName", "d@acme.example"), null, 2))
+                .items()).extracting(User::id).containsExactly(d.id());
+    }
+
+    private static KeysetPosition position(User user) {
+        return new KeysetPosition(user.meta().created(), user.id().value());
     }
 
     @Test

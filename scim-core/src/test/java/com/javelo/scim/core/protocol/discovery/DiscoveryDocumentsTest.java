@@ -177,9 +177,11 @@ class DiscoveryDocumentsTest {
                 .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
         assertThat(config.has("documentationUri")).isFalse();
         assertThat(config.get("patch").get("supported").asBoolean()).isTrue();
-        assertThat(config.get("bulk").get("supported").asBoolean()).isFalse();
-        assertThat(config.get("bulk").get("maxOperations").asInt()).isZero();
-        assertThat(config.get("bulk").get("maxPayloadSize").asInt()).isZero();
+        assertThat(config.get("bulk").get("supported").asBoolean()).isTrue();
+        assertThat(config.get("bulk").get("maxOperations").asInt()).isEqualTo(1000);
+        assertThat(config.get("bulk").get("maxPayloadSize").asInt()).isEqualTo(1024 * 1024);
+        assertThat(config.get("pagination").get("cursor").asBoolean()).isTrue();
+        assertThat(config.get("pagination").get("maxPageSize").asInt()).isEqualTo(200);
         assertThat(config.get("filter").get("supported").asBoolean()).isTrue();
         assertThat(config.get("filter").get("maxResults").isInt()).isTrue();
         assertThat(config.get("filter").get("maxResults").asInt()).isEqualTo(200);

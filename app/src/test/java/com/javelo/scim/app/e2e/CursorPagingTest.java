@@ -1,0 +1,60 @@
+package com.javelo.scim.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.app.e2e.Http.Answer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** RFC 9865 over HTTP: {@code ?cursor} with no value, the errors, and a cursor read after a restart. */
+class CursorPagingTest extends EndToEndTest {
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void aBareCursorParameterStartsCursorPagingAndCursorsSurviveARestart(TestServer.Database database) {
+        start(database);
+        for (int i = 0; i < 3; i++) {
+            okta("POST", "/Users", "{\"userName\":\"user" + i + "@acme.example\"}");
+        }
+
+        JsonNode first = okta("GET", "/Users?cursor&count=2", null).json();
+        // Another instance, or this one restarted, derives the same key from the database.
+        server.restart();
+        Answer second = okta("GET", "/Users?count=2&cursor=" + first.get("nextCursor").asText(), null);
+
+        assertThat(first.has("startIndex")).isFalse();
+        assertThat(first.get("Resources")).hasSize(2);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("Resources")).hasSize(1);
+        assertThat(second.json().has("nextCursor")).isFalse();
+        assertThat(okta("GET", "/ServiceProviderConfig", null).json().get("pagination").get("cursor").asBoolean())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void aForgedOrForeignCursorIsRefusedWithInvalidCursor(TestServer.Database database) {
+        start(database);
+        for (int i = 0; i < 2; i++) {
+            okta("POST", "/Users", "{\"userName\":\"user" + i + "@acme.example\"}");
+        }
+        String cursor = okta("GET", "/Users?cursor=&count=1", null).json().get("nextCursor").asText();
+        String acmeToken = token;
+        tenantId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}").json().get("id").asText();
+        token = issueToken();
+
+        Answer foreign = okta("GET", "/Users?count=1&cursor=" + cursor, null);
+        Answer forged = okta("GET", "/Users?count=1&cursor=" + cursor.substring(0, cursor.length() - 2) + "AA", null);
+        Answer withStartIndex = okta("GET", "/Users?cursor=&startIndex=3", null);
+        token = acmeToken;
+        Answer otherFilter = okta("GET", "/Users?count=1&filter=" + encode("userName pr") + "&cursor=" + cursor, null);
+
+        for (Answer refused : new Answer[] {foreign, forged, otherFilter}) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("scimType").asText()).isEqualTo("invalidCursor");
+        }
+        assertThat(withStartIndex.status()).isEqualTo(400);
+        assertThat(withStartIndex.json().get("scimType").asText()).isEqualTo("invalidValue");
+    }
+}
