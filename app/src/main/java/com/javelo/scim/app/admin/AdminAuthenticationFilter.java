@@ -1,5 +1,6 @@
 package com.javelo.scim.app.admin;
 
+import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;

@@ -1,5 +1,6 @@
 package com.javelo.scim.app.admin;
 
+import com.javelo.scim.app.access.AdminAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

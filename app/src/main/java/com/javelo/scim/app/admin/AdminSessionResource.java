@@ -1,5 +1,6 @@
 package com.javelo.scim.app.admin;
 
+import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;

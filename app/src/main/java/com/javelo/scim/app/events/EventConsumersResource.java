@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
-import com.javelo.scim.app.admin.AdminAuthenticated;
+import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.core.port.EventConsumer;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TenantScope;

@@ -13,7 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
-import com.javelo.scim.app.admin.AdminAuthenticated;
+import com.javelo.scim.app.access.AdminAuthenticated;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

@@ -185,7 +185,7 @@ class CompanyConsoleApiTest extends EndToEndTest {
         for (String path : List.of("/test-connection")) {
             assertOtherCompanyHidden(console("POST", "/admin/v1/tenants/" + other + path), other);
         }
-        for (String path : List.of("/activity", "/activity?errors=true", "/pending-managers")) {
+        for (String path : List.of("/activity", "/activity?errors=true", "/pending-managers", "/users")) {
             assertOtherCompanyHidden(console("GET", "/admin/v1/tenants/" + other + path), other);
         }
         for (String[] operatorOnly : List.of(new String[] {"GET", "/admin/v1/tenants"},
@@ -204,6 +204,11 @@ class CompanyConsoleApiTest extends EndToEndTest {
                 user("dave@globex.example", null), "Authorization", "Bearer " + consoleToken,
                 "Content-Type", "application/json");
         assertThat(importing.status()).isEqualTo(403);
+        // The company admin lists the company's own people (issue #18), and imports nothing.
+        assertThat(console("GET", "/admin/v1/tenants/" + ownCompany + "/users").status()).isEqualTo(200);
+        assertThat(Http.send("POST", server.baseUrl() + "/admin/v1/tenants/" + ownCompany + "/imports",
+                "userName\nx@own.example\n", "Authorization", "Bearer " + consoleToken, "Content-Type", "text/csv")
+                .status()).isEqualTo(403);
         // Event consumers read every company's events: the operator's alone (deny by default).
         for (String[] operatorOnly : List.of(new String[] {"GET", "/admin/v1/event-consumers"},
                 new String[] {"DELETE", "/admin/v1/event-consumers/" + UUID.randomUUID()})) {

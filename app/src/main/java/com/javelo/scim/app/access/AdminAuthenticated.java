@@ -1,4 +1,4 @@
-package com.javelo.scim.app.admin;
+package com.javelo.scim.app.access;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,8 +7,10 @@ import java.lang.annotation.Target;
 import jakarta.ws.rs.NameBinding;
 
 /**
- * Marks the admin API's resources: Jersey runs {@link AdminAuthenticationFilter} for every method it
+ * Marks the admin API's resources: Jersey runs {@code app.admin.AdminAuthenticationFilter} for every method it
  * matched on them, however the path was spelled, rather than the filter reading the raw path.
+ * A package of its own: resources of other packages (the event consumers') carry it too, and the
+ * admin package depends on those packages' wiring.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
