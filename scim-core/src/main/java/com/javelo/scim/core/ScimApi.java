@@ -7,6 +7,7 @@ import com.javelo.scim.core.endpoint.GroupEndpoint;
 import com.javelo.scim.core.endpoint.SearchEndpoint;
 import com.javelo.scim.core.endpoint.UserEndpoint;
 import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
@@ -53,12 +54,13 @@ public record ScimApi(
         UnitOfWork unitOfWork = ports.unitOfWork();
         Clock clock = ports.clock();
         IdGenerator ids = ports.ids();
-        CreateUser createUser = new CreateUser(users, unitOfWork, ids, clock);
-        ReplaceUser replaceUser = new ReplaceUser(users, unitOfWork, clock);
+        CustomSchemas schemas = ports.customSchemas();
+        CreateUser createUser = new CreateUser(users, unitOfWork, ids, clock, schemas);
+        ReplaceUser replaceUser = new ReplaceUser(users, unitOfWork, clock, schemas);
         UserEndpoint userEndpoint = new UserEndpoint(users, createUser, replaceUser,
-                new PatchUser(users, unitOfWork, clock),
+                new PatchUser(users, unitOfWork, clock, schemas),
                 new DeleteUser(users, unitOfWork, clock),
-                settings, cursors);
+                settings, cursors, schemas);
         GroupEndpoint groupEndpoint = new GroupEndpoint(groups,
                 new CreateGroup(users, groups, unitOfWork, ids, clock),
                 new ReplaceGroup(users, groups, unitOfWork, clock),
@@ -66,11 +68,18 @@ public record ScimApi(
                 new DeleteGroup(groups, unitOfWork, clock),
                 settings, cursors);
         return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint, settings),
-                new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings), new AuthenticateTenant(ports.apiTokens()),
-                new ImportPeople(users, unitOfWork, createUser, replaceUser));
+                new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings, schemas), new AuthenticateTenant(ports.apiTokens()),
+                new ImportPeople(users, unitOfWork, createUser, replaceUser, schemas));
     }
 
     /** The outbound ports SCIM needs. */
     public record ScimPorts(Users users, Groups groups, ApiTokens apiTokens, UnitOfWork unitOfWork, IdGenerator ids,
-            Clock clock) {}
+            Clock clock, CustomSchemas customSchemas) {
+
+        /** The ports of an embedding where no company declares custom attributes. */
+        public ScimPorts(Users users, Groups groups, ApiTokens apiTokens, UnitOfWork unitOfWork, IdGenerator ids,
+                Clock clock) {
+            this(users, groups, apiTokens, unitOfWork, ids, clock, CustomSchemas.NONE);
+        }
+    }
 }

@@ -3,7 +3,9 @@ package com.javelo.scim.core.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
@@ -14,6 +16,7 @@ import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
 import com.javelo.scim.core.usecase.user.CreateUser;
 import com.javelo.scim.core.usecase.user.DeleteUser;
@@ -39,9 +42,17 @@ public final class UserEndpoint implements ResourceEndpoint {
     private final DeleteUser deleteUser;
     private final EndpointSettings settings;
     private final CursorCodec cursors;
+    private final CustomSchemas schemas;
 
     public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
             PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings, CursorCodec cursors) {
+        this(users, createUser, replaceUser, patchUser, deleteUser, settings, cursors, CustomSchemas.NONE);
+    }
+
+    public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
+            PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings, CursorCodec cursors,
+            CustomSchemas schemas) {
+        this.schemas = schemas;
         this.users = users;
         this.createUser = createUser;
         this.replaceUser = replaceUser;
@@ -54,15 +65,18 @@ public final class UserEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
         return DomainErrorTranslator.translating(() -> {
+            CustomSchema schema = schemas.of(context.tenant());
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Users");
+            ResourceQuery query = UserFilters.checked(parsed.query(), schema);
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
+            ResourceSchema resource = schema.users();
             // The page's groups come with the users in one look-up, and not at all when not returned.
-            Page<UserWithGroups> page = projection.includes(GROUPS, ResourceSchema.USER)
-                    ? users.queryWithGroups(context.tenant(), parsed.query())
-                    : users.query(context.tenant(), parsed.query()).map(user -> new UserWithGroups(user, List.of()));
+            Page<UserWithGroups> page = projection.includes(GROUPS, resource)
+                    ? users.queryWithGroups(context.tenant(), query)
+                    : users.query(context.tenant(), query).map(user -> new UserWithGroups(user, List.of()));
             return ScimResponse.ok(ListRequests.listResponse(parsed, page,
-                    listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl()),
-                            ResourceSchema.USER),
+                    listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema),
+                            resource),
                     listed -> new KeysetPosition(listed.user().meta().created(), listed.user().id().value()),
                     cursors, context.tenant()));
         });
@@ -77,14 +91,15 @@ public final class UserEndpoint implements ResourceEndpoint {
     public ScimResponse listPeople(RequestContext context, ListParameters parameters) {
         return DomainErrorTranslator.translating(() -> {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
-            Page<User> page = users.query(context.tenant(), parsed.query());
+            Page<User> page = users.query(context.tenant(),
+                    UserFilters.checked(parsed.query(), schemas.of(context.tenant())));
             return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
                     user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
         });
     }
 
-    private static ObjectNode person(RequestContext context, User user) {
-        ObjectNode node = UserJson.write(user, List.of(), context.baseUrl());
+    private ObjectNode person(RequestContext context, User user) {
+        ObjectNode node = UserJson.write(user, List.of(), context.baseUrl(), schemas.of(context.tenant()));
         node.put("origin", user.origin() == UserOrigin.PRE_EXISTING ? "imported" : "provisioned");
         node.put("linkedToIdp", user.origin() == UserOrigin.PROVISIONED || user.profile().externalId() != null);
         return node;
@@ -102,7 +117,7 @@ public final class UserEndpoint implements ResourceEndpoint {
             UserId userId = new UserId(id);
             // The groups come with the user in one look-up, and not at all when not returned.
             Optional<UserWithGroups> user = Projection.of(selection.attributes(), selection.excludedAttributes())
-                    .includes(GROUPS, ResourceSchema.USER)
+                    .includes(GROUPS, schemas.of(context.tenant()).users())
                     ? users.findByIdWithGroups(context.tenant(), userId)
                     : users.findById(context.tenant(), userId).map(found -> new UserWithGroups(found, List.of()));
             return respond(200, context, user.orElseThrow(() -> new UnknownUser(id)), selection);
@@ -112,8 +127,8 @@ public final class UserEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
-            User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
-                    UserOrigin.PROVISIONED, context.cause()));
+            User user = createUser.execute(new CreateUser.Command(context.tenant(),
+                    UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PROVISIONED, context.cause()));
             return respondCreated(context, user, selection);
         });
     }
@@ -121,8 +136,8 @@ public final class UserEndpoint implements ResourceEndpoint {
     /** Loads a person who existed in Javelo before the integration, for the IdP to adopt. */
     public ScimResponse importExisting(RequestContext context, JsonNode body) {
         return DomainErrorTranslator.translating(() -> {
-            User user = createUser.execute(new CreateUser.Command(context.tenant(), UserJson.read(body),
-                    UserOrigin.PRE_EXISTING, context.cause()));
+            User user = createUser.execute(new CreateUser.Command(context.tenant(),
+                    UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PRE_EXISTING, context.cause()));
             return respondCreated(context, user, AttributeSelection.none());
         });
     }
@@ -132,7 +147,7 @@ public final class UserEndpoint implements ResourceEndpoint {
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
-                    UserJson.read(body), expected, context.cause()));
+                    UserJson.read(body, schemas.of(context.tenant())), expected, context.cause()));
             return respond(200, context, user, selection);
         });
     }
@@ -146,7 +161,8 @@ public final class UserEndpoint implements ResourceEndpoint {
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
-                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected, context.cause()));
+                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users(schemas.of(context.tenant()))),
+                    expected, context.cause()));
             if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
                 return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
             }
@@ -162,17 +178,18 @@ public final class UserEndpoint implements ResourceEndpoint {
         });
     }
 
-    private static ScimResponse respond(int status, RequestContext context, UserWithGroups user,
+    private ScimResponse respond(int status, RequestContext context, UserWithGroups user,
             AttributeSelection selection) {
+        CustomSchema schema = schemas.of(context.tenant());
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
-        ObjectNode body = projection.apply(UserJson.write(user.user(), user.groups(), context.baseUrl()),
-                ResourceSchema.USER);
+        ObjectNode body = projection.apply(UserJson.write(user.user(), user.groups(), context.baseUrl(), schema),
+                schema.users());
         return new ScimResponse(status, body, EntityTags.of(user.user().meta().version(), user.groups()),
                 location(context, user.user()));
     }
 
     /** A user created a moment ago under a new id belongs to no group yet: nothing to look up. */
-    private static ScimResponse respondCreated(RequestContext context, User user, AttributeSelection selection) {
+    private ScimResponse respondCreated(RequestContext context, User user, AttributeSelection selection) {
         return respond(201, context, new UserWithGroups(user, List.of()), selection);
     }
 

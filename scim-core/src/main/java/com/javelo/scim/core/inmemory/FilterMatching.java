@@ -1,5 +1,6 @@
 package com.javelo.scim.core.inmemory;
 
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
@@ -15,5 +16,10 @@ final class FilterMatching {
 
     static boolean matches(Filter filter, JsonNode resource) {
         return EVALUATOR.matches(filter, resource);
+    }
+
+    /** @return the evaluator for a company's users: its declared attributes compare by their declared type */
+    static InMemoryFilterEvaluator forUsers(CustomSchema custom) {
+        return custom.isEmpty() ? EVALUATOR : new InMemoryFilterEvaluator(ScimUserGroupCharacteristics.users(custom));
     }
 }

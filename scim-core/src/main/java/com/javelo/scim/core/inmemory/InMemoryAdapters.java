@@ -2,6 +2,7 @@ package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.EventFeed;
 import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
@@ -26,6 +27,7 @@ public final class InMemoryAdapters {
     private final InMemoryProvisioningFigures figures = new InMemoryProvisioningFigures(state);
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(state);
     private final InMemoryEventFeed eventFeed = new InMemoryEventFeed(state);
+    private final InMemoryCustomSchemas customSchemas = new InMemoryCustomSchemas(state);
 
     public Users users() {
         return users;
@@ -61,6 +63,10 @@ public final class InMemoryAdapters {
 
     public EventFeed eventFeed() {
         return eventFeed;
+    }
+
+    public CustomSchemas customSchemas() {
+        return customSchemas;
     }
 
     public UnitOfWork unitOfWork() {

@@ -5,6 +5,7 @@ import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.ArrayList;
@@ -28,8 +29,9 @@ final class InMemoryQueries {
     static <T> Page<T> run(List<T> candidates, ResourceQuery query, Function<T, JsonNode> render,
             Comparator<T> defaultOrder, Function<T, KeysetPosition> position) {
         List<T> matching = new ArrayList<>();
+        InMemoryFilterEvaluator evaluator = FilterMatching.forUsers(query.custom());
         for (T candidate : candidates) {
-            if (query.filter() == null || matches(query.filter(), render.apply(candidate))) {
+            if (query.filter() == null || evaluator.matches(query.filter(), render.apply(candidate))) {
                 matching.add(candidate);
             }
         }
@@ -37,7 +39,7 @@ final class InMemoryQueries {
         if (query.sortBy() != null) {
             Comparator<T> bySort = Comparator.comparing(
                     (T candidate) -> sortKey(render.apply(candidate), query.sortBy()),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
+                    Comparator.nullsLast(SortKey::compareTo));
             order = (query.ascending() ? bySort : bySort.reversed()).thenComparing(defaultOrder);
         }
         matching.sort(order);
@@ -57,7 +59,19 @@ final class InMemoryQueries {
         return FilterMatching.matches(filter, resource);
     }
 
-    private static String sortKey(JsonNode resource, AttributePath path) {
+    /** A sort value: numbers compare as numbers (a declared integer or decimal), text ignoring case. */
+    private record SortKey(java.math.BigDecimal number, String text) implements Comparable<SortKey> {
+
+        @Override
+        public int compareTo(SortKey other) {
+            if (number != null && other.number != null) {
+                return number.compareTo(other.number);
+            }
+            return text.compareTo(other.text);
+        }
+    }
+
+    private static SortKey sortKey(JsonNode resource, AttributePath path) {
         JsonNode node = resource;
         if (path.schemaUrn() != null) {
             node = JsonFields.field(node, path.schemaUrn()).orElse(node);
@@ -75,6 +89,6 @@ final class InMemoryQueries {
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
         }
-        return node.asText().toLowerCase(Locale.ROOT);
+        return new SortKey(node.isNumber() ? node.decimalValue() : null, node.asText().toLowerCase(Locale.ROOT));
     }
 }

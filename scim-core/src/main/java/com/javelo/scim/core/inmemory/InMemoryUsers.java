@@ -88,7 +88,7 @@ public final class InMemoryUsers implements Users {
     @Override
     public Page<User> query(TenantId tenant, ResourceQuery query) {
         return state.atomically(() -> InMemoryQueries.run(tenantUsers(tenant), query,
-                user -> UserJson.write(user, List.of(), ""), CREATION_ORDER,
+                user -> UserJson.write(user, List.of(), "", query.custom()), CREATION_ORDER,
                 user -> new KeysetPosition(user.meta().created(), user.id().value())));
     }
 

@@ -3,6 +3,7 @@ package com.javelo.scim.core.port;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import java.util.Optional;
 
 /**
@@ -16,15 +17,30 @@ import java.util.Optional;
  * depth. The total still counts every resource matching the filter.
  */
 public record ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit,
-        KeysetPosition after) {
+        KeysetPosition after, CustomSchema custom) {
 
     public ResourceQuery {
+        custom = custom == null ? CustomSchema.NONE : custom;
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
         if (after != null && (offset != 0 || sortBy != null)) {
             throw new IllegalArgumentException("a page after a position follows the default order, from there");
         }
+    }
+
+    /** A query of a company that declares no custom attribute. */
+    public ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit,
+            KeysetPosition after) {
+        this(filter, sortBy, ascending, offset, limit, after, CustomSchema.NONE);
+    }
+
+    /**
+     * @return this query for a company with {@code schema}: its filter and sort may name the
+     *     declared attributes, which the store compares by their declared type
+     */
+    public ResourceQuery withCustom(Filter checkedFilter, AttributePath checkedSort, CustomSchema schema) {
+        return new ResourceQuery(checkedFilter, checkedSort, ascending, offset, limit, after, schema);
     }
 
     /** An index page (or the first page, without a position). */

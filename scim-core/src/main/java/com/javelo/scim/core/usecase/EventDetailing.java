@@ -7,6 +7,7 @@ import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.json.ResourceChanges;
 import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.user.User;
@@ -26,13 +27,19 @@ public final class EventDetailing {
     /** @param before null for a creation */
     public static EventDetails ofUser(Cause cause, Operation operation, User before, User after,
             List<GroupMembership> groups) {
-        ObjectNode resource = UserJson.write(after, groups, cause.baseUrl());
+        return ofUser(cause, operation, before, after, groups, CustomSchema.NONE);
+    }
+
+    /** Like {@link #ofUser(Cause, Operation, User, User, List)}: the resource as the company's GET shows it. */
+    public static EventDetails ofUser(Cause cause, Operation operation, User before, User after,
+            List<GroupMembership> groups, CustomSchema schema) {
+        ObjectNode resource = UserJson.write(after, groups, cause.baseUrl(), schema);
         // Adoption (issue #18): the IdP takes a person imported before the integration over, which
         // Okta and Entra do by writing their externalId into the person they matched by userName.
         boolean adopted = before != null && after.origin() == UserOrigin.PRE_EXISTING
                 && before.profile().externalId() == null && after.profile().externalId() != null;
         return new EventDetails(cause, operation, resource,
-                before == null ? List.of() : ResourceChanges.between(UserJson.write(before, groups, cause.baseUrl()), resource),
+                before == null ? List.of() : ResourceChanges.between(UserJson.write(before, groups, cause.baseUrl(), schema), resource),
                 after.origin() == UserOrigin.PRE_EXISTING, adopted);
     }
 

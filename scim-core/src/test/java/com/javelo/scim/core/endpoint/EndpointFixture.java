@@ -15,7 +15,8 @@ abstract class EndpointFixture {
 
     protected final InMemoryAdapters adapters = new InMemoryAdapters();
     protected final ScimApi api = ScimApi.wire(new ScimApi.ScimPorts(adapters.users(), adapters.groups(),
-            adapters.apiTokens(), adapters.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC()),
+            adapters.apiTokens(), adapters.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC(),
+            adapters.customSchemas()),
             EndpointSettings.DEFAULTS);
     protected final TenantId tenant = new CreateTenant(adapters.tenants(), Clock.systemUTC()).execute("Acme").id();
     protected final RequestContext context = new RequestContext(tenant, "https://scim.example/scim/v2");

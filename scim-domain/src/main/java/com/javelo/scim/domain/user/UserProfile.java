@@ -32,7 +32,9 @@ public record UserProfile(
         List<MultiValue> entitlements,
         List<MultiValue> roles,
         List<MultiValue> x509Certificates,
-        EnterpriseAttributes enterprise) {
+        EnterpriseAttributes enterprise,
+        CustomAttributes custom,
+        CarriedAttributes carried) {
 
     /**
      * Read once: every change compares each of them (a new attribute cannot be forgotten), and the
@@ -52,6 +54,26 @@ public record UserProfile(
         roles = List.copyOf(roles == null ? List.of() : roles);
         x509Certificates = List.copyOf(x509Certificates == null ? List.of() : x509Certificates);
         enterprise = enterprise == null ? EnterpriseAttributes.EMPTY : enterprise;
+        custom = custom == null ? CustomAttributes.NONE : custom;
+        carried = carried == null ? CarriedAttributes.NONE : carried;
+    }
+
+    /** A profile of the RFC's attributes only: no custom attribute, nothing carried. */
+    public UserProfile(UserName userName, String externalId, Name name, String displayName, String nickName,
+            String profileUrl, String title, String userType, String preferredLanguage, String locale,
+            String timezone, List<MultiValue> emails, List<MultiValue> phoneNumbers, List<MultiValue> ims,
+            List<MultiValue> photos, List<Address> addresses, List<MultiValue> entitlements, List<MultiValue> roles,
+            List<MultiValue> x509Certificates, EnterpriseAttributes enterprise) {
+        this(userName, externalId, name, displayName, nickName, profileUrl, title, userType, preferredLanguage,
+                locale, timezone, emails, phoneNumbers, ims, photos, addresses, entitlements, roles, x509Certificates,
+                enterprise, CustomAttributes.NONE, CarriedAttributes.NONE);
+    }
+
+    /** @return this profile with {@code newCustom} as its custom attributes */
+    public UserProfile withCustom(CustomAttributes newCustom) {
+        return new UserProfile(userName, externalId, name, displayName, nickName, profileUrl, title, userType,
+                preferredLanguage, locale, timezone, emails, phoneNumbers, ims, photos, addresses, entitlements, roles,
+                x509Certificates, enterprise, newCustom, carried);
     }
 
     /** @return a profile with only a user name, for tests and pre-existing people. */
@@ -63,7 +85,7 @@ public record UserProfile(
     /** @return the email values, primary first, as sent. */
     public List<String> emailValues() {
         return emails.stream()
-                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
+                .sorted((a, b) -> Boolean.compare(b.isPrimary(), a.isPrimary()))
                 .map(MultiValue::value)
                 .filter(Objects::nonNull)
                 .toList();
@@ -71,7 +93,8 @@ public record UserProfile(
 
     /**
      * @return the names of the attributes that differ from {@code other} (e.g. {@code userName},
-     *     {@code name}, {@code emails}, {@code enterprise}), in declaration order
+     *     {@code name}, {@code emails}, {@code enterprise}, {@code custom}, {@code carried}), in
+     *     declaration order
      */
     public Set<String> changedAttributes(UserProfile other) {
         Set<String> changed = new LinkedHashSet<>();

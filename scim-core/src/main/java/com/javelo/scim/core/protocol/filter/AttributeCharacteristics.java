@@ -45,4 +45,12 @@ public interface AttributeCharacteristics {
 
     /** @return the schema's own spelling of a known core or extension URN */
     Optional<String> canonicalUrn(String urn);
+
+    /**
+     * @return whether attributes these characteristics do not know are kept as sent (a User's:
+     *     nothing an IdP sends is dropped, issue #15) rather than refused or ignored
+     */
+    default boolean keepsUnknownAttributes() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package com.javelo.scim.core.protocol.filter;
 import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.AttributeType;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.Mutability;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
 import com.javelo.scim.core.protocol.schema.SchemaDefinition;
@@ -42,6 +43,11 @@ public final class ScimUserGroupCharacteristics implements AttributeCharacterist
         return USERS;
     }
 
+    /** @return User and EnterpriseUser attributes, and the company's declared ones, for PATCHing its users */
+    public static ScimUserGroupCharacteristics users(CustomSchema custom) {
+        return custom.isEmpty() ? USERS : new ScimUserGroupCharacteristics(List.of(custom.users()));
+    }
+
     /** @return Group attributes, for PATCHing groups */
     public static ScimUserGroupCharacteristics groups() {
         return GROUPS;
@@ -50,6 +56,11 @@ public final class ScimUserGroupCharacteristics implements AttributeCharacterist
     /** @return every attribute of both resource types (they agree where they overlap), for filtering */
     public static ScimUserGroupCharacteristics usersAndGroups() {
         return USERS_AND_GROUPS;
+    }
+
+    @Override
+    public boolean keepsUnknownAttributes() {
+        return resources.size() == 1 && resources.get(0).resourceType().name().equals("User");
     }
 
     @Override

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.InputLimits;
+import com.javelo.scim.domain.user.CarriedAttributes;
+import com.javelo.scim.domain.user.CustomAttributes;
 import com.javelo.scim.domain.user.Address;
 import com.javelo.scim.domain.user.EnterpriseAttributes;
 import com.javelo.scim.domain.user.ManagerReference;
@@ -22,8 +25,10 @@ import java.util.Optional;
 /**
  * Maps SCIM User JSON to the domain and back, once for every path (POST, PUT, PATCH, storage).
  * Reading honours CLIENTS.md: names case-insensitive, readOnly input ({@code id}, {@code meta},
- * {@code groups}, {@code password}) ignored, unknown extensions ignored, {@code ""}/{@code null}
- * clear, the manager in every shape Okta and Entra send.
+ * {@code groups}, {@code password}) ignored, {@code ""}/{@code null} clear, the manager in every
+ * shape Okta and Entra send. Nothing else is dropped (issue #15): the company's declared
+ * attributes are read by their type, and attributes nobody declared are kept as sent
+ * ({@link BeyondCatalogue}).
  */
 public final class UserJson {
 
@@ -32,17 +37,54 @@ public final class UserJson {
 
     private UserJson() {}
 
-    /** Reads a POST/PUT body (or a patched document), refusing values over the attributes' limits. */
+    /** Private members of the storage form (never attribute names: those start with a letter). */
+    static final String STORED_CUSTOM = "$custom";
+    static final String STORED_CARRIED = "$carried";
+
+    /** Reads a POST/PUT body (or a patched document) of a company that declares nothing. */
     public static UserInput read(JsonNode body) {
+        return read(body, CustomSchema.NONE);
+    }
+
+    /**
+     * Reads a POST/PUT body (or a patched document), refusing values over the attributes' limits:
+     * the company's declared attributes are validated by type, and attributes nobody declared are
+     * kept as sent (or refused, in strict mode).
+     */
+    public static UserInput read(JsonNode body, CustomSchema schema) {
         if (body == null || !body.isObject()) {
             throw ScimErrors.invalidSyntax("the request body must be a JSON object describing a User");
         }
         InputLimits.checkUser(body);
-        return readStored(body);
+        UserInput known = readKnown(body);
+        BeyondCatalogue.Split beyond = BeyondCatalogue.read(body, schema);
+        return new UserInput(with(known.profile(), beyond.custom(), beyond.carried()), known.active(),
+                known.managerValue());
     }
 
     /** Reads a stored profile: it passed the limits when it was written. */
     static UserInput readStored(JsonNode body) {
+        UserInput known = readKnown(body);
+        JsonNode carried = body.get(STORED_CARRIED);
+        return new UserInput(with(known.profile(), CustomAttributeJson.readStored(body.get(STORED_CUSTOM)),
+                new CarriedAttributes(carried == null || carried.isNull() ? null : carried.toString())),
+                known.active(), known.managerValue());
+    }
+
+    private static UserProfile with(UserProfile profile, CustomAttributes custom, CarriedAttributes carried) {
+        return new UserProfile(profile.userName(), profile.externalId(), profile.name(), profile.displayName(),
+                profile.nickName(), profile.profileUrl(), profile.title(), profile.userType(),
+                profile.preferredLanguage(), profile.locale(), profile.timezone(), profile.emails(),
+                profile.phoneNumbers(), profile.ims(), profile.photos(), profile.addresses(), profile.entitlements(),
+                profile.roles(), profile.x509Certificates(), profile.enterprise(), custom, carried);
+    }
+
+    /** @return the paths of the attributes nobody declared that {@code profile} carries */
+    public static List<String> carriedPaths(UserProfile profile) {
+        return BeyondCatalogue.paths(profile.carried());
+    }
+
+    private static UserInput readKnown(JsonNode body) {
         String userName = JsonFields.text(body, "userName", "userName");
         if (userName == null) {
             throw ScimErrors.invalidValue("attribute 'userName' is required");
@@ -74,8 +116,16 @@ public final class UserJson {
         return new UserInput(profile, active, manager);
     }
 
-    /** Renders the full resource (projection is applied by the caller). */
+    /** Renders the full resource of a company that declares nothing (projection is applied by the caller). */
     public static ObjectNode write(User user, List<GroupMembership> groups, String baseUrl) {
+        return write(user, groups, baseUrl, CustomSchema.NONE);
+    }
+
+    /**
+     * Renders the full resource (projection is applied by the caller): the declared attributes
+     * under {@link CustomSchema#URN}, and what the service carries as it came.
+     */
+    public static ObjectNode write(User user, List<GroupMembership> groups, String baseUrl, CustomSchema schema) {
         ObjectNode node = ScimJson.nodes().objectNode();
         ArrayNode schemas = node.putArray("schemas").add(USER_URN);
         node.put("id", user.id().value());
@@ -100,6 +150,14 @@ public final class UserJson {
             schemas.add(ENTERPRISE_URN);
             node.set(ENTERPRISE_URN, enterprise);
         }
+        ObjectNode custom = CustomAttributeJson.write(user.profile().custom(), schema);
+        if (!custom.isEmpty()) {
+            schemas.add(CustomSchema.URN);
+            node.set(CustomSchema.URN, custom);
+        }
+        List<String> carriedSchemas = new ArrayList<>();
+        BeyondCatalogue.merge(node, user.profile().carried(), carriedSchemas);
+        carriedSchemas.forEach(schemas::add);
         String location = baseUrl + "/Users/" + user.id().value();
         node.putObject("meta")
                 .put("resourceType", "User")
@@ -110,8 +168,38 @@ public final class UserJson {
         return node;
     }
 
-    /** Renders the profile's attributes alone (storage form; also the base of {@link #write}). */
+    /**
+     * Renders the profile's attributes alone, as a PATCH edits them: the declared attributes (hidden
+     * ones left out: {@link CustomAttributes#keepingHidden} puts them back) and the carried ones.
+     */
+    public static ObjectNode writeProfileDocument(UserProfile profile, CustomSchema schema) {
+        ObjectNode node = knownProfileDocument(profile);
+        ObjectNode custom = CustomAttributeJson.write(profile.custom(), schema);
+        if (!custom.isEmpty()) {
+            node.set(CustomSchema.URN, custom);
+        }
+        BeyondCatalogue.merge(node, profile.carried(), new ArrayList<>());
+        return node;
+    }
+
+    /** Like {@link #writeProfileDocument(UserProfile, CustomSchema)} for a company that declares nothing. */
     public static ObjectNode writeProfileDocument(UserProfile profile) {
+        return writeProfileDocument(profile, CustomSchema.NONE);
+    }
+
+    /** The storage form: the RFC's attributes, then every custom value (hidden ones too) and the carried ones apart. */
+    static ObjectNode writeStored(UserProfile profile) {
+        ObjectNode node = knownProfileDocument(profile);
+        if (!profile.custom().isEmpty()) {
+            node.set(STORED_CUSTOM, CustomAttributeJson.writeStored(profile.custom()));
+        }
+        if (!profile.carried().isEmpty()) {
+            node.set(STORED_CARRIED, BeyondCatalogue.parse(profile.carried()));
+        }
+        return node;
+    }
+
+    private static ObjectNode knownProfileDocument(UserProfile profile) {
         ObjectNode node = ScimJson.nodes().objectNode();
         writeProfile(node, profile);
         ObjectNode enterprise = writeEnterprise(profile.enterprise());
@@ -196,7 +284,7 @@ public final class UserJson {
             if (value == null && type == null && display == null) {
                 continue;
             }
-            values.add(new MultiValue(value, type, Boolean.TRUE.equals(primary), display));
+            values.add(new MultiValue(value, type, primary, display));
         }
         return values;
     }
@@ -211,8 +299,8 @@ public final class UserJson {
             putIfPresent(element, "value", value.value());
             putIfPresent(element, "type", value.type());
             putIfPresent(element, "display", value.display());
-            if (value.primary()) {
-                element.put("primary", true);
+            if (value.primary() != null) {
+                element.put("primary", value.primary());
             }
         }
     }
@@ -235,8 +323,8 @@ public final class UserJson {
                     JsonFields.text(element, "postalCode", "addresses.postalCode"),
                     JsonFields.text(element, "country", "addresses.country"),
                     JsonFields.text(element, "type", "addresses.type"),
-                    Boolean.TRUE.equals(JsonFields.bool(element, "primary", "addresses.primary")));
-            if (!address.equals(new Address(null, null, null, null, null, null, null, false))) {
+                    JsonFields.bool(element, "primary", "addresses.primary"));
+            if (!address.equals(new Address(null, null, null, null, null, null, null, address.primary()))) {
                 addresses.add(address);
             }
         }
@@ -257,8 +345,8 @@ public final class UserJson {
             putIfPresent(element, "postalCode", address.postalCode());
             putIfPresent(element, "country", address.country());
             putIfPresent(element, "type", address.type());
-            if (address.primary()) {
-                element.put("primary", true);
+            if (address.primary() != null) {
+                element.put("primary", address.primary());
             }
         }
     }

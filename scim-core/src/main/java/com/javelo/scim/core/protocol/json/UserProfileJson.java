@@ -12,7 +12,7 @@ public final class UserProfileJson {
     private UserProfileJson() {}
 
     public static String write(UserProfile profile) {
-        return UserJson.writeProfileDocument(profile).toString();
+        return UserJson.writeStored(profile).toString();
     }
 
     public static UserProfile read(String json) {

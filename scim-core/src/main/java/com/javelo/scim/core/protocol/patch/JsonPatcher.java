@@ -15,6 +15,7 @@ import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -41,8 +42,8 @@ import java.util.Set;
  *       {@code Add} and {@code Replace} there when the user has no work email);
  *   <li>a path-less replace merges the sub-attributes of a complex value ({@code {"name":{"givenName":"X"}}}
  *       keeps {@code familyName}), a replace with path {@code name} replaces the whole object;
- *   <li>attributes of unknown extension URNs are ignored (CLIENTS.md §5.9); unknown attributes
- *       otherwise answer {@code invalidPath}.
+ *   <li>attributes nobody declared (unknown names, unknown extension URNs) are written as sent
+ *       and kept (issue #15); an unknown sub-attribute of a known attribute answers {@code invalidPath}.
  * </ul>
  * IdP dialects are normalised before this class sees them: see
  * {@code com.javelo.scim.core.protocol.patch.quirks}, and {@link ScimPatch} for the whole pipeline.
@@ -120,11 +121,20 @@ public final class JsonPatcher {
         private void pathlessMember(PatchOp op, String schemaUrn, String key, JsonNode value) {
             if (schemaUrn == null && key.regionMatches(true, 0, "urn:", 0, 4)) {
                 boolean extension = schema.isExtensionUrn(key);
-                if (!extension && !schema.isCoreUrn(key)) {
-                    return; // an unknown extension: ignored and not stored (CLIENTS.md §5.9)
+                boolean core = schema.isCoreUrn(key);
+                if (!extension && !core && !schema.keepsUnknownAttributes()) {
+                    return; // an unknown extension of a group: ignored and not stored (CLIENTS.md §5.9)
                 }
-                if (extension && isAbsentOrEmpty(value)) {
+                // A user's extension nobody declared is kept as sent (issue #15): its members are written verbatim.
+                if (!core && (isAbsentOrEmpty(value) || (value.isObject() && value.isEmpty()))) {
                     CaseInsensitiveFields.actualName(document, key).ifPresent(document::remove);
+                    return;
+                }
+                if (!value.isObject() && !core && !extension && key.lastIndexOf(':') > 4) {
+                    // "urn:…:User:level": a URN-qualified attribute of a schema nobody declared, kept as sent.
+                    int colon = key.lastIndexOf(':');
+                    attribute(op, new AttributePath(key.substring(0, colon), key.substring(colon + 1), null), value,
+                            true);
                     return;
                 }
                 if (!value.isObject()) {
@@ -145,6 +155,10 @@ public final class JsonPatcher {
         private void attribute(PatchOp op, AttributePath path, JsonNode value, boolean pathless) {
             Location at = locate(path);
             if (at == null || schema.isReadOnly(path)) {
+                return;
+            }
+            if (at.verbatim) {
+                verbatim(op, at, value, schema.isMultiValued(path));
                 return;
             }
             if (op == PatchOp.REMOVE) {
@@ -172,6 +186,56 @@ public final class JsonPatcher {
             } else {
                 at.set(simpleValue(path, value));
             }
+        }
+
+        /**
+         * An attribute the service keeps without reading it here (one nobody declared, or a
+         * company's declared one, which the User reader then checks by type): written as sent;
+         * {@code add} appends to a list and merges into an object.
+         */
+        private void verbatim(PatchOp op, Location at, JsonNode value, boolean multiValued) {
+            JsonNode existing = at.get();
+            if (op == PatchOp.REMOVE && existing != null && existing.isArray() && !isAbsentOrEmpty(value)) {
+                ArrayNode kept = NODES.arrayNode();
+                List<JsonNode> unwanted = new ArrayList<>();
+                (value.isArray() ? value : NODES.arrayNode().add(value)).forEach(unwanted::add);
+                existing.forEach(element -> {
+                    if (!unwanted.contains(element)) {
+                        kept.add(element);
+                    }
+                });
+                at.setOrRemoveWhenEmpty(kept);
+                return;
+            }
+            if (op == PatchOp.REMOVE || isAbsentOrEmpty(value)) {
+                at.remove();
+                return;
+            }
+            if (op == PatchOp.ADD && existing != null && (existing.isArray() || multiValued)) {
+                ArrayNode array = existing.isArray() ? (ArrayNode) existing.deepCopy()
+                        : NODES.arrayNode().add(existing);
+                (value.isArray() ? value : NODES.arrayNode().add(value)).forEach(element -> {
+                    if (!contains(array, element)) {
+                        array.add(element);
+                    }
+                });
+                at.set(array);
+            } else if (op == PatchOp.ADD && existing != null && existing.isObject() && value.isObject()) {
+                ObjectNode merged = (ObjectNode) existing.deepCopy();
+                merged.setAll((ObjectNode) value);
+                at.set(merged);
+            } else {
+                at.set(value.deepCopy());
+            }
+        }
+
+        private static boolean contains(ArrayNode array, JsonNode element) {
+            for (JsonNode present : array) {
+                if (present.equals(element)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void writeValues(PatchOp op, Location at, AttributePath path, JsonNode value) {
@@ -517,19 +581,30 @@ public final class JsonPatcher {
         private Location locate(AttributePath path) {
             String urn = path.schemaUrn();
             boolean extension = urn != null && schema.isExtensionUrn(urn);
-            if (urn != null && !extension && !schema.isCoreUrn(urn)) {
-                return null;
-            }
+            boolean unknownUrn = urn != null && !extension && !schema.isCoreUrn(urn);
             AttributePath attribute = path.parent();
-            if (!schema.isKnown(attribute)) {
+            if (unknownUrn && !schema.keepsUnknownAttributes()) {
+                return null; // a group's unknown extension: ignored (CLIENTS.md §5.9)
+            }
+            if (!schema.isKnown(attribute) && !schema.keepsUnknownAttributes()) {
                 throw ScimErrors.invalidPath("attribute '" + attribute + "' is not known"
                         + (urn == null ? "" : " in schema '" + urn + "'"));
+            }
+            if (unknownUrn || !schema.isKnown(attribute)) {
+                // Nothing silently dropped (issue #15): an attribute nobody declared is kept as sent.
+                if (path.hasSubAttribute()) {
+                    throw ScimErrors.invalidPath("attribute '" + attribute + "' is not known"
+                            + (urn == null ? "" : " in schema '" + urn + "'")
+                            + "; an undeclared attribute is written whole, not by sub-attribute");
+                }
+                return new Location(attribute, unknownUrn || extension ? urn : null, true);
             }
             if (path.hasSubAttribute() && !schema.isKnown(path)) {
                 throw ScimErrors.invalidPath("'" + attribute + "' has no sub-attribute '" + path.subAttribute() + "'");
             }
             String container = extension ? urn : urn == null ? schema.extensionUrnOf(attribute).orElse(null) : null;
-            return new Location(attribute, container);
+            boolean custom = container != null && CustomSchema.isUrn(container);
+            return new Location(attribute, container, custom);
         }
 
         /** An attribute's place: the document itself, or the object of the extension defining it. */
@@ -537,10 +612,13 @@ public final class JsonPatcher {
 
             private final AttributePath attribute;
             private final String extensionUrn;
+            /** Written as sent: an attribute nobody declared, or a company's declared one. */
+            private final boolean verbatim;
 
-            Location(AttributePath attribute, String extensionUrn) {
+            Location(AttributePath attribute, String extensionUrn, boolean verbatim) {
                 this.attribute = attribute;
                 this.extensionUrn = extensionUrn;
+                this.verbatim = verbatim;
             }
 
             JsonNode get() {

@@ -1,6 +1,7 @@
 package com.javelo.scim.core.usecase.user;
 
 import com.javelo.scim.core.port.IdGenerator;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.Cause;
@@ -40,8 +41,14 @@ public final class CreateUser {
     private final IdGenerator ids;
     private final Clock clock;
     private final ManagerLinks managerLinks;
+    private final CustomSchemas schemas;
 
     public CreateUser(Users users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+        this(users, unitOfWork, ids, clock, CustomSchemas.NONE);
+    }
+
+    public CreateUser(Users users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock, CustomSchemas schemas) {
+        this.schemas = schemas;
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
@@ -55,7 +62,8 @@ public final class CreateUser {
         Change<User> created = User.provision(command.tenant(), ids.newUserId(), command.input().profile(), active,
                 managerLinks.resolve(command.tenant(), command.input().managerValue()), command.origin(), now);
         User user = created.after();
-        EventDetails details = EventDetailing.ofUser(command.cause(), EventDetails.Operation.CREATE, null, user, List.of());
+        EventDetails details = EventDetailing.ofUser(command.cause(), EventDetails.Operation.CREATE, null, user, List.of(),
+                schemas.of(command.tenant()));
         if (managerLinks.anyPendingReferenceTo(user)) {
             // People provisioned earlier named this person as their manager: the new user and those
             // links commit together.

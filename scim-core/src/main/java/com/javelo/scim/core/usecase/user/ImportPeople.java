@@ -9,6 +9,8 @@ import com.javelo.scim.core.protocol.error.ScimException;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.domain.error.DomainException;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
@@ -84,7 +86,16 @@ public final class ImportPeople {
     private final CreateUser createUser;
     private final ReplaceUser replaceUser;
 
+    private final CustomSchemas schemas;
+
     public ImportPeople(Users users, UnitOfWork unitOfWork, CreateUser createUser, ReplaceUser replaceUser) {
+        this(users, unitOfWork, createUser, replaceUser, CustomSchemas.NONE);
+    }
+
+    /** @param schemas the companies' declared attributes, which a file may carry as columns or attributes */
+    public ImportPeople(Users users, UnitOfWork unitOfWork, CreateUser createUser, ReplaceUser replaceUser,
+            CustomSchemas schemas) {
+        this.schemas = schemas;
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.createUser = createUser;
@@ -155,8 +166,9 @@ public final class ImportPeople {
 
     private Planned planRow(TenantId tenant, Row row, Map<String, Integer> rowOfUserName) {
         UserInput read;
+        CustomSchema schema = schemas.of(tenant);
         try {
-            read = UserJson.read(row.user());
+            read = UserJson.read(row.user(), schema);
         } catch (ScimException e) {
             return new Planned(row, text(row.user(), "userName"), Outcome.REJECTED, null, null, e.error().detail(), null);
         }
@@ -176,9 +188,12 @@ public final class ImportPeople {
         UserInput current = UserInputs.of(person);
         UserInput merged;
         try {
-            ObjectNode document = UserJson.writeProfileDocument(person.profile());
+            ObjectNode document = UserJson.writeProfileDocument(person.profile(), schema);
             document.put("active", person.active());
-            merged = UserJson.read(overlay(document, row.user()));
+            UserInput overlaid = UserJson.read(overlay(document, row.user()), schema);
+            merged = new UserInput(overlaid.profile().withCustom(overlaid.profile().custom()
+                    .keepingHidden(person.profile().custom(), schema::declares)), overlaid.active(),
+                    overlaid.managerValue());
         } catch (ScimException e) {
             return new Planned(row, userName, Outcome.REJECTED, person, null, e.error().detail(), null);
         }

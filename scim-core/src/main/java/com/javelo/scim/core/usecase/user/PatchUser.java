@@ -1,6 +1,7 @@
 package com.javelo.scim.core.usecase.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
@@ -9,7 +10,10 @@ import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
@@ -40,16 +44,24 @@ public final class PatchUser {
     }
 
     private final ReplaceUser replaceUser;
+    private final CustomSchemas schemas;
 
     public PatchUser(Users users, UnitOfWork unitOfWork, Clock clock) {
-        this.replaceUser = new ReplaceUser(users, unitOfWork, clock);
+        this(users, unitOfWork, clock, CustomSchemas.NONE);
+    }
+
+    public PatchUser(Users users, UnitOfWork unitOfWork, Clock clock, CustomSchemas schemas) {
+        this.replaceUser = new ReplaceUser(users, unitOfWork, clock, schemas);
+        this.schemas = schemas;
     }
 
     /** @return the user as stored, with the groups it belongs to (which a user PATCH leaves alone) */
     public UserWithGroups execute(Command command) {
+        refuseActiveRemoval(command.operations());
+        CustomSchema schema = schemas.of(command.tenant());
         return replaceUser.apply(command.tenant(), command.id(), command.expected(), command.cause(),
                 EventDetails.Operation.PATCH, current -> {
-            ObjectNode document = UserJson.writeProfileDocument(current.profile());
+            ObjectNode document = UserJson.writeProfileDocument(current.profile(), schema);
             document.put("active", current.active());
             if (current.managerValue() != null) {
                 ObjectNode enterprise = document.has(UserJson.ENTERPRISE_URN)
@@ -57,8 +69,28 @@ public final class PatchUser {
                         : document.putObject(UserJson.ENTERPRISE_URN);
                 enterprise.putObject("manager").put("value", current.managerValue());
             }
-            ObjectNode patched = JsonPatcher.apply(document, command.operations(), ScimUserGroupCharacteristics.users());
-            return UserJson.read(patched);
+            ObjectNode patched = JsonPatcher.apply(document, command.operations(),
+                    ScimUserGroupCharacteristics.users(schema));
+            return UserJson.read(patched, schema);
         });
+    }
+
+    /**
+     * {@code remove} of {@code active} is refused: a removal would leave a person neither active nor
+     * inactive (or, read as "absent means active", reactivate someone). Deactivation is
+     * {@code active:false}; see docs/architecture.md.
+     */
+    private static void refuseActiveRemoval(List<PatchOperation> operations) {
+        for (PatchOperation operation : operations) {
+            if (operation.op() == PatchOp.REMOVE && operation.path() != null
+                    && operation.path().valueFilter() == null
+                    && !operation.path().attribute().hasSubAttribute()
+                    && operation.path().attribute().attribute().equalsIgnoreCase("active")
+                    && (operation.path().attribute().schemaUrn() == null
+                            || operation.path().attribute().schemaUrn().equalsIgnoreCase(UserJson.USER_URN))) {
+                throw ScimErrors.invalidValue("'active' cannot be removed: a person is either active or not. "
+                        + "To deactivate, send {\"op\":\"replace\",\"path\":\"active\",\"value\":false}");
+            }
+        }
     }
 }

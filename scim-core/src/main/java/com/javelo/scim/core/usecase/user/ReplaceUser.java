@@ -1,11 +1,13 @@
 package com.javelo.scim.core.usecase.user;
 
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserInput;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.core.usecase.EventDetailing;
 import com.javelo.scim.domain.error.StaleVersion;
@@ -43,12 +45,18 @@ public final class ReplaceUser {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final ManagerLinks managerLinks;
+    private final CustomSchemas schemas;
 
     public ReplaceUser(Users users, UnitOfWork unitOfWork, Clock clock) {
+        this(users, unitOfWork, clock, CustomSchemas.NONE);
+    }
+
+    public ReplaceUser(Users users, UnitOfWork unitOfWork, Clock clock, CustomSchemas schemas) {
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.managerLinks = new ManagerLinks(users);
+        this.schemas = schemas;
     }
 
     /** @return the user as stored, with the groups it belongs to (which a user update leaves alone) */
@@ -70,7 +78,13 @@ public final class ReplaceUser {
             if (!expected.admits(current.meta().version())) {
                 throw new StaleVersion(id.value(), expected.toString(), current.meta().version().toString());
             }
-            UserInput input = edit.apply(UserInputs.of(current));
+            UserInput edited = edit.apply(UserInputs.of(current));
+            // Values of attributes the company no longer declares are hidden from the client, so
+            // a change cannot be meant to remove them: they stay (and show again if redeclared).
+            CustomSchema schema = schemas.of(tenant);
+            UserInput input = new UserInput(edited.profile().withCustom(edited.profile().custom()
+                    .keepingHidden(current.profile().custom(), schema::declares)), edited.active(),
+                    edited.managerValue());
             var now = clock.instant();
             boolean active = input.active() == null ? current.active() : input.active();
             Change<User> change = current.replace(input.profile(), active,
@@ -78,7 +92,8 @@ public final class ReplaceUser {
             if (change.isNoOp()) {
                 return loaded;
             }
-            EventDetails details = EventDetailing.ofUser(cause, operation, current, change.after(), loaded.groups());
+            EventDetails details = EventDetailing.ofUser(cause, operation, current, change.after(), loaded.groups(),
+                    schema);
             if (current.profile().userName().value().equals(change.after().userName().value())
                     && current.profile().emails().equals(change.after().profile().emails())) {
                 users.update(current, change.after(), change.events(), details);

@@ -96,11 +96,11 @@ class JsonPatcherTest {
         }
 
         @Test
-        void anUnknownExtensionIsIgnoredNotStored() {
+        void anUnknownExtensionIsKeptAsSent() {
             ObjectNode patched = patchUser(op(PatchOp.REPLACE, null,
-                    "{\"urn:okta:custom:group:1.0\":{\"description\":\"x\"},\"nickName\":\"Babs\"}"));
+                    "{\"urn:okta:custom:user:1.0\":{\"site\":\"Lyon\"},\"nickName\":\"Babs\"}"));
 
-            assertThat(patched.has("urn:okta:custom:group:1.0")).isFalse();
+            assertThat(patched.get("urn:okta:custom:user:1.0").get("site").textValue()).isEqualTo("Lyon");
             assertThat(patched.get("nickName").textValue()).isEqualTo("Babs");
         }
 
@@ -451,15 +451,26 @@ class JsonPatcherTest {
     class UnknownPaths {
 
         @Test
-        void anUnknownAttributeIsAnInvalidPathNamingIt() {
-            assertThatThrownBy(() -> patchUser(op(PatchOp.REPLACE, path("favouriteColour"), "\"blue\"")))
-                    .satisfies(scimType(ScimType.INVALID_PATH))
-                    .hasMessageContaining("'favouriteColour'");
+        void anUnknownAttributeIsKeptAsSent() {
+            assertThat(patchUser(op(PatchOp.REPLACE, path("favouriteColour"), "\"blue\""))
+                    .get("favouriteColour").textValue()).isEqualTo("blue");
         }
 
         @Test
-        void anUnknownKeyOfAPathlessValueIsAnInvalidPath() {
-            assertThatThrownBy(() -> patchUser(op(PatchOp.REPLACE, null, "{\"favouriteColour\":\"blue\"}")))
+        void anUnknownKeyOfAPathlessValueIsKeptAsSent() {
+            assertThat(patchUser(op(PatchOp.REPLACE, null, "{\"favouriteColour\":{\"primary\":false}}"))
+                    .get("favouriteColour").get("primary").booleanValue()).isFalse();
+        }
+
+        @Test
+        void anUnknownUrnQualifiedKeyOfAPathlessValueIsKeptUnderItsUrn() {
+            assertThat(patchUser(op(PatchOp.REPLACE, null, "{\"urn:acme:User:site\":\"Lyon\"}"))
+                    .get("urn:acme:User").get("site").textValue()).isEqualTo("Lyon");
+        }
+
+        @Test
+        void anUnknownAttributeOfAGroupIsAnInvalidPathNamingIt() {
+            assertThatThrownBy(() -> patchGroup(op(PatchOp.REPLACE, path("favouriteColour"), "\"blue\"")))
                     .satisfies(scimType(ScimType.INVALID_PATH))
                     .hasMessageContaining("'favouriteColour'");
         }
@@ -472,8 +483,8 @@ class JsonPatcherTest {
         }
 
         @Test
-        void membersIsNotAUserAttribute() {
-            assertThatThrownBy(() -> patchUser(op(PatchOp.ADD, path("members"), "[{\"value\":\"x\"}]")))
+        void anUnknownSubAttributeOfAnUnknownAttributeIsAnInvalidPath() {
+            assertThatThrownBy(() -> patchUser(op(PatchOp.ADD, path("favourite.colour"), "\"blue\"")))
                     .satisfies(scimType(ScimType.INVALID_PATH));
         }
 

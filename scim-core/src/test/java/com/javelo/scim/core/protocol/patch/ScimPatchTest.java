@@ -330,7 +330,7 @@ class ScimPatchTest {
             assertThatThrownBy(() -> patchUser("""
                     {"Operations":[
                       {"op":"replace","value":{"active":false}},
-                      {"op":"replace","path":"favouriteColour","value":"blue"}]}"""))
+                      {"op":"replace","path":"name.favouriteColour","value":"blue"}]}"""))
                     .satisfies(scimType(ScimType.INVALID_PATH))
                     .hasMessageContaining("favouriteColour");
             assertThat(user).isEqualTo(before);
