@@ -16,6 +16,8 @@ import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.EventFeed;
 import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
+import com.javelo.scim.adapter.jooq.attribute.JooqCustomSchemas;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TokenHash;
@@ -87,7 +89,7 @@ public final class JooqPersistence {
      * The newest migration under {@code db/migration}; a test keeps it in step with the scripts.
      * A database already at this version starts without loading Flyway at all.
      */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
 
     /** Applies pending Flyway migrations (the same scripts on both databases). */
     public void migrate() {
@@ -122,6 +124,11 @@ public final class JooqPersistence {
 
     public Users users() {
         return new JooqUsers(context);
+    }
+
+    /** Companies' declarations of their custom attributes (keep them in memory: read on every user request). */
+    public CustomSchemas customSchemas() {
+        return new JooqCustomSchemas(context);
     }
 
     public Groups groups() {

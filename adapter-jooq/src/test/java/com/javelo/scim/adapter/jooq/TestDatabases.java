@@ -60,7 +60,7 @@ public final class TestDatabases implements AutoCloseable {
         return new PortsUnderTest(persistence.users(), persistence.groups(), persistence.tenants(),
                 persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork(), persistence.eventFeed(),
                 persistence.eventSequencer(Duration.ofSeconds(1))::sequence, true, persistence.consoleTokens(),
-                persistence.activityLog(), persistence.figures());
+                persistence.activityLog(), persistence.figures(), persistence.customSchemas());
     }
 
     /** Skips (or, under CI, fails) when no PostgreSQL answers. */

@@ -37,10 +37,12 @@ final class InMemoryQueries {
         }
         Comparator<T> order = defaultOrder;
         if (query.sortBy() != null) {
+            // Absent values last in both directions, as the SQL stores' NULLS LAST.
+            Comparator<SortKey> direction = query.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
             Comparator<T> bySort = Comparator.comparing(
                     (T candidate) -> sortKey(render.apply(candidate), query.sortBy()),
-                    Comparator.nullsLast(SortKey::compareTo));
-            order = (query.ascending() ? bySort : bySort.reversed()).thenComparing(defaultOrder);
+                    Comparator.nullsLast(direction));
+            order = bySort.thenComparing(defaultOrder);
         }
         matching.sort(order);
         int total = matching.size();

@@ -11,6 +11,6 @@ final class InMemoryPorts {
         InMemoryAdapters adapters = new InMemoryAdapters();
         return new PortsUnderTest(adapters.users(), adapters.groups(), adapters.tenants(), adapters.apiTokens(),
                 adapters.outbox(), adapters.unitOfWork(), adapters.eventFeed(), () -> {}, false,
-                adapters.consoleTokens(), adapters.activityLog(), adapters.figures());
+                adapters.consoleTokens(), adapters.activityLog(), adapters.figures(), adapters.customSchemas());
     }
 }

@@ -17,7 +17,9 @@ sealed interface Column {
         /** Text compared exactly (ids, externalId). */
         TEXT_EXACT,
         BOOLEAN,
-        TIMESTAMP
+        TIMESTAMP,
+        /** A number (a company's integer or decimal attribute). */
+        NUMBER
     }
 
     record Single(Field<?> field, Kind kind) implements Column {}

@@ -6,6 +6,8 @@ import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -33,6 +35,11 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
         return filter.accept(new FilterToCondition(ResourceColumns::user));
     }
 
+    /** A company's users: its declared attributes (named with their URN by the core's check) compare by type. */
+    public static Condition users(Filter filter, CustomSchema custom) {
+        return filter.accept(new FilterToCondition(path -> ResourceColumns.user(path, custom)));
+    }
+
     public static Condition groups(Filter filter) {
         return filter.accept(new FilterToCondition(ResourceColumns::group));
     }
@@ -54,7 +61,7 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
     @SuppressWarnings("unchecked")
     private static Optional<TextEquality> textEquality(Filter filter, Function<AttributePath, Column> columns) {
         if (!(filter instanceof Filter.Comparison comparison) || comparison.operator() != ComparisonOperator.EQ
-                || !comparison.value().isTextual()) {
+                || !comparison.value().isTextual() || CustomSchema.isUrn(comparison.path().schemaUrn())) {
             return Optional.empty();
         }
         if (!(columns.apply(comparison.path()) instanceof Column.Single column)) {
@@ -161,6 +168,8 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
                 return booleanComparison((Field<Boolean>) column.field(), operator, comparison);
             case TIMESTAMP:
                 return timestampComparison((Field<OffsetDateTime>) column.field(), operator, comparison);
+            case NUMBER:
+                return numberComparison((Field<BigDecimal>) column.field(), operator, comparison);
             default:
                 return textComparison((Field<String>) column.field(), operator, asStored(column, value));
         }
@@ -233,6 +242,33 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
                 return field.isNotNull().and(field.le(instant));
             default:
                 throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a dateTime; co, sw and ew do not apply");
+        }
+    }
+
+    private static Condition numberComparison(Field<BigDecimal> field, ComparisonOperator operator,
+            Filter.Comparison comparison) {
+        JsonNode value = comparison.value();
+        BigDecimal number = value.isNumber() ? value.decimalValue()
+                : value.isTextual() ? CustomSchema.decimal(value.textValue().strip()).orElse(null) : null;
+        if (number == null) {
+            throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a number; compare it with a number such as "
+                    + "42, not " + value);
+        }
+        switch (operator) {
+            case EQ:
+                return field.isNotNull().and(field.eq(number));
+            case NE:
+                return field.isNull().or(field.ne(number));
+            case GT:
+                return field.isNotNull().and(field.gt(number));
+            case GE:
+                return field.isNotNull().and(field.ge(number));
+            case LT:
+                return field.isNotNull().and(field.lt(number));
+            case LE:
+                return field.isNotNull().and(field.le(number));
+            default:
+                throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a number; co, sw and ew do not apply");
         }
     }
 

@@ -8,6 +8,7 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
 import com.javelo.scim.adapter.jooq.filter.Column.Kind;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.Field;
@@ -87,6 +88,15 @@ public final class ResourceColumns {
         return column;
     }
 
+    /** Like {@link #user(AttributePath)}, with the company's declared attributes (see {@link CustomAttributeColumns}). */
+    static Column user(AttributePath path, CustomSchema custom) {
+        if (CustomSchema.isUrn(path.schemaUrn())) {
+            return CustomAttributeColumns.of(custom.attribute(path.attribute()).orElseThrow(() ->
+                    ScimErrors.invalidFilter("cannot filter on '" + path + "': it is not declared")));
+        }
+        return user(path);
+    }
+
     static Column group(AttributePath path) {
         requireKnownUrn(path, GROUP_URN);
         String key = path.key();
@@ -103,6 +113,16 @@ public final class ResourceColumns {
     /** @return the sort field for a user attribute (single-valued columns only) */
     public static SortField<?> userSort(AttributePath path, boolean ascending) {
         return sort(user(path), path, ascending);
+    }
+
+    /** Like {@link #userSort(AttributePath, boolean)}; a declared single-valued attribute sorts by its value. */
+    public static SortField<?> userSort(AttributePath path, boolean ascending, CustomSchema custom) {
+        if (CustomSchema.isUrn(path.schemaUrn())) {
+            Field<?> value = CustomAttributeColumns.sortValue(custom.attribute(path.attribute()).orElseThrow(() ->
+                    ScimErrors.invalidValue("cannot sort by '" + path + "': it is not declared")));
+            return ascending ? value.asc().nullsLast() : value.desc().nullsLast();
+        }
+        return userSort(path, ascending);
     }
 
     public static SortField<?> groupSort(AttributePath path, boolean ascending) {

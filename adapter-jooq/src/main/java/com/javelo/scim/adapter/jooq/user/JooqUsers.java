@@ -7,6 +7,7 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_TOMBSTONES;
 
+import com.javelo.scim.adapter.jooq.attribute.AttributeValues;
 import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
 import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.generated.tables.records.EventsRecord;
@@ -248,7 +249,7 @@ public final class JooqUsers implements Users {
 
     private static Condition where(TenantId tenant, ResourceQuery query) {
         Condition condition = USERS.TENANT_ID.eq(tenant.value());
-        return query.filter() == null ? condition : condition.and(FilterToCondition.users(query.filter()));
+        return query.filter() == null ? condition : condition.and(FilterToCondition.users(query.filter(), query.custom()));
     }
 
     /**
@@ -266,7 +267,7 @@ public final class JooqUsers implements Users {
     private static List<SortField<?>> order(ResourceQuery query) {
         List<SortField<?>> order = new ArrayList<>();
         if (query.sortBy() != null) {
-            order.add(ResourceColumns.userSort(query.sortBy(), query.ascending()));
+            order.add(ResourceColumns.userSort(query.sortBy(), query.ascending(), query.custom()));
         }
         order.add(USERS.CREATED.asc());
         order.add(USERS.ID.asc());
@@ -293,7 +294,7 @@ public final class JooqUsers implements Users {
     public void insert(User user, List<DomainEvent> events, EventDetails details) {
         int emails = user.profile().emails().size();
         write(user, () -> {
-            if (context.isPostgres() && !events.isEmpty()) {
+            if (context.isPostgres() && !events.isEmpty() && user.profile().custom().isEmpty()) {
                 // The row, its emails and its events in one statement: atomic by itself, one round trip.
                 context.statement(dsl -> {
                     Map<String, Object> values = row(dsl, user).intoMap();
@@ -309,6 +310,7 @@ public final class JooqUsers implements Users {
             context.transaction(dsl -> {
                 INSERT.execute(dsl, row(dsl, user).intoMap());
                 insertEmails(dsl, user);
+                AttributeValues.insert(dsl, user);
                 JooqEventOutbox.append(dsl, events, details);
                 context.eventsWritten();
                 return null;
@@ -320,9 +322,10 @@ public final class JooqUsers implements Users {
     public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
         // The email rows only follow the emails: a deactivation or a rename leaves them alone.
         boolean emailsChanged = !current.profile().emails().equals(changed.profile().emails());
+        boolean customChanged = AttributeValues.changes(current, changed);
         long expected = current.meta().version().value();
         write(changed, () -> {
-            if (context.isPostgres() && !emailsChanged && !events.isEmpty()) {
+            if (context.isPostgres() && !emailsChanged && !customChanged && !events.isEmpty()) {
                 // The row and its events in one statement, the events written only if the row was.
                 int written = context.statement(dsl -> {
                     Map<String, Object> values = PreRendered.versionedUpdateValues(row(dsl, changed), KEY, expected);
@@ -348,6 +351,7 @@ public final class JooqUsers implements Users {
                             .and(USER_EMAILS.USER_ID.eq(changed.id().value()))).execute();
                     insertEmails(dsl, changed);
                 }
+                AttributeValues.replace(dsl, current, changed);
                 JooqEventOutbox.append(dsl, events, details);
                 context.eventsWritten();
                 return null;

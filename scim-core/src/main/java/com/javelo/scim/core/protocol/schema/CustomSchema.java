@@ -127,13 +127,15 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
         }
     }
 
-    /** @return {@code text} as a number, if it is one (a decimal or integer value) */
+    /** @return {@code text} as a number, if it is one (a decimal or integer value) of at most 40 integer digits */
     public static Optional<BigDecimal> decimal(String text) {
         if (text.isEmpty() || text.length() > 64) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BigDecimal(text));
+            BigDecimal number = new BigDecimal(text);
+            // What the values table's NUMERIC(60, 20) holds: 40 digits before the point.
+            return number.precision() - number.scale() > 40 ? Optional.empty() : Optional.of(number);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

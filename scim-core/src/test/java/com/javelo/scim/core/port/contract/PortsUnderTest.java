@@ -2,6 +2,7 @@ package com.javelo.scim.core.port.contract;
 
 import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.EventFeed;
 import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
@@ -19,4 +20,4 @@ import com.javelo.scim.core.port.Users;
  */
 public record PortsUnderTest(Users users, Groups groups, Tenants tenants, ApiTokens apiTokens, EventOutbox outbox,
         UnitOfWork unitOfWork, EventFeed eventFeed, Runnable sequencer, boolean overlappingTransactions,
-        ApiTokens consoleTokens, ActivityLog activityLog, ProvisioningFigures figures) {}
+        ApiTokens consoleTokens, ActivityLog activityLog, ProvisioningFigures figures, CustomSchemas customSchemas) {}

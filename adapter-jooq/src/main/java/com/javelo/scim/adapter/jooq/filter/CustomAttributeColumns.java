@@ -1,0 +1,62 @@
+package com.javelo.scim.adapter.jooq.filter;
+
+import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.USER_ATTRIBUTE_VALUES;
+
+import com.javelo.scim.adapter.jooq.filter.Column.Kind;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.schema.AttributeDefinition;
+import com.javelo.scim.domain.user.CustomAttributes;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * A company's declared attribute as SQL: its rows of {@code user_attribute_values}, reached by a
+ * correlated {@code EXISTS} (any value matches, like every multi-valued attribute; {@code ne}
+ * means no value equals), compared in the typed column of its declared type, each behind an
+ * index that leads with {@code (tenant_id, name_key, …)}.
+ */
+final class CustomAttributeColumns {
+
+    private CustomAttributeColumns() {}
+
+    static Column of(AttributeDefinition attribute) {
+        String key = CustomAttributes.key(attribute.name());
+        Column.Single value = value(attribute);
+        return new Column.Multi(
+                condition -> DSL.exists(DSL.selectOne().from(USER_ATTRIBUTE_VALUES)
+                        .where(USER_ATTRIBUTE_VALUES.TENANT_ID.eq(USERS.TENANT_ID)
+                                .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
+                                .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(key))
+                                .and(condition))),
+                sub -> {
+                    if (!sub.equalsIgnoreCase("value")) {
+                        throw ScimErrors.invalidFilter("'" + attribute.name() + "' has no sub-attribute '" + sub + "'");
+                    }
+                    return value;
+                },
+                "value");
+    }
+
+    /** The value a single-valued attribute sorts by (a correlated scalar subquery). */
+    static Field<?> sortValue(AttributeDefinition attribute) {
+        Field<?> column = value(attribute).field();
+        return DSL.field(DSL.select(column).from(USER_ATTRIBUTE_VALUES)
+                .where(USER_ATTRIBUTE_VALUES.TENANT_ID.eq(USERS.TENANT_ID)
+                        .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
+                        .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(CustomAttributes.key(attribute.name())))
+                        .and(USER_ATTRIBUTE_VALUES.ORDINAL.eq(0))));
+    }
+
+    private static Column.Single value(AttributeDefinition attribute) {
+        return switch (attribute.type()) {
+            case BOOLEAN -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_BOOL, Kind.BOOLEAN);
+            case INTEGER, DECIMAL -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_NUM, Kind.NUMBER);
+            case DATE_TIME -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TS, Kind.TIMESTAMP);
+            case REFERENCE -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TEXT, Kind.TEXT_EXACT);
+            default -> attribute.caseExact() ? new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TEXT, Kind.TEXT_EXACT)
+                    : new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_KEY, Kind.TEXT_IGNORING_CASE);
+        };
+    }
+}

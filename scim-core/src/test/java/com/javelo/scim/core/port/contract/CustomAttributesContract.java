@@ -1,0 +1,349 @@
+package com.javelo.scim.core.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.core.ScimApi;
+import com.javelo.scim.core.endpoint.AttributeSelection;
+import com.javelo.scim.core.endpoint.EndpointSettings;
+import com.javelo.scim.core.endpoint.ListParameters;
+import com.javelo.scim.core.endpoint.RequestContext;
+import com.javelo.scim.core.port.IdGenerator;
+import com.javelo.scim.core.port.ResourceQuery;
+import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.core.protocol.error.ScimType;
+import com.javelo.scim.core.protocol.json.CustomSchemaJson;
+import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.core.usecase.tenant.DeclareCustomAttributes;
+import com.javelo.scim.domain.resource.ExpectedVersion;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15 on every store (in memory, H2, PostgreSQL), through the SCIM API over the ports under
+ * test: what an identity provider sends beyond the catalogue is kept; a company's declared
+ * attributes are validated, stored, returned, PATCHed, filtered and sorted alike everywhere;
+ * strict mode; declaration changes never lose values; every store accepts and refuses the same filters.
+ */
+public abstract class CustomAttributesContract extends ContractFixture {
+
+    protected static final String URN = CustomSchema.URN;
+
+    protected ScimApi api;
+    protected RequestContext context;
+    protected DeclareCustomAttributes declarations;
+
+    @BeforeEach
+    void wireTheApi() {
+        api = ScimApi.wire(new ScimApi.ScimPorts(ports.users(), ports.groups(), ports.apiTokens(), ports.unitOfWork(),
+                IdGenerator.randomUuids(), Clock.systemUTC(), ports.customSchemas()), EndpointSettings.DEFAULTS);
+        context = new RequestContext(acme, "https://scim.example/scim/v2");
+        declarations = new DeclareCustomAttributes(ports.tenants(), ports.customSchemas());
+    }
+
+    protected static JsonNode json(String text) {
+        try {
+            return ScimJson.mapper().readTree(text.replace('\'', '"'));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    protected JsonNode create(String body) {
+        return api.users().create(context, json(body), AttributeSelection.none()).body();
+    }
+
+    protected JsonNode get(String id) {
+        return api.users().get(context, id, AttributeSelection.none()).body();
+    }
+
+    protected JsonNode patch(String id, String body) {
+        api.users().patch(context, id, json(body), ExpectedVersion.any(), AttributeSelection.none());
+        return get(id);
+    }
+
+    protected JsonNode put(String id, String body) {
+        return api.users().replace(context, id, json(body), ExpectedVersion.any(), AttributeSelection.none()).body();
+    }
+
+    protected List<String> userNames(String filter) {
+        return userNames(filter, null, null);
+    }
+
+    protected List<String> userNames(String filter, String sortBy, String sortOrder) {
+        JsonNode list = api.users().list(context, new ListParameters(filter, null, null, sortBy, sortOrder, null, null))
+                .body();
+        List<String> names = new ArrayList<>();
+        list.get("Resources").forEach(user -> names.add(user.get("userName").asText()));
+        return names;
+    }
+
+    protected void declare(String document) {
+        declarations.declare(acme, CustomSchemaJson.read(json(document)));
+    }
+
+    protected static Consumer<Throwable> scimType(ScimType type, String... inDetail) {
+        return thrown -> {
+            assertThat(thrown).isInstanceOf(ScimException.class);
+            ScimException error = (ScimException) thrown;
+            assertThat(error.error().scimType()).isEqualTo(type);
+            for (String text : inDetail) {
+                assertThat(error.error().detail()).contains(text);
+            }
+        };
+    }
+
+    @Nested
+    class NothingSilentlyDropped {
+
+        private static final String OKTA_CREATE = "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User',"
+                + "'urn:acme:okta:1.0:User'],'userName':'ada@acme.com','hireDate':'2024-05-01',"
+                + "'urn:acme:okta:1.0:User':{'site':'Lyon','badges':[1,2]},"
+                + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'department':'R&D','badge':'B7'},"
+                + "'emails':[{'value':'ada@acme.com','type':'work','primary':false}],"
+                + "'phoneNumbers':[{'value':'555','type':'work','primary':false}],"
+                + "'id':'ignored','meta':{'resourceType':'User'},'groups':[],'password':'x'}";
+
+        @Test
+        void anUndeclaredAttributeIsKeptAndReturnedAsItCame() {
+            String id = create(OKTA_CREATE).get("id").asText();
+
+            JsonNode user = get(id);
+            assertThat(user.get("hireDate").asText()).isEqualTo("2024-05-01");
+            assertThat(user.get("urn:acme:okta:1.0:User")).isEqualTo(json("{'site':'Lyon','badges':[1,2]}"));
+            assertThat(user.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").get("badge").asText())
+                    .isEqualTo("B7");
+            assertThat(user.get("schemas").toString()).contains("urn:acme:okta:1.0:User");
+            assertThat(user.get("id").asText()).isEqualTo(id);
+            assertThat(user.has("password")).isFalse();
+        }
+
+        @Test
+        void primaryFalseRoundTripsAsFalse() {
+            String id = create(OKTA_CREATE).get("id").asText();
+
+            JsonNode user = get(id);
+            assertThat(user.get("emails").get(0).get("primary").isBoolean()).isTrue();
+            assertThat(user.get("emails").get(0).get("primary").booleanValue()).isFalse();
+            assertThat(user.get("phoneNumbers").get(0).get("primary").booleanValue()).isFalse();
+        }
+
+        @Test
+        void aPatchOfAnotherAttributeKeepsThemAndAPatchCanChangeThem() {
+            String id = create(OKTA_CREATE).get("id").asText();
+
+            JsonNode patched = patch(id, "{'Operations':[{'op':'replace','path':'title','value':'Engineer'},"
+                    + "{'op':'replace','path':'urn:acme:okta:1.0:User:site','value':'Paris'},"
+                    + "{'op':'add','value':{'favouriteColour':'blue'}}]}");
+
+            assertThat(patched.get("title").asText()).isEqualTo("Engineer");
+            assertThat(patched.get("hireDate").asText()).isEqualTo("2024-05-01");
+            assertThat(patched.get("urn:acme:okta:1.0:User").get("site").asText()).isEqualTo("Paris");
+            assertThat(patched.get("urn:acme:okta:1.0:User").get("badges")).isEqualTo(json("[1,2]"));
+            assertThat(patched.get("favouriteColour").asText()).isEqualTo("blue");
+        }
+
+        @Test
+        void aPutReplacesThemAsItReplacesEverything() {
+            String id = create(OKTA_CREATE).get("id").asText();
+
+            JsonNode replaced = put(id, "{'userName':'ada@acme.com','hireDate':'2024-06-01'}");
+
+            assertThat(replaced.get("hireDate").asText()).isEqualTo("2024-06-01");
+            assertThat(replaced.has("urn:acme:okta:1.0:User")).isFalse();
+            assertThat(get(id).get("hireDate").asText()).isEqualTo("2024-06-01");
+        }
+
+        @Test
+        void aFilterOnAnUndeclaredAttributeIsInvalidAndSaysSo() {
+            create(OKTA_CREATE);
+
+            assertThatThrownBy(() -> userNames("hireDate eq \"2024-05-01\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "hireDate", "not declared"));
+            assertThatThrownBy(() -> userNames("urn:acme:okta:1.0:User:site eq \"Lyon\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
+            assertThatThrownBy(() -> userNames(URN + ":level eq \"3\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
+        }
+
+        @Test
+        void removingActiveIsRefusedWithWhatToSendInstead() {
+            String id = create(OKTA_CREATE).get("id").asText();
+
+            assertThatThrownBy(() -> patch(id, "{'Operations':[{'op':'remove','path':'active'}]}"))
+                    .satisfies(scimType(ScimType.INVALID_VALUE, "active", "false"));
+            assertThat(get(id).get("active").booleanValue()).isTrue();
+        }
+    }
+
+    @Nested
+    class DeclaredAttributes {
+
+        @BeforeEach
+        void declareThem() {
+            declare("{'attributes':[{'name':'level','type':'string'},{'name':'hireDate','type':'dateTime'},"
+                    + "{'name':'remote','type':'boolean'},{'name':'grade','type':'integer'},"
+                    + "{'name':'bonus','type':'decimal'},{'name':'sites','type':'string','multiValued':true},"
+                    + "{'name':'employeeCode','type':'string','caseExact':true}]}");
+        }
+
+        private String person(String userName, String extension) {
+            return create("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User','" + URN + "'],'userName':'"
+                    + userName + "','" + URN + "':" + extension + "}").get("id").asText();
+        }
+
+        @Test
+        void theyAreStoredAndReturnedWithTheirTypes() {
+            String id = person("ada", "{'level':'Senior','hireDate':'2024-05-01T09:00:00Z','remote':'True',"
+                    + "'grade':'7','bonus':2.50,'sites':['Lyon','Paris'],'employeeCode':'E-1'}");
+
+            JsonNode extension = get(id).get(URN);
+            assertThat(extension.toString()).isEqualTo(json("{'level':'Senior','hireDate':'2024-05-01T09:00:00Z',"
+                    + "'remote':true,'grade':7,'bonus':2.5,'sites':['Lyon','Paris'],'employeeCode':'E-1'}").toString());
+            assertThat(get(id).get("schemas").toString()).contains(URN);
+        }
+
+        @Test
+        void aValueOfTheWrongTypeIsRefusedNamingAttributeAndValue() {
+            assertThatThrownBy(() -> person("ada", "{'grade':'seven'}"))
+                    .satisfies(scimType(ScimType.INVALID_VALUE, URN + ":grade", "seven"));
+            assertThatThrownBy(() -> person("ada", "{'hireDate':'yesterday'}"))
+                    .satisfies(scimType(ScimType.INVALID_VALUE, "hireDate", "yesterday"));
+            assertThatThrownBy(() -> person("ada", "{'level':['a','b']}"))
+                    .satisfies(scimType(ScimType.INVALID_VALUE, "level", "single-valued"));
+            assertThat(userNames(null)).isEmpty();
+        }
+
+        @Test
+        void theyArePatchableWithAndWithoutPaths() {
+            String id = person("ada", "{'level':'Junior'}");
+
+            patch(id, "{'Operations':[{'op':'replace','path':'" + URN + ":level','value':'Senior'}]}");
+            assertThat(get(id).get(URN).get("level").asText()).isEqualTo("Senior");
+
+            patch(id, "{'Operations':[{'op':'Replace','value':{'" + URN + ":grade':'8'}}]}"); // Entra
+            assertThat(get(id).get(URN).get("grade").asInt()).isEqualTo(8);
+
+            patch(id, "{'Operations':[{'op':'add','value':{'" + URN + "':{'remote':true}}}]}"); // keyed by the URN
+            assertThat(get(id).get(URN).get("remote").booleanValue()).isTrue();
+            assertThat(get(id).get(URN).get("level").asText()).isEqualTo("Senior");
+
+            patch(id, "{'Operations':[{'op':'add','path':'" + URN + ":sites','value':['Lyon']},"
+                    + "{'op':'add','path':'" + URN + ":sites','value':['Paris']}]}");
+            assertThat(get(id).get(URN).get("sites")).isEqualTo(json("['Lyon','Paris']"));
+
+            patch(id, "{'Operations':[{'op':'remove','path':'" + URN + ":level'}]}");
+            assertThat(get(id).get(URN).has("level")).isFalse();
+
+            assertThatThrownBy(() -> patch(id, "{'Operations':[{'op':'replace','path':'" + URN
+                    + ":grade','value':'high'}]}")).satisfies(scimType(ScimType.INVALID_VALUE, "grade", "high"));
+        }
+
+        @Test
+        void theyAreFilterableByTypeOnEveryStore() {
+            person("ada", "{'level':'Senior','grade':7,'remote':true,'hireDate':'2024-05-01T09:00:00Z',"
+                    + "'sites':['Lyon','Paris'],'employeeCode':'E-1','bonus':1.5}");
+            person("bob", "{'level':'junior','grade':3,'remote':false,'hireDate':'2023-01-01T09:00:00+02:00',"
+                    + "'sites':['Nantes'],'employeeCode':'e-2'}");
+            person("cy", "{}");
+
+            assertThat(userNames(URN + ":level eq \"senior\"")).containsExactly("ada");
+            assertThat(userNames("level eq \"SENIOR\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":employeeCode eq \"E-1\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":employeeCode eq \"e-1\"")).isEmpty();
+            assertThat(userNames(URN + ":level ne \"senior\"")).containsExactly("bob", "cy");
+            assertThat(userNames(URN + ":level co \"uni\"")).containsExactly("bob");
+            assertThat(userNames(URN + ":level sw \"Sen\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":level ew \"IOR\"")).containsExactly("ada", "bob");
+            assertThat(userNames(URN + ":level pr")).containsExactly("ada", "bob");
+            assertThat(userNames(URN + ":grade gt 3")).containsExactly("ada");
+            assertThat(userNames(URN + ":grade le 7")).containsExactly("ada", "bob");
+            assertThat(userNames(URN + ":bonus ge 1.5")).containsExactly("ada");
+            assertThat(userNames(URN + ":remote eq true")).containsExactly("ada");
+            assertThat(userNames(URN + ":hireDate lt \"2024-01-01T00:00:00Z\"")).containsExactly("bob");
+            assertThat(userNames(URN + ":sites eq \"paris\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":sites eq \"Nantes\" or userName eq \"cy\"")).containsExactly("bob", "cy");
+            assertThatThrownBy(() -> userNames(URN + ":remote gt true"))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "remote"));
+        }
+
+        @Test
+        void theyAreSortableOnEveryStore() {
+            person("ada", "{'grade':10,'level':'b'}");
+            person("bob", "{'grade':9,'level':'C'}");
+            person("cy", "{'level':'a'}");
+
+            assertThat(userNames(null, URN + ":grade", "ascending")).containsExactly("bob", "ada", "cy");
+            assertThat(userNames(null, URN + ":grade", "descending")).containsExactly("ada", "bob", "cy");
+            assertThat(userNames(null, "level", "ascending")).containsExactly("cy", "ada", "bob");
+        }
+
+        @Test
+        void strictModeRefusesAnUndeclaredAttributeAndWritesNothing() {
+            declare("{'strict':true,'attributes':[{'name':'level','type':'string'}]}");
+
+            assertThatThrownBy(() -> create("{'userName':'ada','" + URN + "':{'level':'x','site':'Lyon'}}"))
+                    .satisfies(scimType(ScimType.INVALID_SYNTAX, URN + ":site", "strict"));
+            assertThatThrownBy(() -> create("{'userName':'ada','hireDate':'2024'}"))
+                    .satisfies(scimType(ScimType.INVALID_SYNTAX, "hireDate"));
+            assertThat(userNames(null)).isEmpty();
+            assertThat(create("{'userName':'ada','" + URN + "':{'level':'x'}}").get(URN).get("level").asText())
+                    .isEqualTo("x");
+        }
+
+        @Test
+        void anAttributeRemovedFromTheDeclarationIsHiddenKeptAndReturnsWhenRedeclared() {
+            String id = person("ada", "{'level':'Senior','grade':7}");
+
+            declare("{'attributes':[{'name':'grade','type':'integer'}]}");
+            assertThat(get(id).get(URN).has("level")).isFalse();
+            put(id, "{'userName':'ada','" + URN + "':{'grade':8}}");
+            patch(id, "{'Operations':[{'op':'replace','path':'title','value':'CTO'}]}");
+            assertThatThrownBy(() -> userNames(URN + ":level eq \"Senior\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
+
+            declare("{'attributes':[{'name':'grade','type':'integer'},{'name':'level','type':'string'}]}");
+            assertThat(get(id).get(URN).toString()).isEqualTo("{\"grade\":8,\"level\":\"Senior\"}");
+            assertThat(userNames(URN + ":level eq \"Senior\"")).containsExactly("ada");
+        }
+
+        @Test
+        void aTypeChangeIsRefusedWhenStoredValuesDoNotConvertAndAppliedWhenTheyDo() {
+            person("ada", "{'level':'3'}");
+            person("bob", "{'level':'senior'}");
+
+            assertThatThrownBy(() -> declare("{'attributes':[{'name':'level','type':'integer'}]}"))
+                    .satisfies(thrown -> assertThat(((ScimException) thrown).error().status()).isEqualTo(409))
+                    .hasMessageContaining("senior");
+
+            put(userNames("userName eq \"bob\"").isEmpty() ? "" : idOf("bob"), "{'userName':'bob'}");
+            declare("{'attributes':[{'name':'level','type':'integer'}]}");
+            assertThat(get(idOf("ada")).get(URN).get("level").isNumber()).isTrue();
+            assertThat(userNames(URN + ":level gt 2")).containsExactly("ada");
+        }
+
+        private String idOf(String userName) {
+            return api.users().list(context, new ListParameters("userName eq \"" + userName + "\"", null, null, null,
+                    null, null, null)).body().get("Resources").get(0).get("id").asText();
+        }
+
+        @Test
+        void anotherCompanySeesNeitherTheDeclarationNorTheValues() {
+            person("ada", "{'level':'Senior'}");
+            RequestContext globexContext = new RequestContext(globex, "https://scim.example/scim/v2");
+
+            assertThat(ports.customSchemas().of(globex).isEmpty()).isTrue();
+            assertThatThrownBy(() -> api.users().list(globexContext, new ListParameters(URN + ":level eq \"Senior\"",
+                    null, null, null, null, null, null))).satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
+            assertThat(ports.users().query(globex, ResourceQuery.all()).items()).isEmpty();
+        }
+    }
+}
