@@ -8,6 +8,7 @@ import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.usecase.tenant.CreateTenant;
+import com.javelo.scim.core.usecase.tenant.DeclareCustomAttributes;
 import com.javelo.scim.core.usecase.tenant.IssueApiToken;
 import com.javelo.scim.core.usecase.tenant.RevokeApiToken;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import java.time.ZoneOffset;
  */
 public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken issueApiToken,
         RevokeApiToken revokeApiToken, JooqPersistence persistence, CachingApiTokens apiTokens,
-        IssueApiToken issueConsoleToken, RevokeApiToken revokeConsoleToken, ApiTokens consoleTokens) {
+        IssueApiToken issueConsoleToken, RevokeApiToken revokeConsoleToken, ApiTokens consoleTokens,
+        CachingCustomSchemas customSchemas, DeclareCustomAttributes declareCustomAttributes) {
 
     private static final String CURSOR_KEY_PURPOSE = "javelo-scim/list-cursor/v1";
 
@@ -48,12 +50,14 @@ public record Services(ScimApi scim, CreateTenant createTenant, IssueApiToken is
         // stored event signing key, so a cursor issued by one is read by any other.
         CursorCodec cursors = new CursorCodec(() -> EventSigner.loadOrCreate(persistence.signingKeys(), clock)
                 .derivedSecret(CURSOR_KEY_PURPOSE), clock, settings.cursorTimeout());
+        CachingCustomSchemas customSchemas = new CachingCustomSchemas(persistence.customSchemas(), revocations);
         ScimApi scim = ScimApi.wire(new ScimApi.ScimPorts(persistence.users(), persistence.groups(),
-                apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock), settings, cursors);
+                apiTokens, persistence.unitOfWork(), IdGenerator.randomUuids(), clock, customSchemas), settings, cursors);
         return new Services(scim, new CreateTenant(persistence.tenants(), clock),
                 new IssueApiToken(persistence.tenants(), apiTokens, clock),
                 new RevokeApiToken(persistence.tenants(), apiTokens, clock), persistence, apiTokens,
                 IssueApiToken.forConsole(persistence.tenants(), consoleTokens, clock),
-                new RevokeApiToken(persistence.tenants(), consoleTokens, clock), consoleTokens);
+                new RevokeApiToken(persistence.tenants(), consoleTokens, clock), consoleTokens, customSchemas,
+                new DeclareCustomAttributes(persistence.tenants(), customSchemas));
     }
 }

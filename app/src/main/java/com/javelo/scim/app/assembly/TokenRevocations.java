@@ -17,6 +17,23 @@ public interface TokenRevocations extends AutoCloseable {
 
         /** News may have been missed (the listening connection was lost): forget every remembered token. */
         void newsMayHaveBeenMissed();
+
+        /** @return a subscriber that hands the news to both (the channel takes one subscriber) */
+        static Subscriber both(Subscriber first, Subscriber second) {
+            return new Subscriber() {
+                @Override
+                public void tokensChanged(TenantId tenant) {
+                    first.tokensChanged(tenant);
+                    second.tokensChanged(tenant);
+                }
+
+                @Override
+                public void newsMayHaveBeenMissed() {
+                    first.newsMayHaveBeenMissed();
+                    second.newsMayHaveBeenMissed();
+                }
+            };
+        }
     }
 
     /** Nothing to tell and no one to listen: one instance (H2), or a command-line tool's own process. */

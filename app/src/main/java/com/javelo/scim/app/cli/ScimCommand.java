@@ -10,6 +10,9 @@ import com.javelo.scim.app.admin.ImportReports;
 import com.javelo.scim.app.admin.PeopleFiles;
 import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.core.protocol.event.Cause;
+import com.javelo.scim.core.protocol.json.CustomSchemaJson;
+import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.usecase.user.ImportPeople;
 import com.javelo.scim.domain.error.UnknownTenant;
 import com.javelo.scim.domain.id.TenantId;
@@ -134,8 +137,61 @@ public final class ScimCommand implements Callable<Integer> {
     }
 
     @Command(name = "tenant", description = "Manage tenants (companies).",
-            subcommands = {TenantCommands.Create.class, TenantCommands.ListTenants.class, TenantCommands.Import.class})
+            subcommands = {TenantCommands.Create.class, TenantCommands.ListTenants.class, TenantCommands.Import.class,
+                    TenantCommands.SchemaCommands.class})
     static final class TenantCommands {
+
+        @Command(name = "schema", description = "A company's own attributes (" + CustomSchema.URN + ").",
+                subcommands = {SchemaCommands.Show.class, SchemaCommands.Set.class})
+        static final class SchemaCommands {
+
+            @Command(name = "show", description = "Print the company's declaration (JSON).")
+            static final class Show implements Callable<Integer> {
+                @Mixin
+                ConfigOptions options;
+
+                @Spec
+                CommandSpec spec;
+
+                @Parameters(index = "0", description = "the tenant's id")
+                String tenant;
+
+                @Override
+                public Integer call() {
+                    CustomSchema schema = withServices(options,
+                            services -> services.declareCustomAttributes().current(new TenantId(tenant)));
+                    spec.commandLine().getOut().println(CustomSchemaJson.write(schema).toPrettyString());
+                    return 0;
+                }
+            }
+
+            @Command(name = "set", description = "Replace the company's declaration with a file such as "
+                    + "{\"attributes\":[{\"name\":\"level\",\"type\":\"string\"}]}; stored values are kept. "
+                    + "Prints the declaration.")
+            static final class Set implements Callable<Integer> {
+                @Mixin
+                ConfigOptions options;
+
+                @Spec
+                CommandSpec spec;
+
+                @Parameters(index = "0", description = "the tenant's id")
+                String tenant;
+
+                @Parameters(index = "1", description = "the declaration (JSON, UTF-8)")
+                Path file;
+
+                @Override
+                public Integer call() throws IOException {
+                    CustomSchema read = CustomSchemaJson.read(ScimJson.mapper().readTree(
+                            Files.readString(file, StandardCharsets.UTF_8)));
+                    CustomSchema schema = withServices(options,
+                            services -> services.declareCustomAttributes().declare(new TenantId(tenant), read));
+                    spec.commandLine().getOut().println(CustomSchemaJson.write(schema).toPrettyString());
+                    return 0;
+                }
+            }
+        }
 
         @Command(name = "create", description = "Create a tenant; prints its id.")
         static final class Create implements Callable<Integer> {

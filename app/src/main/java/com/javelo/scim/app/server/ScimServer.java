@@ -8,6 +8,7 @@ import com.javelo.scim.adapter.jersey.limit.TenantRateLimitFilter;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
+import com.javelo.scim.app.admin.CustomAttributesResource;
 import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.app.admin.AdminSessionResource;
@@ -113,6 +114,7 @@ public final class ScimServer implements AutoCloseable {
             config.register(new ActivityFilter(activity));
             config.register(new AdminAuthenticationFilter(settings.adminToken(), services.consoleTokens()));
             config.register(new AdminResource(services, httpSettings, activity));
+            config.register(new CustomAttributesResource(services));
             config.register(new AdminSessionResource(services));
             config.register(new ConsoleResource());
             config.register(new ConsoleHeaders());
@@ -148,7 +150,8 @@ public final class ScimServer implements AutoCloseable {
             try {
                 events.start();
                 activity.start();
-                revocations.subscribe(services.apiTokens());
+                // The company's declared attributes are remembered like its tokens, and forgotten on the same news.
+                revocations.subscribe(TokenRevocations.Subscriber.both(services.apiTokens(), services.customSchemas()));
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();

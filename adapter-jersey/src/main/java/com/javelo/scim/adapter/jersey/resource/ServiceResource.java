@@ -22,7 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Service-wide endpoints: discovery ({@code /ServiceProviderConfig}, {@code /ResourceTypes},
- * {@code /Schemas}; they need a valid token but no tenant data), {@code POST /.search} and
+ * {@code /Schemas}; they need a valid token, and the last two show the company's own declared
+ * extension), {@code POST /.search} and
  * {@code POST /Bulk}.
  */
 @Path("scim/v2")
@@ -62,26 +63,27 @@ public final class ServiceResource {
 
     @GET
     @Path("ResourceTypes")
-    public Response resourceTypes() {
-        return HttpResponses.of(discovery.resourceTypes(baseUrl()));
+    public Response resourceTypes(@Context ContainerRequestContext request) {
+        return HttpResponses.of(discovery.resourceTypes(requests.context(request).tenant(), baseUrl()));
     }
 
     @GET
     @Path("ResourceTypes/{name}")
-    public Response resourceType(@PathParam("name") String name) {
-        return HttpResponses.of(discovery.resourceType(baseUrl(), name));
+    public Response resourceType(@Context ContainerRequestContext request, @PathParam("name") String name) {
+        return HttpResponses.of(discovery.resourceType(requests.context(request).tenant(), baseUrl(), name));
     }
 
     @GET
     @Path("Schemas")
-    public Response schemas() {
-        return HttpResponses.of(discovery.schemas(baseUrl()));
+    public Response schemas(@Context ContainerRequestContext request) {
+        // With the company's declared extension: each company sees its own catalogue.
+        return HttpResponses.of(discovery.schemas(requests.context(request).tenant(), baseUrl()));
     }
 
     @GET
     @Path("Schemas/{urn}")
-    public Response schema(@PathParam("urn") String urn) {
-        return HttpResponses.of(discovery.schema(baseUrl(), urn));
+    public Response schema(@Context ContainerRequestContext request, @PathParam("urn") String urn) {
+        return HttpResponses.of(discovery.schema(requests.context(request).tenant(), baseUrl(), urn));
     }
 
     @POST
