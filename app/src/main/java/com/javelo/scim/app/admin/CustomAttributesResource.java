@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
  * operator or the company's admin (its console token, for its own company only: another company
  * is a 404) reads and sets, and the attributes its identity provider sends that nobody declared.
  */
-@Path("admin/v1/tenants/{id}")
+@Path("admin/v1/tenants/{id}/schema-extension")
 @AdminAuthenticated
 public final class CustomAttributesResource {
 
@@ -38,7 +38,6 @@ public final class CustomAttributesResource {
     }
 
     @GET
-    @Path("schema-extension")
     @CompanyAdminAllowed
     public Response declaration(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return json(200, CustomSchemaJson.write(services.declareCustomAttributes().current(company(request, id))));
@@ -46,7 +45,6 @@ public final class CustomAttributesResource {
 
     /** Replaces the declaration; stored values are kept (see {@code DeclareCustomAttributes}). */
     @PUT
-    @Path("schema-extension")
     @CompanyAdminAllowed
     @Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
     public Response declare(@Context ContainerRequestContext request, @PathParam("id") String id, JsonNode body) {
@@ -55,25 +53,45 @@ public final class CustomAttributesResource {
         return json(200, CustomSchemaJson.write(declared));
     }
 
-    @GET
-    @Path("undeclared-attributes")
-    @CompanyAdminAllowed
-    public Response undeclared(@Context ContainerRequestContext request, @PathParam("id") String id) {
-        TenantId tenant = company(request, id);
-        ObjectNode body = ScimJson.nodes().objectNode();
-        ArrayNode list = body.putArray("attributes");
-        for (ReportUndeclaredAttributes.Undeclared attribute
-                : new ReportUndeclaredAttributes(services.persistence().users()).execute(tenant)) {
-            list.addObject().put("path", attribute.path()).put("users", attribute.users())
-                    .put("firstSeen", attribute.firstSeen().toString()).put("lastSeen", attribute.lastSeen().toString());
+    /**
+     * The attributes the company's IdP sends that nobody declared: each path, how many people carry
+     * it, first and last seen. A root resource of its own (as the declaration's): a root at
+     * {@code admin/v1/tenants/{id}} would take every path {@link AdminResource} serves below it.
+     */
+    @Path("admin/v1/tenants/{id}/undeclared-attributes")
+    @AdminAuthenticated
+    public static final class Undeclared {
+
+        private final Services services;
+
+        public Undeclared(Services services) {
+            this.services = services;
         }
-        Response response = json(200, body);
-        response.getHeaders().putSingle("Cache-Control", "no-store");
-        return response;
+
+        @GET
+        @CompanyAdminAllowed
+        public Response list(@Context ContainerRequestContext request, @PathParam("id") String id) {
+            TenantId tenant = company(services, request, id);
+            ObjectNode body = ScimJson.nodes().objectNode();
+            ArrayNode list = body.putArray("attributes");
+            for (ReportUndeclaredAttributes.Undeclared attribute
+                    : new ReportUndeclaredAttributes(services.persistence().users()).execute(tenant)) {
+                list.addObject().put("path", attribute.path()).put("users", attribute.users())
+                        .put("firstSeen", attribute.firstSeen().toString())
+                        .put("lastSeen", attribute.lastSeen().toString());
+            }
+            Response response = json(200, body);
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+            return response;
+        }
+    }
+
+    private TenantId company(ContainerRequestContext request, String id) {
+        return company(services, request, id);
     }
 
     /** The company, if the principal may act for it; 404 otherwise (as {@link AdminResource} does). */
-    private TenantId company(ContainerRequestContext request, String id) {
+    private static TenantId company(Services services, ContainerRequestContext request, String id) {
         TenantId tenant = AdminPrincipal.of(request).company(id);
         return services.persistence().tenants().findById(tenant).map(found -> found.id())
                 .orElseThrow(() -> ScimErrors.notFound(AdminResource.unknownCompany(id)));

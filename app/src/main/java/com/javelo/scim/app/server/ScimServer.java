@@ -115,6 +115,7 @@ public final class ScimServer implements AutoCloseable {
             config.register(new AdminAuthenticationFilter(settings.adminToken(), services.consoleTokens()));
             config.register(new AdminResource(services, httpSettings, activity));
             config.register(new CustomAttributesResource(services));
+            config.register(new CustomAttributesResource.Undeclared(services));
             config.register(new AdminSessionResource(services));
             config.register(new ConsoleResource());
             config.register(new ConsoleHeaders());
