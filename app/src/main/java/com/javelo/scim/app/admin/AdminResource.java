@@ -327,7 +327,7 @@ public final class AdminResource {
         TenantId tenant = company(request, id).id();
         MediaType type = request.getMediaType();
         List<ImportPeople.Row> rows = type != null && "csv".equalsIgnoreCase(type.getSubtype())
-                ? PeopleFiles.csv(body) : PeopleFiles.json(body);
+                ? PeopleFiles.csv(body, services.customSchemas().of(tenant)) : PeopleFiles.json(body);
         String baseUrl = baseUrls.of(uriInfo, headers);
         Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
         ImportPeople.Report report = services.scim().importPeople().execute(new ImportPeople.Command(tenant, rows,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.usecase.user.ImportPeople.Row;
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,17 +44,29 @@ public final class PeopleFiles {
             .setAllowMissingColumnNames(false)
             .get();
 
+    /** The prefix of a declared attribute's column key (never a column's own name: those have no colon). */
+    private static final String CUSTOM = "custom:";
+
     private PeopleFiles() {}
 
     public static List<Row> csv(String text) {
+        return csv(text, CustomSchema.NONE);
+    }
+
+    /**
+     * Like {@link #csv(String)}, where a column may also be one of the company's declared attributes,
+     * named alone ({@code level}) or with its URN; a multi-valued one takes its values separated by
+     * {@code ;}. Values are checked by type with the row, as the SCIM API checks them.
+     */
+    public static List<Row> csv(String text, CustomSchema schema) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel's byte order mark
         try (CSVParser parser = CSVParser.parse(new StringReader(body), FORMAT)) {
-            Map<String, String> columns = columns(parser.getHeaderNames());
+            Map<String, String> columns = columns(parser.getHeaderNames(), schema);
             List<Row> rows = new ArrayList<>();
             int row = 1;
             for (CSVRecord record : parser) {
                 row++;
-                rows.add(row(row, record, columns));
+                rows.add(row(row, record, columns, schema));
             }
             return rows;
         } catch (IllegalArgumentException e) {
@@ -68,16 +81,23 @@ public final class PeopleFiles {
     }
 
     /** @return each header as written, by the canonical column name */
-    private static Map<String, String> columns(List<String> headers) {
+    private static Map<String, String> columns(List<String> headers, CustomSchema schema) {
         Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
-            String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(header.strip())).findFirst()
+            String name = header.strip();
+            String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst()
                     .orElse(null);
             if (known == null) {
+                String attribute = name.regionMatches(true, 0, CustomSchema.URN + ":", 0, CustomSchema.URN.length() + 1)
+                        ? name.substring(CustomSchema.URN.length() + 1) : name;
+                known = schema.attribute(attribute).map(declared -> CUSTOM + declared.name()).orElse(null);
+            }
+            if (known == null) {
                 throw ScimErrors.invalidValue("unknown column '" + header + "' (column " + (i + 1) + " of the header"
-                        + " row); the columns are " + String.join(", ", COLUMNS) + " (custom attributes are not"
-                        + " supported yet)");
+                        + " row); the columns are " + String.join(", ", COLUMNS) + ", and the company's declared"
+                        + " attributes" + (schema.isEmpty() ? " (it declares none)" : ": " + String.join(", ",
+                        schema.attributes().stream().map(declared -> declared.name()).toList())));
             }
             if (columns.putIfAbsent(known, header) != null) {
                 throw ScimErrors.invalidValue("column '" + known + "' appears twice in the header row");
@@ -90,7 +110,7 @@ public final class PeopleFiles {
         return columns;
     }
 
-    private static Row row(int number, CSVRecord record, Map<String, String> columns) {
+    private static Row row(int number, CSVRecord record, Map<String, String> columns, CustomSchema schema) {
         if (!record.isConsistent()) {
             return Row.rejected(number, "the row has " + record.size() + " values, the header row has "
                     + record.getParser().getHeaderNames().size() + " columns", null);
@@ -124,6 +144,26 @@ public final class PeopleFiles {
             if (values.containsKey("managerEmail")) {
                 enterprise.putObject("manager").put("value", values.get("managerEmail"));
             }
+        }
+        ObjectNode custom = ScimJson.nodes().objectNode();
+        values.forEach((column, value) -> {
+            if (column.startsWith(CUSTOM)) {
+                String attribute = column.substring(CUSTOM.length());
+                if (schema.attribute(attribute).map(declared -> declared.multiValued()).orElse(false)) {
+                    var array = custom.putArray(attribute);
+                    for (String one : value.split(";")) {
+                        if (!one.isBlank()) {
+                            array.add(one.strip());
+                        }
+                    }
+                } else {
+                    custom.put(attribute, value);
+                }
+            }
+        });
+        if (!custom.isEmpty()) {
+            user.withArray("schemas").add(CustomSchema.URN);
+            user.set(CustomSchema.URN, custom);
         }
         if (values.containsKey("active")) {
             String active = values.get("active").toLowerCase(Locale.ROOT);

@@ -213,7 +213,8 @@ public final class ScimCommand implements Callable<Integer> {
         }
 
         @Command(name = "import", description = "Import a company's existing people from a CSV (header row: "
-                + "userName, givenName, familyName, email, title, department, managerEmail, active); prints the"
+                + "userName, givenName, familyName, email, title, department, managerEmail, active, and any declared"
+                + " custom attribute); prints the"
                 + " report. Exit code 0 when applied (or planned, with --dry-run), 1 when rows were rejected.")
         static final class Import implements Callable<Integer> {
             @Mixin
@@ -237,10 +238,10 @@ public final class ScimCommand implements Callable<Integer> {
             @Override
             public Integer call() throws IOException {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                List<ImportPeople.Row> rows = PeopleFiles.csv(text);
                 ImportPeople.Report report = withServices(options, services -> {
                     TenantId id = new TenantId(tenant);
                     services.persistence().tenants().findById(id).orElseThrow(() -> new UnknownTenant(tenant));
+                    List<ImportPeople.Row> rows = PeopleFiles.csv(text, services.customSchemas().of(id));
                     return services.scim().importPeople().execute(new ImportPeople.Command(id, rows, dryRun,
                             partial, Cause.unknown("cli")));
                 });

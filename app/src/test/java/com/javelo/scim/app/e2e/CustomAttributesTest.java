@@ -98,6 +98,14 @@ class CustomAttributesTest extends EndToEndTest {
         assertThat(undeclared.get("attributes").toString()).contains("urn:okta:acme:1.0:User:costCode")
                 .contains("favouriteColour");
 
+        // An import (issue #18) may carry the declared attributes as columns.
+        Answer imported = Http.send("POST", server.baseUrl() + "/admin/v1/tenants/" + tenantId + "/imports",
+                "userName,email,level,sites\ndana@acme.example,dana@acme.example,Lead,Lyon;Nantes\n",
+                "Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "text/csv");
+        assertThat(imported.status()).isEqualTo(200);
+        JsonNode dana = okta("GET", "/Users?filter=" + encode("level eq \"lead\""), null).json().at("/Resources/0");
+        assertThat(dana.get(URN).get("sites").toString()).isEqualTo("[\"Lyon\",\"Nantes\"]");
+
         server.restart();
 
         JsonNode afterRestart = okta("GET", "/Users/" + ada, null).json();
@@ -106,7 +114,7 @@ class CustomAttributesTest extends EndToEndTest {
         assertThat(afterRestart.get("favouriteColour").asText()).isEqualTo("blue");
         assertThat(afterRestart.get("schemas").toString()).contains(URN).contains("urn:okta:acme:1.0:User");
         assertThat(okta("GET", "/Users?filter=" + encode(URN + ":sites eq \"lyon\""), null).json()
-                .get("totalResults").asInt()).isEqualTo(2);
+                .get("totalResults").asInt()).isEqualTo(3);
     }
 
     @ParameterizedTest
