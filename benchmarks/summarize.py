@@ -42,6 +42,7 @@ ratio("W1 POST rate / pgbench insert (16 conns)", "W1 create empty x16", "W1 pgb
 ratio("W1 POST rate at 100k users / empty tenant", "W1 create 100k x16", "W1 create empty x16", "rate", 0.9)
 ratio("W2 filter rate / pgbench select (16 conns)", "W2 filter 100k x16", "W2 pgbench select x16", "rate", 0.3)
 ratio("W2 filter rate 100k-user / 1k-user tenant", "W2 filter 100k x16", "W2 filter 1k x16", "rate", 0.9)
+ratio("W2 custom-attribute filter rate / pgbench select (16 conns)", "W2 custom attribute 100k x16", "W2 pgbench select x16", "rate", 0.3)
 absolute("W2 filter p50, 1 connection", "W2 filter 100k x1", "p50_ms", 1.0)
 ratio("W3 add p50 100k-member / 10-member group", "W3 100k", "W3 10", "add_p50_ms", 1.2, better_low=True)
 ratio("W3 remove p50 100k-member / 10-member group", "W3 100k", "W3 10", "remove_p50_ms", 1.2, better_low=True)
