@@ -88,7 +88,7 @@ public final class TestDatabases implements AutoCloseable {
         return pool;
     }
 
-    private static void execute(String sql) {
+    static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -57,7 +57,7 @@ public final class GroupEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Groups");
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
-            Page<Group> page = groups.query(context.tenant(), parsed.query());
+            Page<Group> page = groups.query(context.tenant(), ResourceFilters.groups(parsed.query()));
             return ScimResponse.ok(ListRequests.listResponse(parsed, page, group -> render(context, group, projection),
                     group -> new KeysetPosition(group.meta().created(), group.id().value()), cursors, context.tenant()));
         });

@@ -67,7 +67,7 @@ public final class UserEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             CustomSchema schema = schemas.of(context.tenant());
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Users");
-            ResourceQuery query = UserFilters.checked(parsed.query(), schema);
+            ResourceQuery query = ResourceFilters.users(parsed.query(), schema);
             Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
             ResourceSchema resource = schema.users();
             // The page's groups come with the users in one look-up, and not at all when not returned.
@@ -92,7 +92,7 @@ public final class UserEndpoint implements ResourceEndpoint {
         return DomainErrorTranslator.translating(() -> {
             ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
             Page<User> page = users.query(context.tenant(),
-                    UserFilters.checked(parsed.query(), schemas.of(context.tenant())));
+                    ResourceFilters.users(parsed.query(), schemas.of(context.tenant())));
             return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
                     user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
         });

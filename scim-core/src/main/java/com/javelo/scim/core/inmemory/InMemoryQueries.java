@@ -8,10 +8,10 @@ import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.domain.resource.CaseFolding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -91,6 +91,6 @@ final class InMemoryQueries {
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
         }
-        return new SortKey(node.isNumber() ? node.decimalValue() : null, node.asText().toLowerCase(Locale.ROOT));
+        return new SortKey(node.isNumber() ? node.decimalValue() : null, CaseFolding.fold(node.asText()));
     }
 }

@@ -3,7 +3,7 @@ package com.javelo.scim.domain.user;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import com.javelo.scim.domain.resource.CaseFolding;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -58,6 +58,6 @@ public record CustomAttributes(Map<String, List<String>> values) {
 
     /** @return the comparison key of an attribute name (names are case-insensitive) */
     public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return CaseFolding.fold(name);
     }
 }

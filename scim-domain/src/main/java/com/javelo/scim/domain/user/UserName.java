@@ -1,7 +1,7 @@
 package com.javelo.scim.domain.user;
 
 import com.javelo.scim.domain.error.InvalidAttributeValue;
-import java.util.Locale;
+import com.javelo.scim.domain.resource.CaseFolding;
 import java.util.Objects;
 
 /**
@@ -29,7 +29,7 @@ public final class UserName {
 
     /** @return the comparison key of any user-name-like string (lower case, locale independent). */
     public static String normalize(String value) {
-        return value.strip().toLowerCase(Locale.ROOT);
+        return CaseFolding.fold(value.strip());
     }
 
     public String value() {

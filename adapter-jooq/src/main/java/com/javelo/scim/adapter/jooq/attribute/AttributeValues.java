@@ -5,7 +5,7 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.USER_ATTRIBUTE_VALUE
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.user.CustomAttributes;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.user.UserName;
+import com.javelo.scim.domain.resource.CaseFolding;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class AttributeValues {
             for (int ordinal = 0; ordinal < values.size(); ordinal++) {
                 String text = values.get(ordinal);
                 insert = insert.values(user.tenantId().value(), user.id().value(), name, ordinal, text,
-                        UserName.normalize(text), CustomSchema.decimal(text).map(number -> number.setScale(20, java.math.RoundingMode.HALF_EVEN)).orElse(null),
+                        CaseFolding.fold(text), CustomSchema.decimal(text).map(number -> number.setScale(20, java.math.RoundingMode.HALF_EVEN)).orElse(null),
                         CustomSchema.dateTime(text).orElse(null),
                         text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null);
             }

@@ -7,10 +7,10 @@ import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.domain.resource.CaseFolding;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -74,7 +74,7 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
 
     /** A text value as the column holds it: attributes compared ignoring case are stored lower-cased. */
     private static String asStored(Column.Single column, JsonNode value) {
-        return column.kind() == Column.Kind.TEXT_IGNORING_CASE ? value.asText().toLowerCase(Locale.ROOT) : value.asText();
+        return column.kind() == Column.Kind.TEXT_IGNORING_CASE ? CaseFolding.fold(value.asText()) : value.asText();
     }
 
     /** {@code column eq value} as a SCIM filter means it: a present value equal to the given one. */

@@ -424,7 +424,7 @@ public final class JooqUsers implements Users {
             values.put(prefix + "email", email.value());
             values.put(prefix + "key", email.value() == null ? null : UserName.normalize(email.value()));
             values.put(prefix + "type", email.type());
-            values.put(prefix + "primary", email.primary());
+            values.put(prefix + "primary", email.isPrimary());
         }
         return values;
     }

@@ -112,7 +112,8 @@ public final class CustomSchemaJson {
         if (type == AttributeType.STRING || type == AttributeType.REFERENCE) {
             definition = definition.withMaxLength(CustomSchema.MAX_VALUE_LENGTH);
         }
-        return definition;
+        // Every declared attribute is filterable; a single-valued one is a sort key too.
+        return definition.multiValued() ? definition.withFilterable() : definition.withSortable();
     }
 
     private static boolean flag(JsonNode node, String member, String name) {

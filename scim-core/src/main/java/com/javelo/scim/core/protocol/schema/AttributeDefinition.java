@@ -20,6 +20,9 @@ import java.util.OptionalInt;
  * <p>Absent characteristics are empty lists, never {@code null}, so the discovery documents
  * generated from a definition contain no nulls.
  *
+ * <p>{@code filterable} and {@code sortable} are the server's: which attributes a filter may name
+ * and a list may be sorted by, the same on every store (checked once, in core).
+ *
  * <p>Two characteristics are Javelo's own, not RFC 7643's: {@code maxLength} (a string value's
  * most characters, counted as UTF-16 code units, which is what both databases' columns bound)
  * and {@code maxValues} (a multi-valued attribute's most values). {@link InputLimits} enforces
@@ -39,7 +42,9 @@ public record AttributeDefinition(
         List<String> referenceTypes,
         List<AttributeDefinition> subAttributes,
         OptionalInt maxLength,
-        OptionalInt maxValues) {
+        OptionalInt maxValues,
+        boolean filterable,
+        boolean sortable) {
 
     public AttributeDefinition {
         Objects.requireNonNull(name, "name");
@@ -77,7 +82,9 @@ public record AttributeDefinition(
                 List.of(),
                 List.of(),
                 OptionalInt.empty(),
-                OptionalInt.empty());
+                OptionalInt.empty(),
+                false,
+                false);
     }
 
     /** @return a single-valued complex attribute with these sub-attributes, otherwise as {@link #of}. */
@@ -87,60 +94,78 @@ public record AttributeDefinition(
 
     public AttributeDefinition withMultiValued() {
         return new AttributeDefinition(name, type, true, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withRequired() {
         return new AttributeDefinition(name, type, multiValued, description, true, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withCaseExact() {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, true,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withMutability(Mutability newMutability) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                newMutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                newMutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withReturned(Returned newReturned) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, newReturned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                mutability, newReturned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withUniqueness(Uniqueness newUniqueness) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, newUniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                mutability, returned, newUniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withCanonicalValues(String... values) {
         return new AttributeDefinition(name, type, multiValued, description, required, Arrays.asList(values),
-                caseExact, mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues);
+                caseExact, mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withReferenceTypes(String... types) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, Arrays.asList(types), subAttributes, maxLength, maxValues);
+                mutability, returned, uniqueness, Arrays.asList(types), subAttributes, maxLength, maxValues, filterable, sortable);
     }
 
     public AttributeDefinition withSubAttributes(List<AttributeDefinition> subs) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subs, maxLength, maxValues);
+                mutability, returned, uniqueness, referenceTypes, subs, maxLength, maxValues, filterable, sortable);
     }
 
     /** @return this attribute with its string values bounded to {@code characters} (a column's size) */
     public AttributeDefinition withMaxLength(int characters) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
                 mutability, returned, uniqueness, referenceTypes, subAttributes, OptionalInt.of(characters),
-                maxValues);
+                maxValues, filterable, sortable);
     }
 
     /** @return this multi-valued attribute with at most {@code count} values */
     public AttributeDefinition withMaxValues(int count) {
         return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, OptionalInt.of(count));
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, OptionalInt.of(count), filterable, sortable);
+    }
+
+    /**
+     * @return this attribute as one a filter may name: every store answers it alike (the core
+     *     refuses filters on any other before a store sees them)
+     */
+    public AttributeDefinition withFilterable() {
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, true, sortable);
+    }
+
+    /** @return this attribute as filterable and one a list may be sorted by (single-valued) */
+    public AttributeDefinition withSortable() {
+        if (multiValued) {
+            throw new IllegalArgumentException(name + ": a multi-valued attribute cannot be a sort key");
+        }
+        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
+                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, true, true);
     }
 
     /** @return the description as {@code /Schemas} serves it: the RFC's text, then Javelo's limits */

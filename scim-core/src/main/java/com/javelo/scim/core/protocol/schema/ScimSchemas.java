@@ -110,7 +110,7 @@ public final class ScimSchemas {
             .withMaxLength(TENANT_NAME_SIZE);
 
     /** The core User schema, RFC 7643 §4.1 and §8.7.1. */
-    public static final SchemaDefinition USER = new SchemaDefinition(
+    private static final SchemaDefinition USER_AS_IN_RFC = new SchemaDefinition(
             USER_URN,
             "User",
             "User Account",
@@ -337,7 +337,7 @@ public final class ScimSchemas {
                             primary(null)).withMaxValues(MAX_VALUES))));
 
     /** The Enterprise User extension, RFC 7643 §4.3 and §8.7.1. */
-    public static final SchemaDefinition ENTERPRISE_USER = new SchemaDefinition(
+    private static final SchemaDefinition ENTERPRISE_USER_AS_IN_RFC = new SchemaDefinition(
             ENTERPRISE_USER_URN,
             "EnterpriseUser",
             "Enterprise User",
@@ -376,7 +376,7 @@ public final class ScimSchemas {
                                     "The displayName of the User's manager.  OPTIONAL and READ-ONLY.")))));
 
     /** The core Group schema, RFC 7643 §4.2 and §8.7.1. */
-    public static final SchemaDefinition GROUP = new SchemaDefinition(
+    private static final SchemaDefinition GROUP_AS_IN_RFC = new SchemaDefinition(
             GROUP_URN,
             "Group",
             "Group",
@@ -414,6 +414,54 @@ public final class ScimSchemas {
     private ScimSchemas() {}
 
     /** @return every schema Javelo serves, core schemas first. */
+    /**
+     * The core User schema, RFC 7643 §4.1 and §8.7.1, with what a filter may name and a list be
+     * sorted by: the attributes every store answers (adding one here means a column binding in
+     * adapter-jooq and a migration; the contract suites hold the stores to it).
+     */
+    public static final SchemaDefinition USER = queryable(USER_AS_IN_RFC,
+            List.of("id", "externalId", "userName", "displayName", "nickName", "title", "userType", "locale",
+                    "preferredLanguage", "timezone", "active", "name.givenName", "name.familyName", "meta.created",
+                    "meta.lastModified"),
+            List.of("emails", "emails.value", "emails.type", "emails.primary"));
+
+    /** The Enterprise User extension, RFC 7643 §4.3 and §8.7.1, filterable and sortable as {@link #USER} says. */
+    public static final SchemaDefinition ENTERPRISE_USER = queryable(ENTERPRISE_USER_AS_IN_RFC,
+            List.of("employeeNumber", "costCenter", "organization", "division", "department", "manager",
+                    "manager.value"),
+            List.of());
+
+    /** The core Group schema, RFC 7643 §4.2 and §8.7.1, filterable and sortable as {@link #USER} says. */
+    public static final SchemaDefinition GROUP = queryable(GROUP_AS_IN_RFC,
+            List.of("id", "externalId", "displayName", "meta.created", "meta.lastModified"),
+            List.of("members", "members.value"));
+
+    /**
+     * @param sortable the (single-valued) attributes and sub-attributes a filter may name and a list
+     *     be sorted by
+     * @param filterableOnly the ones a filter may name (multi-valued)
+     */
+    private static SchemaDefinition queryable(SchemaDefinition schema, List<String> sortable,
+            List<String> filterableOnly) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        for (AttributeDefinition attribute : schema.attributes()) {
+            List<AttributeDefinition> subs = new ArrayList<>();
+            for (AttributeDefinition sub : attribute.subAttributes()) {
+                subs.add(queryable(sub, attribute.name() + "." + sub.name(), sortable, filterableOnly));
+            }
+            attributes.add(queryable(attribute.withSubAttributes(subs), attribute.name(), sortable, filterableOnly));
+        }
+        return new SchemaDefinition(schema.id(), schema.name(), schema.description(), attributes);
+    }
+
+    private static AttributeDefinition queryable(AttributeDefinition attribute, String path, List<String> sortable,
+            List<String> filterableOnly) {
+        if (sortable.contains(path)) {
+            return attribute.withSortable();
+        }
+        return filterableOnly.contains(path) ? attribute.withFilterable() : attribute;
+    }
+
     public static List<SchemaDefinition> all() {
         return List.of(USER, GROUP, ENTERPRISE_USER);
     }

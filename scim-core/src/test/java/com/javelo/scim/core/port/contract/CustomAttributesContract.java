@@ -346,4 +346,33 @@ public abstract class CustomAttributesContract extends ContractFixture {
             assertThat(ports.users().query(globex, ResourceQuery.all()).items()).isEmpty();
         }
     }
+
+    @Nested
+    class TheSameFiltersOnEveryStore {
+
+        @Test
+        void aFilterOnACatalogueAttributeIsAnsweredAlike() {
+            create("{'userName':'ada','emails':[{'value':'ada@acme.com','type':'work'}],'title':'CTO',"
+                    + "'phoneNumbers':[{'value':'555','type':'work'}]}");
+            create("{'userName':'bob','emails':[{'value':'bob@acme.com','type':'home'}]}");
+
+            assertThat(userNames("emails[type eq \"work\"].value eq \"ADA@acme.com\"")).containsExactly("ada");
+            assertThat(userNames("title pr and not (emails.type eq \"home\")")).containsExactly("ada");
+            assertThat(userNames(null, "title", "descending")).containsExactly("ada", "bob");
+        }
+
+        @Test
+        void aFilterOnAnAttributeTheCatalogueDoesNotMarkFilterableIsRefusedAlike() {
+            create("{'userName':'ada','phoneNumbers':[{'value':'555','type':'work'}],'name':{'formatted':'Ada L'}}");
+
+            assertThatThrownBy(() -> userNames("phoneNumbers.value eq \"555\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "phoneNumbers.value", "filterable attributes are"));
+            assertThatThrownBy(() -> userNames("name.formatted eq \"Ada L\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "name.formatted"));
+            assertThatThrownBy(() -> userNames("emails[display eq \"x\"]"))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "emails.display"));
+            assertThatThrownBy(() -> userNames(null, "emails", "ascending"))
+                    .satisfies(scimType(ScimType.INVALID_VALUE, "sortable attributes are"));
+        }
+    }
 }
