@@ -10,7 +10,7 @@ import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
-import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -10,7 +10,7 @@ import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
-import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;

@@ -4,7 +4,7 @@ import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
-import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 
 /** Binds the in-memory adapters to the core's filter evaluator. */
 final class FilterMatching {

@@ -1,5 +1,8 @@
 package com.javelo.scim.core.protocol.filter;
 
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.schema.AttributePath;

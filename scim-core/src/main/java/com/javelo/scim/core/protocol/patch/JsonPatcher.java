@@ -1,6 +1,6 @@
 package com.javelo.scim.core.protocol.patch;
 
-import static com.javelo.scim.core.protocol.filter.CaseInsensitiveFields.isAbsentOrEmpty;
+import static com.javelo.scim.core.protocol.json.CaseInsensitiveFields.isAbsentOrEmpty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
-import com.javelo.scim.core.protocol.filter.AttributeCharacteristics;
-import com.javelo.scim.core.protocol.filter.CaseInsensitiveFields;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;

@@ -1,16 +1,16 @@
 package com.javelo.scim.core.protocol.patch;
 
-import static com.javelo.scim.core.protocol.filter.CaseInsensitiveFields.isAbsentOrEmpty;
+import static com.javelo.scim.core.protocol.json.CaseInsensitiveFields.isAbsentOrEmpty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
-import com.javelo.scim.core.protocol.filter.CaseInsensitiveFields;
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
-import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package com.javelo.scim.core.protocol.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
-import com.javelo.scim.core.protocol.filter.CaseInsensitiveFields;
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

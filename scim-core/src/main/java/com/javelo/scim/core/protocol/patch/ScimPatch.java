@@ -2,7 +2,7 @@ package com.javelo.scim.core.protocol.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.filter.AttributeCharacteristics;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.quirks.IdpQuirks;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.event.EventDetails;
-import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.error.ScimErrors;

@@ -1,5 +1,6 @@
 package com.javelo.scim.core.protocol.filter;
 
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import static com.javelo.scim.core.protocol.filter.JsonFixtures.json;
 import static com.javelo.scim.core.protocol.filter.JsonFixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;

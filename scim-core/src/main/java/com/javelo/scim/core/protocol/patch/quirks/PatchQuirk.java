@@ -1,6 +1,6 @@
 package com.javelo.scim.core.protocol.patch.quirks;
 
-import com.javelo.scim.core.protocol.filter.AttributeCharacteristics;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import java.util.List;
 

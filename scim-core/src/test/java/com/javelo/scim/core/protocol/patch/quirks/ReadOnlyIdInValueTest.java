@@ -6,8 +6,8 @@ import static com.javelo.scim.core.protocol.patch.PatchFixtures.op;
 import static com.javelo.scim.core.protocol.patch.PatchFixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.javelo.scim.core.protocol.filter.AttributeCharacteristics;
-import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchRequest;

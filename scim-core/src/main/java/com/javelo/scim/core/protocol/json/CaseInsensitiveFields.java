@@ -1,4 +1,4 @@
-package com.javelo.scim.core.protocol.filter;
+package com.javelo.scim.core.protocol.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;

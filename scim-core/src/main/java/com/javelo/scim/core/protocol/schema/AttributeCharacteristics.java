@@ -1,6 +1,5 @@
-package com.javelo.scim.core.protocol.filter;
+package com.javelo.scim.core.protocol.schema;
 
-import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.Optional;
 
 /**

@@ -1,13 +1,5 @@
-package com.javelo.scim.core.protocol.filter;
+package com.javelo.scim.core.protocol.schema;
 
-import com.javelo.scim.core.protocol.schema.AttributeDefinition;
-import com.javelo.scim.core.protocol.schema.AttributePath;
-import com.javelo.scim.core.protocol.schema.AttributeType;
-import com.javelo.scim.core.protocol.schema.CustomSchema;
-import com.javelo.scim.core.protocol.schema.Mutability;
-import com.javelo.scim.core.protocol.schema.ResourceSchema;
-import com.javelo.scim.core.protocol.schema.SchemaDefinition;
-import com.javelo.scim.core.protocol.schema.ScimSchemas;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

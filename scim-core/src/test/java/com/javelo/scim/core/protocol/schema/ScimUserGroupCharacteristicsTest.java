@@ -1,8 +1,7 @@
-package com.javelo.scim.core.protocol.filter;
+package com.javelo.scim.core.protocol.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.javelo.scim.core.protocol.schema.AttributePath;
 import org.junit.jupiter.api.Test;
 
 class ScimUserGroupCharacteristicsTest {
