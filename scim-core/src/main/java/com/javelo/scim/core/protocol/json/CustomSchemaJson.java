@@ -76,7 +76,7 @@ public final class CustomSchemaJson {
             throw ScimErrors.invalidValue("attribute #" + position + " must be an object such as "
                     + "{\"name\":\"level\",\"type\":\"string\"}");
         }
-        JsonNode nameNode = node.get("name");
+        JsonNode nameNode = JsonFields.field(node, "name").orElse(null);
         if (nameNode == null || !nameNode.isTextual()) {
             throw ScimErrors.invalidValue("attribute #" + position + " needs a 'name'");
         }
@@ -92,7 +92,7 @@ public final class CustomSchemaJson {
                         + "type, multiValued, caseExact, description");
             }
         });
-        JsonNode typeNode = node.get("type");
+        JsonNode typeNode = JsonFields.field(node, "type").orElse(null);
         AttributeType type = typeNode == null || !typeNode.isTextual() ? null
                 : Arrays.stream(AttributeType.values()).filter(candidate -> CustomSchema.DECLARABLE_TYPES
                         .contains(candidate) && candidate.wireValue().equalsIgnoreCase(typeNode.textValue()))
@@ -117,7 +117,7 @@ public final class CustomSchemaJson {
     }
 
     private static boolean flag(JsonNode node, String member, String name) {
-        JsonNode value = node.get(member);
+        JsonNode value = JsonFields.field(node, member).orElse(null);
         if (value == null || value.isNull()) {
             return false;
         }
@@ -128,7 +128,7 @@ public final class CustomSchemaJson {
     }
 
     private static Optional<String> text(JsonNode node, String member, String name) {
-        JsonNode value = node.get(member);
+        JsonNode value = JsonFields.field(node, member).orElse(null);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
