@@ -212,6 +212,18 @@ public abstract class CustomAttributesContract extends ContractFixture {
         }
 
         @Test
+        void theyHonourAttributesAndExcludedAttributes() {
+            String id = person("ada", "{'level':'Senior','grade':7}");
+
+            JsonNode only = api.users().get(context, id, new AttributeSelection(URN + ":level", null)).body();
+            assertThat(only.get(URN).toString()).isEqualTo("{\"level\":\"Senior\"}");
+            assertThat(only.has("userName")).isFalse();
+            JsonNode without = api.users().get(context, id, new AttributeSelection(null, URN + ":grade")).body();
+            assertThat(without.get(URN).has("grade")).isFalse();
+            assertThat(without.get(URN).get("level").asText()).isEqualTo("Senior");
+        }
+
+        @Test
         void aValueOfTheWrongTypeIsRefusedNamingAttributeAndValue() {
             assertThatThrownBy(() -> person("ada", "{'grade':'seven'}"))
                     .satisfies(scimType(ScimType.INVALID_VALUE, URN + ":grade", "seven"));
