@@ -1,6 +1,5 @@
 package com.javelo.scim.core.protocol.schema;
 
-import com.javelo.scim.core.protocol.error.ScimErrors;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -148,11 +147,5 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** @throws com.javelo.scim.core.protocol.error.ScimException when the declaration has no such attribute */
-    public AttributeDefinition require(String name) {
-        return attribute(name).orElseThrow(() -> ScimErrors.invalidPath("attribute '" + name
-                + "' is not declared in " + URN));
     }
 }
