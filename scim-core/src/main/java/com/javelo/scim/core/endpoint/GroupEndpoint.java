@@ -11,6 +11,7 @@ import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.PatchRequest;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
@@ -104,8 +105,8 @@ public final class GroupEndpoint implements ResourceEndpoint {
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
             Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
-                    ScimPatch.operations(body, ScimUserGroupCharacteristics.groups()), expected,
-                    LegacyStringMemberValues.in(body), PatchMemberDisplays.in(body), context.cause()));
+                    ScimPatch.planGroup(PatchRequest.parse(body), ScimUserGroupCharacteristics.groups()), expected,
+                    context.cause()));
             if (selection.isEmpty()) {
                 return new ScimResponse(204, null, EntityTags.of(group.meta().version()), null);
             }

@@ -11,7 +11,9 @@ import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.protocol.filter.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.PatchRequest;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
+import com.javelo.scim.core.protocol.patch.quirks.EntraDefaultDialect;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
@@ -145,9 +147,10 @@ public final class UserEndpoint implements ResourceEndpoint {
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
         return DomainErrorTranslator.translating(() -> {
+            PatchRequest request = PatchRequest.parse(body);
             UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
-                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users()), expected, context.cause()));
-            if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
+                    ScimPatch.operations(request, ScimUserGroupCharacteristics.users()), expected, context.cause()));
+            if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(request)) {
                 return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
             }
             return respond(200, context, user, selection);

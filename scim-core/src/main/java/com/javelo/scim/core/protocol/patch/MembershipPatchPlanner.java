@@ -75,6 +75,12 @@ public final class MembershipPatchPlanner {
         return new GroupPatchPlan(attributeOperations, fold.plan());
     }
 
+    /** @return whether {@code path} names a group's members as a whole ({@code members}, no filter, no sub-attribute) */
+    public static boolean namesWholeMembers(PatchPath path) {
+        return path != null && isMembers(path.attribute().parent()) && !path.attribute().hasSubAttribute()
+                && path.valueFilter() == null && path.subAttribute() == null;
+    }
+
     private static boolean isMembers(AttributePath attribute) {
         return attribute.attribute().equalsIgnoreCase(MEMBERS) && (attribute.schemaUrn() == null
                 || attribute.schemaUrn().equalsIgnoreCase(ScimUserGroupCharacteristics.GROUP_URN));

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Entra's compliant dialect ({@code ?aadOptscim062020}) puts paths, not attribute names, as the keys
+ * Client: Microsoft Entra ID. Entra's compliant dialect ({@code ?aadOptscim062020}) puts paths, not attribute names, as the keys
  * of a path-less replace (CLIENTS.md §3.5):
  * <pre>{@code
  * {"op":"replace","value":{"displayName":"Bjfe","name.givenName":"Kkom","name.familyName":"Unua",

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Okta renames a group with the group's own id inside the value (CLIENTS.md §2.10):
+ * Clients: Okta, and every IdP that echoes what it read. Drops every read-only attribute an
+ * operation writes (RFC 7643 §2.2: read-only input is ignored, not refused). Okta renames a group
+ * with the group's own id inside the value (CLIENTS.md §2.10):
  * <pre>{@code
  * {"op":"replace","value":{"id":"<groupId>","displayName":"New Name"}}
  * }</pre>
@@ -21,7 +23,7 @@ import java.util.List;
  * {@code {"op":"replace","value":{"displayName":"New Name"}}}. An operation left with nothing to
  * write disappears.
  */
-public final class ReadOnlyIdInValue implements PatchQuirk {
+public final class ReadOnlyAttributesDropped implements PatchQuirk {
 
     @Override
     public List<PatchOperation> normalise(PatchOperation operation, AttributeCharacteristics schema) {
