@@ -44,11 +44,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.javelo.scim.adapter.jooq.generated..")
             .because("table classes are the jOOQ adapter's private business");
 
+    /** Held here only (it was also in adapter-jersey's test, which cannot see the app's classes). */
     @ArchTest
     static final ArchRule only_the_error_package_maps_exceptions = classes()
             .that().implement(ExceptionMapper.class)
             .should().resideInAPackage("com.javelo.scim.adapter.jersey.error..")
-            .because("one mapper family renders every error as a SCIM error");
+            .because("one mapper family renders every error as a SCIM error, and a domain exception reaches"
+                    + " HTTP only through DomainExceptionMapper");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices()
