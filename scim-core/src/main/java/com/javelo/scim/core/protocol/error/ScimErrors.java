@@ -117,13 +117,28 @@ public final class ScimErrors {
         return error(409, ScimType.UNIQUENESS, detail);
     }
 
+    /** A request the HTTP edge cannot read as one (a bad URI or {@code Host}), without a {@code scimType}. */
+    public static ScimException badRequest(String detail) {
+        return error(400, null, detail);
+    }
+
     /** A missing, unknown or revoked bearer token. */
     public static ScimException unauthorized(String detail) {
         return error(401, null, detail);
     }
 
+    /** An admin call a company's console token may not make. */
+    public static ScimException forbidden(String detail) {
+        return error(403, null, detail);
+    }
+
     public static ScimException notFound(String detail) {
         return error(404, null, detail);
+    }
+
+    /** A request not received whole within the read timeout. */
+    public static ScimException requestTimeout(String detail) {
+        return error(408, null, detail);
     }
 
     /** {@code If-Match} named a version the resource is no longer at. */
@@ -156,11 +171,10 @@ public final class ScimErrors {
 
     /**
      * An error whose status the HTTP layer already chose (Jersey's 405, 406, 415…, the HTTP
-     * server's 400 for a malformed request line): only the body is made here, with
-     * {@code invalidSyntax} for a 400.
+     * server's refusal of a malformed request line or chunk): only the body is made here.
      */
     public static ScimException ofHttpStatus(int status, String detail) {
-        return error(status, status == 400 ? ScimType.INVALID_SYNTAX : null, detail);
+        return error(status, null, detail);
     }
 
     private static ScimException error(int status, ScimType type, String detail) {
