@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Client: Microsoft Entra ID. Its default dialect sends booleans as strings (CLIENTS.md §3.6):
+ * Client: Microsoft Entra ID. Its default dialect sends booleans as strings (docs/clients.md):
  * <pre>{@code
  * {"op":"Replace","path":"active","value":"False"}
  * }</pre>

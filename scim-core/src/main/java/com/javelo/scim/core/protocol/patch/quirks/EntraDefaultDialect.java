@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Client: Microsoft Entra ID (default dialect, before {@code aadOptscim062020}) and Microsoft's
- * validator. Entra's default dialect capitalises its operations (CLIENTS.md §3.6):
+ * validator. Entra's default dialect capitalises its operations (docs/clients.md):
  *
  * <pre>{"Operations":[{"op":"Replace","path":"active","value":"False"}]}</pre>
  *

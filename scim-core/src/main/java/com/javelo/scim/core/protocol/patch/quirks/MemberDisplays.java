@@ -14,7 +14,7 @@ import java.util.Optional;
  * Clients: Okta and Microsoft's reference Postman collection. Both label the members they add, and
  * read the label back; Okta with RFC 7643's {@code display} (read-only, so the PATCH quirks drop it
  * from the value), Microsoft's collection with {@code displayName}, which the Group schema does not
- * have (CLIENTS.md §2.10):
+ * have (docs/clients.md):
  *
  * <pre>{"op":"add","path":"members","value":[{"value":"23a35c27","display":"test.user@okta.local"}]}
  * {"op":"add","path":"members","value":[{"value":"f648f8d5","displayName":"Smith, Jo"}]}</pre>
