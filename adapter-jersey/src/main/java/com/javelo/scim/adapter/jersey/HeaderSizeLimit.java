@@ -1,7 +1,7 @@
 package com.javelo.scim.adapter.jersey;
 
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
-import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -29,8 +29,8 @@ public final class HeaderSizeLimit implements ContainerRequestFilter {
             }
         }
         if (total > MAX_HEADER_BYTES) {
-            request.abortWith(ScimErrorResponses.of(new ScimError(431, null,
-                    "the request headers are larger than " + MAX_HEADER_BYTES + " bytes")));
+            request.abortWith(ScimErrorResponses.of(ScimErrors.headersTooLarge(
+                    "the request headers are larger than " + MAX_HEADER_BYTES + " bytes").error()));
         }
     }
 }

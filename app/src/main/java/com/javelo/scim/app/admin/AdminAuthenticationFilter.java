@@ -4,7 +4,7 @@ import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
-import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.domain.id.TenantId;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -40,21 +40,22 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (adminToken == null) {
-            request.abortWith(ScimErrorResponses.of(new ScimError(404, null,
-                    "the admin API is disabled; set SCIM_ADMIN_TOKEN to enable it")));
+            request.abortWith(ScimErrorResponses.of(ScimErrors.notFound(
+                    "the admin API is disabled; set SCIM_ADMIN_TOKEN to enable it").error()));
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
         Optional<AdminPrincipal> principal = resolve(given);
         if (principal.isEmpty()) {
-            request.abortWith(ScimErrorResponses.of(new ScimError(401, null,
-                    "send 'Authorization: Bearer <SCIM_ADMIN_TOKEN or a console token>' to use the admin API")));
+            request.abortWith(ScimErrorResponses.of(ScimErrors.unauthorized(
+                    "send 'Authorization: Bearer <SCIM_ADMIN_TOKEN or a console token>' to use the admin API").error()));
             return;
         }
         if (principal.get() instanceof AdminPrincipal.CompanyAdmin && !companyAdminsAllowed(request)) {
-            request.abortWith(ScimErrorResponses.of(new ScimError(403, null,
-                    "only the Javelo operator (SCIM_ADMIN_TOKEN) may do this; a console token acts for its own company")));
+            request.abortWith(ScimErrorResponses.of(ScimErrors.forbidden(
+                    "only the Javelo operator (SCIM_ADMIN_TOKEN) may do this; a console token acts for its own company")
+                    .error()));
             return;
         }
         request.setProperty(AdminPrincipal.PROPERTY, principal.get());

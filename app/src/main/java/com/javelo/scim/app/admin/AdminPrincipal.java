@@ -1,6 +1,5 @@
 package com.javelo.scim.app.admin;
 
-import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
 import com.javelo.scim.domain.id.TenantId;
@@ -30,8 +29,8 @@ public sealed interface AdminPrincipal {
     /** @throws ScimException 403 unless this is the operator */
     default void requireOperator() {
         if (!(this instanceof Operator)) {
-            throw new ScimException(new ScimError(403, null,
-                    "only the Javelo operator (SCIM_ADMIN_TOKEN) may do this; a console token acts for its own company"));
+            throw ScimErrors.forbidden(
+                    "only the Javelo operator (SCIM_ADMIN_TOKEN) may do this; a console token acts for its own company");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.patch.quirks.BooleanStrings;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.usecase.user.ImportPeople.Row;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -166,12 +167,12 @@ public final class PeopleFiles {
             user.set(CustomSchema.URN, custom);
         }
         if (values.containsKey("active")) {
-            String active = values.get("active").toLowerCase(Locale.ROOT);
-            if (!active.equals("true") && !active.equals("false")) {
+            Optional<Boolean> active = BooleanStrings.parse(values.get("active"));
+            if (active.isEmpty()) {
                 return Row.rejected(number, "active must be true or false, got '" + values.get("active") + "'",
                         "active");
             }
-            user.put("active", Boolean.parseBoolean(active));
+            user.put("active", active.get());
         }
         return Row.of(number, user);
     }

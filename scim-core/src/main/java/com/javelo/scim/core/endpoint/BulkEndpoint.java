@@ -11,6 +11,7 @@ import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrorJson;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.domain.error.DomainException;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.core.protocol.schema.ScimMessages;
@@ -140,6 +141,10 @@ public final class BulkEndpoint {
         } catch (ScimException e) {
             markFailed(operation, failed);
             return result(context, operation, null, e.error());
+        } catch (DomainException e) {
+            // the operation's answer is inside the bulk response, where the HTTP edge's mapper is not
+            markFailed(operation, failed);
+            return result(context, operation, null, ScimErrors.of(e).error());
         }
         if (operation.bulkId() != null && "POST".equals(operation.method()) && answer.body() != null) {
             created.put(operation.bulkId(), answer.body().get("id").asText());
@@ -213,8 +218,8 @@ public final class BulkEndpoint {
     }
 
     private static ScimError circularError(BulkOperation operation) {
-        return new ScimError(409, null, "operation " + (operation.index() + 1) + " is part of (or waits on) a circular"
+        return ScimErrors.conflict("operation " + (operation.index() + 1) + " is part of (or waits on) a circular"
                 + " bulkId reference among " + operation.references() + ": create the resources first, then link"
-                + " them in later operations (RFC 7644 §3.7.1).");
+                + " them in later operations (RFC 7644 §3.7.1).").error();
     }
 }

@@ -6,11 +6,11 @@ import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
-import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.PatchRequest;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
@@ -54,13 +54,11 @@ public final class GroupEndpoint implements ResourceEndpoint {
 
     @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
-        return DomainErrorTranslator.translating(() -> {
-            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Groups");
-            Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
-            Page<Group> page = groups.query(context.tenant(), ResourceFilters.groups(parsed.query()));
-            return ScimResponse.ok(ListRequests.listResponse(parsed, page, group -> render(context, group, projection),
-                    group -> new KeysetPosition(group.meta().created(), group.id().value()), cursors, context.tenant()));
-        });
+        ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Groups");
+        Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
+        Page<Group> page = groups.query(context.tenant(), ResourceFilters.groups(parsed.query()));
+        return ScimResponse.ok(ListRequests.listResponse(parsed, page, group -> render(context, group, projection),
+                group -> new KeysetPosition(group.meta().created(), group.id().value()), cursors, context.tenant()));
     }
 
     /** POST /Groups/.search (RFC 7644 §3.4.3). */
@@ -71,28 +69,22 @@ public final class GroupEndpoint implements ResourceEndpoint {
 
     @Override
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            Group group = groups.findById(context.tenant(), new GroupId(id)).orElseThrow(() -> new UnknownGroup(id));
-            return respond(200, context, group, selection);
-        });
+        Group group = groups.findById(context.tenant(), new GroupId(id)).orElseThrow(() -> new UnknownGroup(id));
+        return respond(200, context, group, selection);
     }
 
     @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body), context.cause()));
-            return respond(201, context, group, selection);
-        });
+        Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body), context.cause()));
+        return respond(201, context, group, selection);
     }
 
     @Override
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            Group group = replaceGroup.execute(new ReplaceGroup.Command(context.tenant(), new GroupId(id),
-                    GroupJson.read(body), expected, context.cause()));
-            return respond(200, context, group, selection);
-        });
+        Group group = replaceGroup.execute(new ReplaceGroup.Command(context.tenant(), new GroupId(id),
+                GroupJson.read(body), expected, context.cause()));
+        return respond(200, context, group, selection);
     }
 
     /**
@@ -102,23 +94,19 @@ public final class GroupEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
-                    ScimPatch.operations(body, ScimUserGroupCharacteristics.groups()), expected,
-                    LegacyStringMemberValues.in(body), PatchMemberDisplays.in(body), context.cause()));
-            if (selection.isEmpty()) {
-                return new ScimResponse(204, null, EntityTags.of(group.meta().version()), null);
-            }
-            return respond(200, context, group, selection);
-        });
+        Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
+                ScimPatch.planGroup(PatchRequest.parse(body), ScimUserGroupCharacteristics.groups()), expected,
+                context.cause()));
+        if (selection.isEmpty()) {
+            return new ScimResponse(204, null, EntityTags.of(group.meta().version()), null);
+        }
+        return respond(200, context, group, selection);
     }
 
     @Override
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
-        return DomainErrorTranslator.translating(() -> {
-            deleteGroup.execute(new DeleteGroup.Command(context.tenant(), new GroupId(id), expected, context.cause()));
-            return ScimResponse.noContent();
-        });
+        deleteGroup.execute(new DeleteGroup.Command(context.tenant(), new GroupId(id), expected, context.cause()));
+        return ScimResponse.noContent();
     }
 
     private ScimResponse respond(int status, RequestContext context, Group group, AttributeSelection selection) {

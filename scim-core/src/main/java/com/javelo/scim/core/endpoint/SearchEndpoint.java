@@ -1,7 +1,6 @@
 package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterParser;
@@ -41,32 +40,30 @@ public final class SearchEndpoint {
 
     /** GET /?filter=… (the query parameters of a list). */
     public ScimResponse list(RequestContext context, ListParameters parameters) {
-        return DomainErrorTranslator.translating(() -> {
-            if (parameters.cursorPaging()) {
-                throw ScimErrors.invalidValue("cursor paging is served by /Users and /Groups; a search from the root"
-                        + " pages by startIndex and count.");
-            }
-            Filter filter = parameters.filter() == null || parameters.filter().isBlank()
-                    ? null : FilterParser.parse(parameters.filter());
-            PageRequest page = ListRequests.parse(new ListParameters(null, parameters.startIndex(),
-                    parameters.count(), null, null, null, null), settings).page();
-            Part userPart = new Part(users, ResourceTypeFilter.narrow(filter, ResourceSchema.USER));
-            Part groupPart = new Part(groups, ResourceTypeFilter.narrow(filter, ResourceSchema.GROUP));
-            long userTotal = userPart.total(context, parameters);
-            long groupTotal = groupPart.total(context, parameters);
-            List<JsonNode> resources = new ArrayList<>();
-            long start = page.startIndex();
-            if (page.count() > 0 && start <= userTotal) {
-                int wanted = (int) Math.min(page.count(), userTotal - start + 1);
-                userPart.page(context, parameters, start, wanted).forEach(resources::add);
-            }
-            int remaining = page.count() - resources.size();
-            if (remaining > 0 && groupTotal > 0) {
-                long groupStart = Math.max(1, start - userTotal);
-                groupPart.page(context, parameters, groupStart, remaining).forEach(resources::add);
-            }
-            return ScimResponse.ok(ListResponses.of(userTotal + groupTotal, page.startIndex(), resources));
-        });
+        if (parameters.cursorPaging()) {
+            throw ScimErrors.invalidValue("cursor paging is served by /Users and /Groups; a search from the root"
+                    + " pages by startIndex and count.");
+        }
+        Filter filter = parameters.filter() == null || parameters.filter().isBlank()
+                ? null : FilterParser.parse(parameters.filter());
+        PageRequest page = ListRequests.parse(new ListParameters(null, parameters.startIndex(),
+                parameters.count(), null, null, null, null), settings).page();
+        Part userPart = new Part(users, ResourceTypeFilter.narrow(filter, ResourceSchema.USER));
+        Part groupPart = new Part(groups, ResourceTypeFilter.narrow(filter, ResourceSchema.GROUP));
+        long userTotal = userPart.total(context, parameters);
+        long groupTotal = groupPart.total(context, parameters);
+        List<JsonNode> resources = new ArrayList<>();
+        long start = page.startIndex();
+        if (page.count() > 0 && start <= userTotal) {
+            int wanted = (int) Math.min(page.count(), userTotal - start + 1);
+            userPart.page(context, parameters, start, wanted).forEach(resources::add);
+        }
+        int remaining = page.count() - resources.size();
+        if (remaining > 0 && groupTotal > 0) {
+            long groupStart = Math.max(1, start - userTotal);
+            groupPart.page(context, parameters, groupStart, remaining).forEach(resources::add);
+        }
+        return ScimResponse.ok(ListResponses.of(userTotal + groupTotal, page.startIndex(), resources));
     }
 
     /** One resource type's share of the search. */

@@ -8,12 +8,13 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
-import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
 import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.patch.PatchRequest;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
+import com.javelo.scim.core.protocol.patch.quirks.EntraDefaultDialect;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
@@ -49,6 +50,7 @@ public final class UserEndpoint implements ResourceEndpoint {
         this(users, createUser, replaceUser, patchUser, deleteUser, settings, cursors, CustomSchemas.NONE);
     }
 
+    /** @param schemas each company's declared attributes (read on every request: keep them in memory) */
     public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
             PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings, CursorCodec cursors,
             CustomSchemas schemas) {
@@ -64,22 +66,20 @@ public final class UserEndpoint implements ResourceEndpoint {
 
     @Override
     public ScimResponse list(RequestContext context, ListParameters parameters) {
-        return DomainErrorTranslator.translating(() -> {
-            CustomSchema schema = schemas.of(context.tenant());
-            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Users");
-            ResourceQuery query = ResourceFilters.users(parsed.query(), schema);
-            Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
-            ResourceSchema resource = schema.users();
-            // The page's groups come with the users in one look-up, and not at all when not returned.
-            Page<UserWithGroups> page = projection.includes(GROUPS, resource)
-                    ? users.queryWithGroups(context.tenant(), query)
-                    : users.query(context.tenant(), query).map(user -> new UserWithGroups(user, List.of()));
-            return ScimResponse.ok(ListRequests.listResponse(parsed, page,
-                    listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema),
-                            resource),
-                    listed -> new KeysetPosition(listed.user().meta().created(), listed.user().id().value()),
-                    cursors, context.tenant()));
-        });
+        CustomSchema schema = schemas.of(context.tenant());
+        ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Users");
+        ResourceQuery query = ResourceFilters.users(parsed.query(), schema);
+        Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
+        ResourceSchema resource = schema.users();
+        // The page's groups come with the users in one look-up, and not at all when not returned.
+        Page<UserWithGroups> page = projection.includes(GROUPS, resource)
+                ? users.queryWithGroups(context.tenant(), query)
+                : users.query(context.tenant(), query).map(user -> new UserWithGroups(user, List.of()));
+        return ScimResponse.ok(ListRequests.listResponse(parsed, page,
+                listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema),
+                        resource),
+                listed -> new KeysetPosition(listed.user().meta().created(), listed.user().id().value()),
+                cursors, context.tenant()));
     }
 
     /**
@@ -89,13 +89,11 @@ public final class UserEndpoint implements ResourceEndpoint {
      * {@code externalId}, which Okta and Entra send when they take a person over).
      */
     public ScimResponse listPeople(RequestContext context, ListParameters parameters) {
-        return DomainErrorTranslator.translating(() -> {
-            ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
-            Page<User> page = users.query(context.tenant(),
-                    ResourceFilters.users(parsed.query(), schemas.of(context.tenant())));
-            return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
-                    user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
-        });
+        ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
+        Page<User> page = users.query(context.tenant(),
+                ResourceFilters.users(parsed.query(), schemas.of(context.tenant())));
+        return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
+                user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
     }
 
     private ObjectNode person(RequestContext context, User user) {
@@ -113,43 +111,35 @@ public final class UserEndpoint implements ResourceEndpoint {
 
     @Override
     public ScimResponse get(RequestContext context, String id, AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            UserId userId = new UserId(id);
-            // The groups come with the user in one look-up, and not at all when not returned.
-            Optional<UserWithGroups> user = Projection.of(selection.attributes(), selection.excludedAttributes())
-                    .includes(GROUPS, schemas.of(context.tenant()).users())
-                    ? users.findByIdWithGroups(context.tenant(), userId)
-                    : users.findById(context.tenant(), userId).map(found -> new UserWithGroups(found, List.of()));
-            return respond(200, context, user.orElseThrow(() -> new UnknownUser(id)), selection);
-        });
+        UserId userId = new UserId(id);
+        // The groups come with the user in one look-up, and not at all when not returned.
+        Optional<UserWithGroups> user = Projection.of(selection.attributes(), selection.excludedAttributes())
+                .includes(GROUPS, schemas.of(context.tenant()).users())
+                ? users.findByIdWithGroups(context.tenant(), userId)
+                : users.findById(context.tenant(), userId).map(found -> new UserWithGroups(found, List.of()));
+        return respond(200, context, user.orElseThrow(() -> new UnknownUser(id)), selection);
     }
 
     @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            User user = createUser.execute(new CreateUser.Command(context.tenant(),
-                    UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PROVISIONED, context.cause()));
-            return respondCreated(context, user, selection);
-        });
+        User user = createUser.execute(new CreateUser.Command(context.tenant(),
+                UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PROVISIONED, context.cause()));
+        return respondCreated(context, user, selection);
     }
 
     /** Loads a person who existed in Javelo before the integration, for the IdP to adopt. */
     public ScimResponse importExisting(RequestContext context, JsonNode body) {
-        return DomainErrorTranslator.translating(() -> {
-            User user = createUser.execute(new CreateUser.Command(context.tenant(),
-                    UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PRE_EXISTING, context.cause()));
-            return respondCreated(context, user, AttributeSelection.none());
-        });
+        User user = createUser.execute(new CreateUser.Command(context.tenant(),
+                UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PRE_EXISTING, context.cause()));
+        return respondCreated(context, user, AttributeSelection.none());
     }
 
     @Override
     public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
-                    UserJson.read(body, schemas.of(context.tenant())), expected, context.cause()));
-            return respond(200, context, user, selection);
-        });
+        UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
+                UserJson.read(body, schemas.of(context.tenant())), expected, context.cause()));
+        return respond(200, context, user, selection);
     }
 
     /**
@@ -159,23 +149,20 @@ public final class UserEndpoint implements ResourceEndpoint {
     @Override
     public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
             AttributeSelection selection) {
-        return DomainErrorTranslator.translating(() -> {
-            UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
-                    ScimPatch.operations(body, ScimUserGroupCharacteristics.users(schemas.of(context.tenant()))),
-                    expected, context.cause()));
-            if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(body)) {
-                return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
-            }
-            return respond(200, context, user, selection);
-        });
+        PatchRequest request = PatchRequest.parse(body);
+        UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
+                ScimPatch.operations(request, ScimUserGroupCharacteristics.users(schemas.of(context.tenant()))),
+                expected, context.cause()));
+        if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(request)) {
+            return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
+        }
+        return respond(200, context, user, selection);
     }
 
     @Override
     public ScimResponse delete(RequestContext context, String id, ExpectedVersion expected) {
-        return DomainErrorTranslator.translating(() -> {
-            deleteUser.execute(new DeleteUser.Command(context.tenant(), new UserId(id), expected, context.cause()));
-            return ScimResponse.noContent();
-        });
+        deleteUser.execute(new DeleteUser.Command(context.tenant(), new UserId(id), expected, context.cause()));
+        return ScimResponse.noContent();
     }
 
     private ScimResponse respond(int status, RequestContext context, UserWithGroups user,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.domain.error.UnknownGroup;
+import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +40,9 @@ class OktaFlowsTest extends EndpointFixture {
 
         assertThatThrownBy(() -> api.users().create(context, json(OKTA_CREATE.replace("test.user@okta.local",
                 "TEST.USER@okta.local")), AttributeSelection.none()))
-                .isInstanceOfSatisfying(ScimException.class, e -> {
-                    assertThat(e.error().status()).isEqualTo(409);
-                    assertThat(e.error().scimType().wireValue()).isEqualTo("uniqueness");
+                .isInstanceOfSatisfying(UserNameAlreadyTaken.class, e -> {
+                    assertThat(ScimErrors.of(e).error().status()).isEqualTo(409);
+                    assertThat(ScimErrors.of(e).error().scimType().wireValue()).isEqualTo("uniqueness");
                 });
     }
 
@@ -128,6 +130,6 @@ class OktaFlowsTest extends EndpointFixture {
 
         assertThat(api.groups().delete(context, id, ExpectedVersion.any()).status()).isEqualTo(204);
         assertThatThrownBy(() -> api.groups().get(context, id, AttributeSelection.none()))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.error().status()).isEqualTo(404));
+                .isInstanceOfSatisfying(UnknownGroup.class, e -> assertThat(ScimErrors.of(e).error().status()).isEqualTo(404));
     }
 }

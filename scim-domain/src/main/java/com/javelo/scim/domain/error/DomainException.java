@@ -11,4 +11,31 @@ public abstract sealed class DomainException extends RuntimeException
     protected DomainException(String message) {
         super(message, null, false, false);
     }
+
+    /**
+     * @return what {@code cases} answers for this exception's own type. Java 17 has no pattern
+     *     {@code switch} over a sealed family, so this stands in for one: a new subtype must
+     *     implement this, which needs a new method in {@link Cases}, which every translation
+     *     (the core's SCIM errors) must then implement before anything compiles.
+     */
+    public abstract <R> R accept(Cases<R> cases);
+
+    /** One method per permitted subtype: an exhaustive switch over the family, checked by the compiler. */
+    public interface Cases<R> {
+        R userNameAlreadyTaken(UserNameAlreadyTaken exception);
+
+        R staleVersion(StaleVersion exception);
+
+        R unknownUser(UnknownUser exception);
+
+        R unknownGroup(UnknownGroup exception);
+
+        R unknownMembers(UnknownMembers exception);
+
+        R invalidAttributeValue(InvalidAttributeValue exception);
+
+        R selfManagement(SelfManagement exception);
+
+        R unknownTenant(UnknownTenant exception);
+    }
 }

@@ -5,6 +5,12 @@ import java.util.TreeSet;
 
 /** A membership change names users that do not exist in the tenant; the whole change is refused. */
 public final class UnknownMembers extends DomainException {
+
+    @Override
+    public <R> R accept(Cases<R> cases) {
+        return cases.unknownMembers(this);
+    }
+
     private final Set<String> userIds;
 
     public UnknownMembers(Set<String> userIds) {

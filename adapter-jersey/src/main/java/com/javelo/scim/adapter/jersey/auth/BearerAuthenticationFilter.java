@@ -1,7 +1,7 @@
 package com.javelo.scim.adapter.jersey.auth;
 
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
-import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
 import com.javelo.scim.domain.id.TenantId;
 import jakarta.annotation.Priority;
@@ -68,6 +68,6 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     }
 
     private static void reject(ContainerRequestContext request, String detail) {
-        request.abortWith(ScimErrorResponses.of(new ScimError(401, null, detail)));
+        request.abortWith(ScimErrorResponses.of(ScimErrors.unauthorized(detail).error()));
     }
 }

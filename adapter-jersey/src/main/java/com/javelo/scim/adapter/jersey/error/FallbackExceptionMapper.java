@@ -1,6 +1,6 @@
 package com.javelo.scim.adapter.jersey.error;
 
-import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
@@ -20,7 +20,7 @@ public final class FallbackExceptionMapper implements ExceptionMapper<Throwable>
     public Response toResponse(Throwable exception) {
         String correlationId = UUID.randomUUID().toString();
         LOG.error("unexpected error, correlation id {}", correlationId, exception);
-        return ScimErrorResponses.of(new ScimError(500, null,
-                "an unexpected error occurred; quote correlation id " + correlationId + " to Javelo support"));
+        return ScimErrorResponses.of(ScimErrors.unexpected(
+                "an unexpected error occurred; quote correlation id " + correlationId + " to Javelo support").error());
     }
 }

@@ -1,7 +1,6 @@
 package com.javelo.scim.adapter.jersey.error;
 
-import com.javelo.scim.core.protocol.error.ScimError;
-import com.javelo.scim.core.protocol.error.ScimType;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -15,11 +14,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         if (status < 400) {
             return exception.getResponse();
         }
-        return ScimErrorResponses.of(new ScimError(status, scimType(status), detail(status)));
-    }
-
-    private static ScimType scimType(int status) {
-        return status == 400 ? ScimType.INVALID_SYNTAX : null;
+        return ScimErrorResponses.of((status == 400 ? ScimErrors.invalidSyntax(detail(status))
+                : ScimErrors.ofHttpStatus(status, detail(status))).error());
     }
 
     private static String detail(int status) {

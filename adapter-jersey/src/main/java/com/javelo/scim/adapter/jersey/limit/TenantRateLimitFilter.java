@@ -3,7 +3,7 @@ package com.javelo.scim.adapter.jersey.limit;
 import com.javelo.scim.adapter.jersey.auth.BearerAuthenticationFilter;
 import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
-import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.domain.id.TenantId;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -34,8 +34,9 @@ public final class TenantRateLimitFilter implements ContainerRequestFilter {
         long wait = limiter.acquire(tenant);
         if (wait > 0) {
             long seconds = TenantRateLimiter.retryAfterSeconds(wait);
-            Response refused = ScimErrorResponses.of(new ScimError(429, null, "too many requests from this company: "
-                    + "at most " + limiter.ratePerSecond() + " per second on this server; retry after " + seconds + " s"));
+            Response refused = ScimErrorResponses.of(ScimErrors.tooManyRequests("too many requests from this company: "
+                    + "at most " + limiter.ratePerSecond() + " per second on this server; retry after " + seconds + " s")
+                    .error());
             request.abortWith(Response.fromResponse(refused).header("Retry-After", Long.toString(seconds)).build());
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -45,7 +46,7 @@ public final class DatabaseNotifications implements AutoCloseable {
     static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Connector connector;
-    private final Map<String, List<Runnable>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
@@ -68,7 +69,15 @@ public final class DatabaseNotifications implements AutoCloseable {
      * Runs {@code reaction} (on the listening thread: it must be quick) each time a commit announces
      * something on {@code channel}, and once after each (re)connection. Subscribe before {@link #start()}.
      */
-    public synchronized void subscribe(String channel, Runnable reaction) {
+    public void subscribe(String channel, Runnable reaction) {
+        subscribe(channel, payload -> reaction.run());
+    }
+
+    /**
+     * As {@link #subscribe(String, Runnable)}, the reaction receiving the announcement's payload
+     * ({@code null} after a (re)connection), e.g. to ignore the process's own announcements.
+     */
+    public synchronized void subscribe(String channel, Consumer<String> reaction) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("a channel is a lower-case identifier: " + channel);
         }
@@ -83,8 +92,14 @@ public final class DatabaseNotifications implements AutoCloseable {
      * once the transaction commits. Nothing on H2.
      */
     public static void announce(DSLContext transaction, String channel) {
+        announce(transaction, channel, "");
+    }
+
+    /** As {@link #announce(DSLContext, String)}, with a payload (at most a few hundred bytes). */
+    public static void announce(DSLContext transaction, String channel, String payload) {
         if (transaction.dialect().family() == SQLDialect.POSTGRES) {
-            transaction.select(DSL.field("pg_notify({0}, '')", String.class, DSL.val(channel))).fetch();
+            transaction.select(DSL.field("pg_notify({0}, {1})", String.class, DSL.val(channel), DSL.val(payload)))
+                    .fetch();
         }
     }
 
@@ -120,7 +135,7 @@ public final class DatabaseNotifications implements AutoCloseable {
                     LOG.log(System.Logger.Level.INFO, "database notifications: listening again");
                 }
                 // Whatever was announced while no connection listened.
-                subscribers.values().forEach(reactions -> reactions.forEach(DatabaseNotifications::run));
+                subscribers.values().forEach(reactions -> reactions.forEach(reaction -> run(reaction, null)));
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
@@ -151,7 +166,8 @@ public final class DatabaseNotifications implements AutoCloseable {
             PGNotification[] notifications = listener.getNotifications(WAIT_MILLIS);
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
-                    subscribers.getOrDefault(notification.getName(), List.of()).forEach(DatabaseNotifications::run);
+                    subscribers.getOrDefault(notification.getName(), List.of())
+                            .forEach(reaction -> run(reaction, notification.getParameter()));
                 }
             }
             if (System.nanoTime() - probeAt > 0) {
@@ -163,9 +179,9 @@ public final class DatabaseNotifications implements AutoCloseable {
         }
     }
 
-    private static void run(Runnable reaction) {
+    private static void run(Consumer<String> reaction, String payload) {
         try {
-            reaction.run();
+            reaction.accept(payload);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "database notifications: a subscriber failed: {0}", e.getMessage());
         }

@@ -7,6 +7,7 @@ import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -44,6 +45,11 @@ public final class JooqEventSequencer implements AutoCloseable {
 
     private final JooqContext context;
     private final Duration tick;
+    /**
+     * Sent with this sequencer's announcements, so that it does not wake itself for positions it
+     * just gave (its own waiters are told directly): one empty run saved per run.
+     */
+    private final String origin = UUID.randomUUID().toString();
     private final List<Runnable> positionedReactions = new CopyOnWriteArrayList<>();
     private volatile DatabaseNotifications notifications = DatabaseNotifications.none();
     private volatile Duration listeningTick;
@@ -90,7 +96,7 @@ public final class JooqEventSequencer implements AutoCloseable {
                 batch.execute();
                 dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
                         .where(EVENT_SEQUENCER.ID.eq(1)).execute();
-                DatabaseNotifications.announce(dsl, CHANNEL);
+                DatabaseNotifications.announce(dsl, CHANNEL, origin);
                 newest[0] = position;
                 return ids.size();
             });
@@ -107,7 +113,11 @@ public final class JooqEventSequencer implements AutoCloseable {
      * {@code notifications} start); while they are listening, the tick is {@code listeningTick}.
      */
     public JooqEventSequencer listenTo(DatabaseNotifications notifications, Duration listeningTick) {
-        notifications.subscribe(CHANNEL, this::wake);
+        notifications.subscribe(CHANNEL, (String payload) -> {
+            if (!origin.equals(payload)) {
+                wake();
+            }
+        });
         this.listeningTick = listeningTick;
         this.notifications = notifications;
         return this;

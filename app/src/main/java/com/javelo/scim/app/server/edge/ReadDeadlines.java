@@ -1,6 +1,7 @@
 package com.javelo.scim.app.server.edge;
 
 import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,8 +87,8 @@ final class ReadDeadlines implements AutoCloseable {
 
     private void expire(Connection<?> connection, Reading request) {
         HttpRequestPacket header = request.request;
-        ScimError timeout = new ScimError(408, null, "the request was not received within " + timeoutSeconds
-                + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once");
+        ScimError timeout = ScimErrors.requestTimeout("the request was not received within " + timeoutSeconds
+                + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once").error();
         if (header == null) {
             EdgeAnswers.refuseUnparsed(connection, timeout);
         } else {

@@ -1,6 +1,7 @@
 package com.javelo.scim.app.server.edge;
 
 import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -23,15 +24,15 @@ final class ScimErrorPages implements ErrorPageGenerator {
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         ScimError error;
         if (causedBy(exception, URISyntaxException.class)) {
-            error = new ScimError(400, null, "the request URI does not form a valid URI (RFC 3986): percent-encode "
-                    + "characters such as \" < > \\ ^ ` { | } in the path and query");
+            error = ScimErrors.badRequest("the request URI does not form a valid URI (RFC 3986): percent-encode "
+                    + "characters such as \" < > \\ ^ ` { | } in the path and query").error();
         } else if (status >= 500) {
             String correlationId = UUID.randomUUID().toString();
             LOG.error("unexpected error below the SCIM API, correlation id {}", correlationId, exception);
-            error = new ScimError(500, null, "an unexpected error occurred; quote correlation id " + correlationId
-                    + " to Javelo support");
+            error = ScimErrors.unexpected("an unexpected error occurred; quote correlation id " + correlationId
+                    + " to Javelo support").error();
         } else {
-            error = new ScimError(status, null, "the request could not be read (" + status + ")");
+            error = ScimErrors.ofHttpStatus(status, "the request could not be read (" + status + ")").error();
         }
         request.getResponse().setStatus(error.status());
         request.getResponse().setContentType(EdgeAnswers.SCIM_JSON_UTF8);

@@ -2,6 +2,7 @@ package com.javelo.scim.app.server.edge;
 
 import com.javelo.scim.adapter.jersey.HeaderSizeLimit;
 import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -94,12 +95,12 @@ final class ScimHttpCodec extends HttpServerFilter {
     @Override
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         ScimError error = switch (response.getStatus()) {
-            case 431 -> new ScimError(431, null, "the request headers are larger than " + HeaderSizeLimit.MAX_HEADER_BYTES
-                    + " bytes");
-            case 505 -> new ScimError(505, null, "the request line must be 'METHOD /path HTTP/1.1' (send a space in "
-                    + "the URI as %20)");
-            default -> new ScimError(response.getStatus(), null, "the request is not valid HTTP/1.1 (its request line, "
-                    + "a header or its chunked body is malformed)");
+            case 431 -> ScimErrors.headersTooLarge("the request headers are larger than "
+                    + HeaderSizeLimit.MAX_HEADER_BYTES + " bytes").error();
+            case 505 -> ScimErrors.ofHttpStatus(505, "the request line must be 'METHOD /path HTTP/1.1' (send a space"
+                    + " in the URI as %20)").error();
+            default -> ScimErrors.ofHttpStatus(response.getStatus(), "the request is not valid HTTP/1.1 (its request"
+                    + " line, a header or its chunked body is malformed)").error();
         };
         byte[] body = EdgeAnswers.json(error);
         response.setContentType(EdgeAnswers.SCIM_JSON_UTF8);

@@ -1,7 +1,7 @@
 package com.javelo.scim.app.server.edge;
 
 import com.javelo.scim.core.protocol.error.ScimError;
-import com.javelo.scim.core.protocol.error.ScimType;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import java.io.IOException;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -74,8 +74,8 @@ final class WholeRequests extends BaseFilter {
 
     private ScimError refusal(HttpRequestPacket request) {
         if (request.getAttribute(ScimHttpCodec.AMBIGUOUS_FRAMING) != null) {
-            return new ScimError(400, ScimType.INVALID_SYNTAX, "the request has both Content-Length and "
-                    + "Transfer-Encoding headers; send exactly one of them");
+            return ScimErrors.invalidSyntax("the request has both Content-Length and "
+                    + "Transfer-Encoding headers; send exactly one of them").error();
         }
         String target = RequestTargets.problem(request.getRequestURI(), "path");
         if (target == null) {
@@ -85,7 +85,7 @@ final class WholeRequests extends BaseFilter {
             target = RequestTargets.hostProblem(request.getHeader(Header.Host));
         }
         if (target != null) {
-            return new ScimError(400, null, target);
+            return ScimErrors.badRequest(target).error();
         }
         if (request.getContentLength() > limit(request)) {
             return tooLarge(request);
@@ -100,7 +100,7 @@ final class WholeRequests extends BaseFilter {
     }
 
     private ScimError tooLarge(HttpRequestPacket request) {
-        return new ScimError(413, null, "the request body is larger than " + limit(request) + " bytes");
+        return ScimErrors.payloadTooLarge("the request body is larger than " + limit(request) + " bytes").error();
     }
 
     @Override

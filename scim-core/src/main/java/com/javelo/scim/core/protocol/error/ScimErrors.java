@@ -1,12 +1,77 @@
 package com.javelo.scim.core.protocol.error;
 
+import com.javelo.scim.domain.error.DomainException;
+import com.javelo.scim.domain.error.InvalidAttributeValue;
+import com.javelo.scim.domain.error.SelfManagement;
+import com.javelo.scim.domain.error.StaleVersion;
+import com.javelo.scim.domain.error.UnknownGroup;
+import com.javelo.scim.domain.error.UnknownMembers;
+import com.javelo.scim.domain.error.UnknownTenant;
+import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.error.UserNameAlreadyTaken;
+
 /**
- * Factories for every error the protocol raises, so that statuses and {@code scimType}s are chosen
- * in one place. For example: {@code throw ScimErrors.uniqueness("userName 'x' is already in use")}.
+ * Every error status and {@code scimType} the service answers is chosen here, and only here: the
+ * protocol's factories ({@code throw ScimErrors.invalidFilter("…")}), the one translation of broken
+ * business rules ({@link #of(DomainException)}), and the HTTP edge's own refusals (401, 429, 431,
+ * 500, and the statuses Jersey or the HTTP server chose).
  */
 public final class ScimErrors {
 
+    /**
+     * The one table from broken business rules to SCIM errors. It implements
+     * {@link DomainException.Cases}, so a new domain exception does not compile until it has a row
+     * here.
+     */
+    private static final DomainException.Cases<ScimException> DOMAIN_ERRORS = new DomainException.Cases<>() {
+        @Override
+        public ScimException userNameAlreadyTaken(UserNameAlreadyTaken exception) {
+            return uniqueness(exception.getMessage());
+        }
+
+        @Override
+        public ScimException staleVersion(StaleVersion exception) {
+            return preconditionFailed(exception.getMessage());
+        }
+
+        @Override
+        public ScimException unknownUser(UnknownUser exception) {
+            return notFound(exception.getMessage());
+        }
+
+        @Override
+        public ScimException unknownGroup(UnknownGroup exception) {
+            return notFound(exception.getMessage());
+        }
+
+        @Override
+        public ScimException unknownTenant(UnknownTenant exception) {
+            return notFound(exception.getMessage());
+        }
+
+        @Override
+        public ScimException unknownMembers(UnknownMembers exception) {
+            return invalidValue(exception.getMessage());
+        }
+
+        @Override
+        public ScimException invalidAttributeValue(InvalidAttributeValue exception) {
+            return invalidValue(exception.getMessage());
+        }
+
+        @Override
+        public ScimException selfManagement(SelfManagement exception) {
+            return invalidValue(exception.getMessage());
+        }
+    };
+
     private ScimErrors() {}
+
+    /** @return the SCIM error a broken business rule answers, with the domain exception as its cause */
+    public static ScimException of(DomainException exception) {
+        ScimException translated = exception.accept(DOMAIN_ERRORS);
+        return new ScimException(translated.error(), exception);
+    }
 
     public static ScimException invalidFilter(String detail) {
         return error(400, ScimType.INVALID_FILTER, detail);
@@ -26,14 +91,6 @@ public final class ScimErrors {
 
     public static ScimException invalidValue(String detail) {
         return error(400, ScimType.INVALID_VALUE, detail);
-    }
-
-    public static ScimException mutability(String detail) {
-        return error(400, ScimType.MUTABILITY, detail);
-    }
-
-    public static ScimException tooMany(String detail) {
-        return error(400, ScimType.TOO_MANY, detail);
     }
 
     /** RFC 9865: a cursor this server did not issue, or issued for another tenant or query. */
@@ -56,22 +113,35 @@ public final class ScimErrors {
         return error(409, null, detail);
     }
 
-    public static ScimException invalidVersion(String detail) {
-        return error(400, ScimType.INVALID_VERS, detail);
-    }
-
     public static ScimException uniqueness(String detail) {
         return error(409, ScimType.UNIQUENESS, detail);
     }
 
+    /** A request the HTTP edge cannot read as one (a bad URI or {@code Host}), without a {@code scimType}. */
+    public static ScimException badRequest(String detail) {
+        return error(400, null, detail);
+    }
+
+    /** A missing, unknown or revoked bearer token. */
     public static ScimException unauthorized(String detail) {
         return error(401, null, detail);
+    }
+
+    /** An admin call a company's console token may not make. */
+    public static ScimException forbidden(String detail) {
+        return error(403, null, detail);
     }
 
     public static ScimException notFound(String detail) {
         return error(404, null, detail);
     }
 
+    /** A request not received whole within the read timeout. */
+    public static ScimException requestTimeout(String detail) {
+        return error(408, null, detail);
+    }
+
+    /** {@code If-Match} named a version the resource is no longer at. */
     public static ScimException preconditionFailed(String detail) {
         return error(412, null, detail);
     }
@@ -80,8 +150,31 @@ public final class ScimErrors {
         return error(413, null, detail);
     }
 
+    /** RFC 6585: the company's rate limit is spent; the edge adds {@code Retry-After}. */
+    public static ScimException tooManyRequests(String detail) {
+        return error(429, null, detail);
+    }
+
+    /** RFC 6585: the request's header block is larger than the service reads. */
+    public static ScimException headersTooLarge(String detail) {
+        return error(431, null, detail);
+    }
+
+    /** A failure nobody foresaw; the detail holds a correlation id, never the cause. */
+    public static ScimException unexpected(String detail) {
+        return error(500, null, detail);
+    }
+
     public static ScimException storageUnavailable(String detail, Throwable cause) {
         return new ScimException(new ScimError(503, null, detail), cause);
+    }
+
+    /**
+     * An error whose status the HTTP layer already chose (Jersey's 405, 406, 415…, the HTTP
+     * server's refusal of a malformed request line or chunk): only the body is made here.
+     */
+    public static ScimException ofHttpStatus(int status, String detail) {
+        return error(status, null, detail);
     }
 
     private static ScimException error(int status, ScimType type, String detail) {

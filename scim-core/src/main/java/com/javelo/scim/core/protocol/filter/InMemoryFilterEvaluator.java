@@ -5,6 +5,7 @@ import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.patch.quirks.BooleanStrings;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -361,16 +362,7 @@ public final class InMemoryFilterEvaluator {
 
     /** Entra sends booleans as {@code "True"}/{@code "False"}; stored values may carry them too. */
     private static Optional<Boolean> booleanOf(JsonNode node) {
-        if (node.isBoolean()) {
-            return Optional.of(node.booleanValue());
-        }
-        if (node.isTextual()) {
-            String text = lower(node.textValue().strip());
-            if (text.equals("true") || text.equals("false")) {
-                return Optional.of(text.equals("true"));
-            }
-        }
-        return Optional.empty();
+        return BooleanStrings.read(node);
     }
 
     private static String lower(String text) {

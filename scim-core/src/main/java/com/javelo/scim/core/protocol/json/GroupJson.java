@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.patch.quirks.MemberDisplays;
 import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.domain.group.Group;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,7 +42,7 @@ public final class GroupJson {
             for (JsonNode member : JsonFields.array(body, "members", "members")) {
                 String id = memberId(member);
                 members.add(id);
-                memberDisplay(member).ifPresent(display -> displays.put(id, display));
+                MemberDisplays.of(member).ifPresent(display -> displays.put(id, display));
             }
         }
         // Microsoft labels members with `displayName`, which the schema walk does not know.
@@ -66,17 +66,6 @@ public final class GroupJson {
                 + JsonFields.describe(member));
     }
 
-    /**
-     * @return the label a member value carries: {@code display} (RFC 7643), or {@code displayName}
-     *     as Microsoft's reference collection sends it
-     */
-    public static Optional<String> memberDisplay(JsonNode member) {
-        if (!member.isObject()) {
-            return Optional.empty();
-        }
-        Optional<JsonNode> display = JsonFields.field(member, "display").or(() -> JsonFields.field(member, "displayName"));
-        return display.filter(JsonNode::isTextual).map(JsonNode::textValue).filter(text -> !text.isBlank());
-    }
 
     /**
      * Renders a group; {@code members} is called only when members are wanted, and feeds them one

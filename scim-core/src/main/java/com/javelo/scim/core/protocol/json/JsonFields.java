@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.patch.quirks.BooleanStrings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,20 +78,12 @@ public final class JsonFields {
     }
 
     public static Boolean asBoolean(JsonNode node, String attributePath) {
-        if (node.isBoolean()) {
-            return node.booleanValue();
+        Optional<Boolean> read = BooleanStrings.read(node);
+        if (read.isPresent()) {
+            return read.get();
         }
-        if (node.isTextual()) {
-            String text = node.textValue().strip().toLowerCase(Locale.ROOT);
-            if (text.equals("true")) {
-                return true;
-            }
-            if (text.equals("false")) {
-                return false;
-            }
-            if (text.isEmpty()) {
-                return null;
-            }
+        if (node.isTextual() && node.textValue().isBlank()) {
+            return null;
         }
         throw ScimErrors.invalidSyntax("attribute '" + attributePath + "' must be a boolean (true or false), got "
                 + describe(node));

@@ -29,7 +29,7 @@ import java.util.Set;
  *   <li>{@code replace members [...]}: the members become exactly those ids (Okta's Push Now, also
  *       {@code []});
  *   <li>a bare {@code remove members}: every member is removed (RFC 7644 §3.5.2.2; the caller
- *       should log it, CLIENTS.md §5.5);
+ *       should log it, docs/clients.md);
  *   <li>a path-less add/replace whose value holds {@code members}: as with path {@code members}.
  * </ul>
  * Member values are {@code {"value":"<id>"}} objects (other sub-attributes ignored) or bare id
@@ -73,6 +73,12 @@ public final class MembershipPatchPlanner {
             }
         }
         return new GroupPatchPlan(attributeOperations, fold.plan());
+    }
+
+    /** @return whether {@code path} names a group's members as a whole ({@code members}, no filter, no sub-attribute) */
+    public static boolean namesWholeMembers(PatchPath path) {
+        return path != null && isMembers(path.attribute().parent()) && !path.attribute().hasSubAttribute()
+                && path.valueFilter() == null && path.subAttribute() == null;
     }
 
     private static boolean isMembers(AttributePath attribute) {

@@ -1,7 +1,9 @@
 package com.javelo.scim.core.protocol.patch;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,13 +16,22 @@ import java.util.Set;
  * <p>For example Okta's {@code remove members[value eq "a"]}, {@code add members [{"value":"b"}]}
  * plan to {@code toAdd={b}, toRemove={a}}; its Push Now {@code replace members []} to
  * {@code replaceAll={}}.
+ *
+ * @param labels the labels the request gave members ({@code members[].display}, or Microsoft's
+ *     {@code displayName}), by member id: written with the memberships
+ * @param skippableUnknowns ids among {@code toAdd} that may be skipped, rather than refuse the
+ *     change, when they name no user: those given in the legacy bare-string shape
+ *     ({@code quirks.LegacyStringMemberValues}); usually empty
  */
-public record MembershipPlan(Set<String> toAdd, Set<String> toRemove, Optional<Set<String>> replaceAll) {
+public record MembershipPlan(Set<String> toAdd, Set<String> toRemove, Optional<Set<String>> replaceAll,
+        Map<String, String> labels, Set<String> skippableUnknowns) {
 
     public MembershipPlan {
         toAdd = frozen(toAdd);
         toRemove = frozen(toRemove);
         replaceAll = replaceAll.map(MembershipPlan::frozen);
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        skippableUnknowns = frozen(skippableUnknowns);
         if (replaceAll.isPresent() && (!toAdd.isEmpty() || !toRemove.isEmpty())) {
             throw new IllegalArgumentException("a plan replacing all members adds and removes nothing else");
         }
@@ -29,8 +40,18 @@ public record MembershipPlan(Set<String> toAdd, Set<String> toRemove, Optional<S
         }
     }
 
+    /** A plan of ids alone: no labels, nothing skippable. */
+    public MembershipPlan(Set<String> toAdd, Set<String> toRemove, Optional<Set<String>> replaceAll) {
+        this(toAdd, toRemove, replaceAll, Map.of(), Set.of());
+    }
+
     public static MembershipPlan none() {
         return new MembershipPlan(Set.of(), Set.of(), Optional.empty());
+    }
+
+    /** @return this plan carrying the request's member labels and legacy bare-string member ids */
+    public MembershipPlan withLabelsAndSkippable(Map<String, String> memberLabels, Set<String> skippable) {
+        return new MembershipPlan(toAdd, toRemove, replaceAll, memberLabels, skippable);
     }
 
     public boolean changesNothing() {

@@ -5,31 +5,44 @@ import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads a PATCH request body (RFC 7644 §3.5.2) into {@link PatchOperation}s. Member names are read
- * case-insensitively ({@code Operations}/{@code operations}, {@code op}/{@code Op}), op values too
- * ({@code Replace}); a missing PatchOp URN in {@code schemas} is tolerated.
+ * A PATCH request body (RFC 7644 §3.5.2), read once: its {@link PatchOperation}s as sent (before
+ * any IdP quirk is normalised) and the op names as written, which is all that the quirks reading
+ * the request itself need ({@code quirks.EntraDefaultDialect}, {@code quirks.PatchMemberDisplays},
+ * {@code quirks.LegacyStringMemberValues}). Member names are read case-insensitively
+ * ({@code Operations}/{@code operations}, {@code op}/{@code Op}), op values too ({@link PatchOp});
+ * a missing PatchOp URN in {@code schemas} is tolerated.
  *
  * <p>For example:
  * <pre>{@code
  * PatchRequest.parse(json("""
  *     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
- *      "Operations":[{"op":"replace","value":{"active":false}}]}"""));
+ *      "Operations":[{"op":"replace","value":{"active":false}}]}""")).operations();
  * }</pre>
+ *
+ * @param operations the operations in request order, as sent
+ * @param writtenOps each operation's {@code op} exactly as written ({@code "Replace"}), same order
  */
-public final class PatchRequest {
+public record PatchRequest(List<PatchOperation> operations, List<String> writtenOps) {
 
     public static final String PATCH_OP_URN = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    private PatchRequest() {}
+    public PatchRequest {
+        operations = List.copyOf(operations);
+        writtenOps = List.copyOf(writtenOps);
+        if (operations.size() != writtenOps.size()) {
+            throw new IllegalArgumentException("one written op per operation");
+        }
+    }
 
     /**
      * @throws com.javelo.scim.core.protocol.error.ScimException {@code invalidSyntax} for a malformed
      *     body, {@code invalidValue} for an empty {@code Operations}, {@code invalidPath} for a bad path
      */
-    public static List<PatchOperation> parse(JsonNode body) {
+    public static PatchRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ScimErrors.invalidSyntax("a PATCH body must be a JSON object with \"schemas\":[\""
                     + PATCH_OP_URN + "\"] and an \"Operations\" array");
@@ -49,10 +62,12 @@ public final class PatchRequest {
             throw ScimErrors.invalidValue("\"Operations\" is empty; give at least one operation");
         }
         List<PatchOperation> parsed = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         for (int index = 0; index < operations.size(); index++) {
             parsed.add(operation(operations.get(index), "Operations[" + index + "]"));
+            written.add(Objects.requireNonNull(CaseInsensitiveFields.get(operations.get(index), "op")).textValue());
         }
-        return List.copyOf(parsed);
+        return new PatchRequest(parsed, written);
     }
 
     private static PatchOperation operation(JsonNode node, String where) {

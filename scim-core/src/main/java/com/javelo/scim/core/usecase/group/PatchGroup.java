@@ -12,8 +12,7 @@ import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
-import com.javelo.scim.core.protocol.patch.MembershipPatchPlanner;
-import com.javelo.scim.core.protocol.patch.PatchOperation;
+import com.javelo.scim.core.protocol.patch.GroupPatchPlan;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
@@ -21,8 +20,6 @@ import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,25 +31,16 @@ import java.util.Set;
 public final class PatchGroup {
 
     /**
-     * @param memberDisplays labels the request gave members ({@code display}), by user id
-     * @param skippableUnknownMembers member ids that may be skipped, rather than refuse the change,
-     *     when they name no user (see {@code LegacyStringMemberValues}); usually empty
+     * @param patch the request, parsed once ({@code ScimPatch.planGroup}): attribute operations and
+     *     the membership change with its member labels and skippable legacy ids
      */
-    public record Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
-            Set<String> skippableUnknownMembers, Map<String, String> memberDisplays, Cause cause) {
+    public record Command(TenantId tenant, GroupId id, GroupPatchPlan patch, ExpectedVersion expected, Cause cause) {
         public Command {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
-            operations = List.copyOf(operations);
+            Objects.requireNonNull(patch, "patch");
             Objects.requireNonNull(expected, "expected");
-            skippableUnknownMembers = Set.copyOf(skippableUnknownMembers);
-            memberDisplays = Map.copyOf(memberDisplays);
-        }
-
-        public Command(TenantId tenant, GroupId id, List<PatchOperation> operations, ExpectedVersion expected,
-                Set<String> skippableUnknownMembers, Map<String, String> memberDisplays) {
-            this(tenant, id, operations, expected, skippableUnknownMembers, memberDisplays, Cause.unknown(""));
         }
     }
 
@@ -69,8 +57,8 @@ public final class PatchGroup {
     }
 
     public Group execute(Command command) {
-        var plan = MembershipPatchPlanner.plan(command.operations());
-        InputLimits.checkMembers(plan.membership().mentionedIds(), command.memberDisplays());
+        GroupPatchPlan plan = command.patch();
+        InputLimits.checkMembers(plan.membership().mentionedIds(), plan.membership().labels());
         return ConflictRetry.run(unitOfWork, command.expected(), () -> {
             Group current = ReplaceGroup.load(groups, command.tenant(), command.id(), command.expected());
             var now = clock.instant();
@@ -84,9 +72,9 @@ public final class PatchGroup {
             }
             var membership = plan.membership();
             Set<String> toAdd = memberships.withoutSkippableUnknowns(command.tenant(), membership.toAdd(),
-                    command.skippableUnknownMembers());
+                    membership.skippableUnknowns());
             MembershipOutcome outcome = memberships.apply(command.tenant(), current.id(), toAdd,
-                    membership.toRemove(), membership.replaceAll(), command.memberDisplays());
+                    membership.toRemove(), membership.replaceAll(), membership.labels());
             return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
                     EventDetails.Operation.PATCH);
         });

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
-import com.javelo.scim.core.protocol.error.DomainErrorTranslator;
 import com.javelo.scim.core.protocol.error.ScimException;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.UserInput;
@@ -133,9 +132,9 @@ public final class ImportPeople {
         try {
             return planned.result(apply(command, planned));
         } catch (ScimException | DomainException e) {
-            String reason = e instanceof ScimException scim ? scim.error().detail()
-                    : DomainErrorTranslator.translate((DomainException) e).detail();
-            return new RowResult(planned.row().number(), planned.userName(), Outcome.REJECTED, null, reason, null);
+            // Both carry their SCIM error's detail as their message.
+            return new RowResult(planned.row().number(), planned.userName(), Outcome.REJECTED, null, e.getMessage(),
+                    null);
         }
     }
 

@@ -16,7 +16,7 @@ class PatchRequestTest {
         List<PatchOperation> operations = PatchRequest.parse(json("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[{"op":"replace","value":{"active":false}}]}
-                """));
+                """)).operations();
 
         assertThat(operations).containsExactly(new PatchOperation(PatchOp.REPLACE, null, json("{\"active\":false}")));
     }
@@ -25,7 +25,7 @@ class PatchRequestTest {
     void readsOpsAndMemberNamesIgnoringCase() {
         List<PatchOperation> operations = PatchRequest.parse(json("""
                 {"operations":[{"Op":"Replace","VALUE":{"active":"False"}},{"op":"ADD","value":{"nickName":"Babs"}}]}
-                """));
+                """)).operations();
 
         assertThat(operations).extracting(PatchOperation::op).containsExactly(PatchOp.REPLACE, PatchOp.ADD);
         assertThat(operations.get(0).value()).isEqualTo(json("{\"active\":\"False\"}"));
@@ -33,7 +33,7 @@ class PatchRequestTest {
 
     @Test
     void toleratesSchemasWithoutThePatchOpUrn() {
-        assertThat(PatchRequest.parse(json("{\"schemas\":[],\"Operations\":[{\"op\":\"add\",\"value\":{}}]}")))
+        assertThat(PatchRequest.parse(json("{\"schemas\":[],\"Operations\":[{\"op\":\"add\",\"value\":{}}]}")).operations())
                 .hasSize(1);
     }
 
@@ -41,11 +41,21 @@ class PatchRequestTest {
     void keepsAnExplicitNullValueApartFromAMissingOne() {
         List<PatchOperation> operations = PatchRequest.parse(json("""
                 {"Operations":[{"op":"replace","value":null},{"op":"remove","path":""}]}
-                """));
+                """)).operations();
 
         assertThat(operations.get(0).value().isNull()).isTrue();
         assertThat(operations.get(1).value()).isNull();
         assertThat(operations.get(1).path()).isNull();
+    }
+
+    @Test
+    void keepsEachOpAsWrittenForTheQuirksThatReadTheDialect() {
+        PatchRequest request = PatchRequest.parse(json("""
+                {"Operations":[{"op":"Replace","path":"active","value":"False"},{"op":"add","path":"nickName","value":"B"}]}
+                """));
+
+        assertThat(request.writtenOps()).containsExactly("Replace", "add");
+        assertThat(request.operations()).extracting(PatchOperation::op).containsExactly(PatchOp.REPLACE, PatchOp.ADD);
     }
 
     @Test

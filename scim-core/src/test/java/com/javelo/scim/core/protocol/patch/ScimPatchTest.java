@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimType;
 import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -48,6 +49,17 @@ class ScimPatchTest {
 
     private ObjectNode patchGroup(String body) {
         return ScimPatch.apply(group, json(body), ScimUserGroupCharacteristics.groups());
+    }
+
+    @Test
+    void aGroupPlanCarriesTheLabelsAndBareStringMembersOfTheRequestAsSent() {
+        GroupPatchPlan plan = planGroup("""
+                {"Operations":[{"op":"add","path":"members","value":[{"value":"a","display":"a@okta.local"}]},
+                               {"op":"add","path":"members","value":"string id 1"}]}""");
+
+        assertThat(plan.membership().toAdd()).containsExactly("a", "string id 1");
+        assertThat(plan.membership().labels()).containsExactly(Map.entry("a", "a@okta.local"));
+        assertThat(plan.membership().skippableUnknowns()).containsExactly("string id 1");
     }
 
     @Nested

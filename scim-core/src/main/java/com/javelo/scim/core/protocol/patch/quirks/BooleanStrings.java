@@ -11,9 +11,10 @@ import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Entra's default dialect sends booleans as strings (CLIENTS.md §3.6):
+ * Client: Microsoft Entra ID. Its default dialect sends booleans as strings (docs/clients.md):
  * <pre>{@code
  * {"op":"Replace","path":"active","value":"False"}
  * }</pre>
@@ -21,8 +22,25 @@ import java.util.Locale;
  * path-less value, {@code "True"}/{@code "False"} in any case become JSON {@code true}/{@code false}:
  * the example becomes {@code {"op":"Replace","path":"active","value":false}}. Other strings are
  * left for the patcher to refuse.
+ *
+ * <p>{@link #read} is the one reading of such booleans, also for POST/PUT bodies
+ * ({@code JsonFields.asBoolean}), filters evaluated in memory and the admin import's CSV.
  */
 public final class BooleanStrings implements PatchQuirk {
+
+    /** @return a JSON boolean, or a string {@code "true"}/{@code "false"} in any case, as a boolean; else empty */
+    public static Optional<Boolean> read(JsonNode node) {
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue());
+        }
+        return node.isTextual() ? parse(node.textValue()) : Optional.empty();
+    }
+
+    /** @return {@code "true"}/{@code "False"}/{@code " TRUE "}… as a boolean; else empty */
+    public static Optional<Boolean> parse(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        return word.equals("true") || word.equals("false") ? Optional.of(word.equals("true")) : Optional.empty();
+    }
 
     @Override
     public List<PatchOperation> normalise(PatchOperation operation, AttributeCharacteristics schema) {
@@ -57,11 +75,7 @@ public final class BooleanStrings implements PatchQuirk {
 
     private static JsonNode fix(AttributePath path, JsonNode value, AttributeCharacteristics schema) {
         if (schema.isBoolean(path) && value.isTextual()) {
-            String text = value.textValue().strip().toLowerCase(Locale.ROOT);
-            if (text.equals("true") || text.equals("false")) {
-                return BooleanNode.valueOf(text.equals("true"));
-            }
-            return value;
+            return read(value).<JsonNode>map(BooleanNode::valueOf).orElse(value);
         }
         if (path.hasSubAttribute() || !schema.isComplex(path)) {
             return value;

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The enterprise {@code manager} is a complex {@code {"value":…}} (RFC 7643 §4.3), but arrives in
- * every shape (CLIENTS.md §3.7, §5.8):
+ * Clients: Microsoft Entra ID (a bare string, an array of references, {@code ""}) and Okta (an
+ * object holding an email). The enterprise {@code manager} is a complex {@code {"value":…}} (RFC 7643 §4.3), but arrives in
+ * every shape (docs/clients.md):
  * <pre>{@code
  * {"op":"add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"2c2f6fb8-…"}
  * {"op":"Add","path":"manager","value":[{"$ref":"http://…/Users/00aa…","value":"00aa…"}]}

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Rewrites one PATCH operation as an IdP sends it into the RFC 7644 form the patcher applies. Each
- * implementation handles one recorded client behaviour, quoted in its Javadoc (CLIENTS.md).
+ * implementation handles one recorded client behaviour, quoted in its Javadoc (docs/clients.md).
  */
 public interface PatchQuirk {
 

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Entra's compliant dialect ({@code ?aadOptscim062020}) puts paths, not attribute names, as the keys
- * of a path-less replace (CLIENTS.md §3.5):
+ * Client: Microsoft Entra ID. Entra's compliant dialect ({@code ?aadOptscim062020}) puts paths, not attribute names, as the keys
+ * of a path-less replace (docs/clients.md):
  * <pre>{@code
  * {"op":"replace","value":{"displayName":"Bjfe","name.givenName":"Kkom","name.familyName":"Unua",
  *    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber":"Aklq"}}

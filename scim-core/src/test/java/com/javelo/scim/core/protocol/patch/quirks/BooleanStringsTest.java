@@ -6,6 +6,9 @@ import static com.javelo.scim.core.protocol.patch.PatchFixtures.op;
 import static com.javelo.scim.core.protocol.patch.PatchFixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
@@ -57,5 +60,15 @@ class BooleanStringsTest {
         PatchOperation yes = op(PatchOp.REPLACE, path("active"), "\"yes\"");
 
         assertThat(normalise(yes)).containsExactly(yes);
+    }
+
+    @Test
+    void theOneReadingOfBooleansTakesJsonBooleansAndTheStringsInAnyCase() {
+        assertThat(BooleanStrings.read(BooleanNode.TRUE)).contains(true);
+        assertThat(BooleanStrings.read(TextNode.valueOf("False"))).contains(false);
+        assertThat(BooleanStrings.read(TextNode.valueOf(" TRUE "))).contains(true);
+        assertThat(BooleanStrings.read(TextNode.valueOf("yes"))).isEmpty();
+        assertThat(BooleanStrings.read(IntNode.valueOf(1))).isEmpty();
+        assertThat(BooleanStrings.parse("false")).contains(false);
     }
 }

@@ -34,7 +34,7 @@ class PathlessValueKeysAsPathsTest {
                  "Operations":[
                   {"op":"replace","value":{"displayName":"Bjfe","name.givenName":"Kkom","name.familyName":"Unua",
                      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber":"Aklq"}}]}
-                """)).get(0);
+                """)).operations().get(0);
 
         assertThat(normalise(recorded)).containsExactly(
                 op(PatchOp.REPLACE, null, "{\"displayName\":\"Bjfe\"}"),

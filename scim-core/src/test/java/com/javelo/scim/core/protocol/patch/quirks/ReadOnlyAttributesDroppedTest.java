@@ -14,9 +14,9 @@ import com.javelo.scim.core.protocol.patch.PatchRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ReadOnlyIdInValueTest {
+class ReadOnlyAttributesDroppedTest {
 
-    private final ReadOnlyIdInValue quirk = new ReadOnlyIdInValue();
+    private final ReadOnlyAttributesDropped quirk = new ReadOnlyAttributesDropped();
 
     private List<PatchOperation> normalise(PatchOperation operation, AttributeCharacteristics schema) {
         return quirk.normalise(operation, schema);
@@ -27,7 +27,7 @@ class ReadOnlyIdInValueTest {
         PatchOperation recorded = PatchRequest.parse(json("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[{"op":"replace","value":{"id":"abf4dd94-a4c0-4f67-89c9-76b03340cb9b","displayName":"New Name"}}]}
-                """)).get(0);
+                """)).operations().get(0);
 
         assertThat(normalise(recorded, ScimUserGroupCharacteristics.groups()))
                 .containsExactly(op(PatchOp.REPLACE, null, "{\"displayName\":\"New Name\"}"));

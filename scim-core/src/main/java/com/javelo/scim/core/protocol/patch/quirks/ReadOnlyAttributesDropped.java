@@ -10,18 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Okta renames a group with the group's own id inside the value (CLIENTS.md §2.10):
+ * Clients: Okta, and every IdP that echoes what it read. Drops every read-only attribute an
+ * operation writes (RFC 7643 §2.2: read-only input is ignored, not refused). Okta renames a group
+ * with the group's own id inside the value (docs/clients.md):
  * <pre>{@code
  * {"op":"replace","value":{"id":"<groupId>","displayName":"New Name"}}
  * }</pre>
  * and IdPs echo other read-only data they were given: {@code meta}, {@code groups},
  * {@code schemas}, {@code members[].display}, {@code members[].$ref},
- * {@code manager.displayName} (CLIENTS.md §5.7). Those keys are dropped rather than rejected, as
+ * {@code manager.displayName} (docs/clients.md). Those keys are dropped rather than rejected, as
  * are operations whose path is read-only; the example becomes
  * {@code {"op":"replace","value":{"displayName":"New Name"}}}. An operation left with nothing to
  * write disappears.
  */
-public final class ReadOnlyIdInValue implements PatchQuirk {
+public final class ReadOnlyAttributesDropped implements PatchQuirk {
 
     @Override
     public List<PatchOperation> normalise(PatchOperation operation, AttributeCharacteristics schema) {
