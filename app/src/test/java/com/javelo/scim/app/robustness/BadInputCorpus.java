@@ -106,7 +106,9 @@ final class BadInputCorpus {
         List<String> patches = List.of("{}", "{\"Operations\":[]}", "{\"Operations\":{}}", "{\"Operations\":[1]}",
                 "{\"Operations\":[{}]}", "{\"Operations\":[{\"op\":\"jump\",\"path\":\"title\",\"value\":\"x\"}]}",
                 "{\"Operations\":[{\"op\":\"remove\"}]}", "{\"Operations\":[{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":\"x\"}]}",
-                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"noSuchAttribute\",\"value\":\"x\"}]}",
+                // An unknown attribute is kept as sent (issue #15); an unknown sub-attribute of a known one is not.
+                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"name.noSuchAttribute\",\"value\":\"x\"}]}",
+                "{\"Operations\":[{\"op\":\"remove\",\"path\":\"active\"}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":42}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"\"}]}",
                 "{\"Operations\":[{\"op\":\"add\",\"path\":\"emails\",\"value\":\"notAnArray\"}]}",
