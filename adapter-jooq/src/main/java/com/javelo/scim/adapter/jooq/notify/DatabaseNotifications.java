@@ -21,11 +21,13 @@ import org.postgresql.PGNotification;
  * delivers it on commit, never on rollback), and one connection per process, outside the pool,
  * {@code LISTEN}s on every subscribed channel and runs the subscribers' reactions.
  *
- * <p>A notification carries no data the subscribers trust: it only says "look again". That keeps
- * them correct when notifications are lost — while the listening connection is away (it reconnects
- * after {@link #RETRY}), and on each (re)connection every subscriber is told once, for what it may
- * have missed; and it makes a notification from another schema of the same database harmless.
- * On H2 (a single instance) there is nothing to listen to: {@link #none()}.
+ * <p>A notification carries no data the subscribers trust: it only says "look again" (its payload,
+ * if any, says where to look first). That keeps them correct when notifications are lost — while the
+ * listening connection is away (it reconnects after {@link #RETRY}), and on each (re)connection every
+ * subscriber is told once, for what it may have missed; and it makes a notification from another
+ * schema of the same database harmless. One connection serves every channel of the process (the
+ * event feed's wake-up, the token revocation push). On H2 (a single instance) there is nothing to
+ * listen to: {@link #none()}.
  */
 public final class DatabaseNotifications implements AutoCloseable {
 
@@ -33,6 +35,15 @@ public final class DatabaseNotifications implements AutoCloseable {
     @FunctionalInterface
     public interface Connector {
         Connection connect() throws SQLException;
+    }
+
+    /** What a subscriber does with the news on its channel (on the listening thread: quickly). */
+    public interface Subscriber {
+        /** Something was announced on the channel; {@code payload} is what the announcer sent ("" for nothing). */
+        void announced(String payload);
+
+        /** The listening connection (re)connected: whatever was announced while none listened was missed. */
+        void mayHaveMissed();
     }
 
     private static final System.Logger LOG = System.getLogger(DatabaseNotifications.class.getName());
@@ -45,7 +56,7 @@ public final class DatabaseNotifications implements AutoCloseable {
     static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Connector connector;
-    private final Map<String, List<Runnable>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
@@ -68,14 +79,29 @@ public final class DatabaseNotifications implements AutoCloseable {
      * Runs {@code reaction} (on the listening thread: it must be quick) each time a commit announces
      * something on {@code channel}, and once after each (re)connection. Subscribe before {@link #start()}.
      */
-    public synchronized void subscribe(String channel, Runnable reaction) {
+    public void subscribe(String channel, Runnable reaction) {
+        subscribe(channel, new Subscriber() {
+            @Override
+            public void announced(String payload) {
+                reaction.run();
+            }
+
+            @Override
+            public void mayHaveMissed() {
+                reaction.run();
+            }
+        });
+    }
+
+    /** Tells {@code subscriber} what is announced on {@code channel}. Subscribe before {@link #start()}. */
+    public synchronized void subscribe(String channel, Subscriber subscriber) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("a channel is a lower-case identifier: " + channel);
         }
         if (thread != null) {
             throw new IllegalStateException("subscribe to " + channel + " before start()");
         }
-        subscribers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>()).add(reaction);
+        subscribers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>()).add(subscriber);
     }
 
     /**
@@ -120,7 +146,7 @@ public final class DatabaseNotifications implements AutoCloseable {
                     LOG.log(System.Logger.Level.INFO, "database notifications: listening again");
                 }
                 // Whatever was announced while no connection listened.
-                subscribers.values().forEach(reactions -> reactions.forEach(DatabaseNotifications::run));
+                subscribers.values().forEach(each -> each.forEach(subscriber -> run(subscriber::mayHaveMissed)));
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
@@ -151,7 +177,9 @@ public final class DatabaseNotifications implements AutoCloseable {
             PGNotification[] notifications = listener.getNotifications(WAIT_MILLIS);
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
-                    subscribers.getOrDefault(notification.getName(), List.of()).forEach(DatabaseNotifications::run);
+                    String payload = notification.getParameter() == null ? "" : notification.getParameter();
+                    subscribers.getOrDefault(notification.getName(), List.of())
+                            .forEach(subscriber -> run(() -> subscriber.announced(payload)));
                 }
             }
             if (System.nanoTime() - probeAt > 0) {
