@@ -159,7 +159,7 @@ public final class JooqGroups implements Groups {
                     ? dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute()
                     : VERSIONED.bind(UPDATE.call(), row(dsl, group), expected.version().value()).execute(dsl);
             if (updated == 0) {
-                throw conflictOrMissing(dsl, group, expected);
+                throw refused(dsl, group, expected);
             }
             JooqEventOutbox.append(dsl, events, details);
             context.eventsWritten();
@@ -172,7 +172,7 @@ public final class JooqGroups implements Groups {
         context.transaction(dsl -> {
             int deleted = dsl.deleteFrom(SCIM_GROUPS).where(target(group, expected)).execute();
             if (deleted == 0) {
-                throw conflictOrMissing(dsl, group, expected);
+                throw refused(dsl, group, expected);
             }
             JooqEventOutbox.append(dsl, events, details);
             context.eventsWritten();
@@ -317,7 +317,8 @@ public final class JooqGroups implements Groups {
         return expected.isAny() ? target : target.and(SCIM_GROUPS.VERSION.eq(expected.version().value()));
     }
 
-    private static RuntimeException conflictOrMissing(DSLContext dsl, Group group, ExpectedVersion expected) {
+    /** Why a versioned write of {@code group} changed no row: gone, or at another version. */
+    private static RuntimeException refused(DSLContext dsl, Group group, ExpectedVersion expected) {
         return REFUSED.explain(dsl, group.tenantId(), group.id().value(), expected, UnknownGroup::new);
     }
 
