@@ -9,7 +9,9 @@
 #   JAR_B=/path/to/other.jar bash benchmarks/run-ab.sh           # an older build (A) against this one (B)
 #   ENV_B="SCIM_ACTIVITY_LOG=off" bash benchmarks/run-ab.sh       # this build: activity log on (A) vs off (B)
 #
-# JAR_A, JAR_B default to app/target/javelo-scim.jar; ENV_A and ENV_B are extra VAR=value settings.
+# JAR_A, JAR_B default to app/target/javelo-scim.jar; ENV_A and ENV_B are extra VAR=value settings;
+# SEED_A, SEED_B the seed scripts (default benchmarks/seed.sql; an older build needs the seed of its
+# own schema, e.g. SEED_A=<(git show 0a216b5:benchmarks/seed.sql)).
 # PAIRS=5 WARMUP=90 SECONDS_PER_RUN=10 by default. Prints each figure's B/A ratio (median of pairs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +36,8 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 declare -A PORT TOKEN BIG_TOKEN
 admin() { curl -sf -X "$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$1$3" ${4:+-d "$4"}; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-start() { # side, jar, env, port
-  local side=$1 jar=$2 env=$3 port=$4 db=scim_bench_${1,,}
+start() { # side, jar, env, port, seed
+  local side=$1 jar=$2 env=$3 port=$4 seed=$5 db=scim_bench_${1,,}
   $PSQL -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   # shellcheck disable=SC2086
   env $env SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 \
@@ -47,15 +49,15 @@ start() { # side, jar, env, port
   token() { admin "$port" POST "/admin/v1/tenants/$1/scim-token" | json token; }
   local big small other full
   big=$(tenant Big); small=$(tenant Small); other=$(tenant Other); full=$(tenant Full)
-  $PSQL -d "$db" -v big="$big" -v small="$small" -v other="$other" -v full="$full" -f benchmarks/seed.sql
+  $PSQL -d "$db" -v big="$big" -v small="$small" -v other="$other" -v full="$full" -f "$seed"
   $PSQL -d "$db" -c "VACUUM (ANALYZE)"
   BIG_TOKEN[$side]=$(token "$big")
   TOKEN[$side]=$(token "$(tenant Creates)")
   $PSQL -d "$db" -At -c "SELECT id FROM users WHERE tenant_id = '$big' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" \
     > "/tmp/scim-ab-deactivate-$side.txt"
 }
-start A "$JAR_A" "$ENV_A" 18191
-start B "$JAR_B" "$ENV_B" 18192
+start A "$JAR_A" "$ENV_A" 18191 "${SEED_A:-benchmarks/seed.sql}"
+start B "$JAR_B" "$ENV_B" 18192 "${SEED_B:-benchmarks/seed.sql}"
 
 wrkrun() { # side, label, script, then VAR=value settings for the script
   local side=$1 label=$2 script=$3; shift 3

@@ -54,15 +54,12 @@ public final class PostgresTokenRevocations implements TokenRevocations {
             throw new IllegalStateException("already subscribed");
         }
         subscribed = true;
-        notifications.subscribe(CHANNEL, new DatabaseNotifications.Subscriber() {
-            @Override
-            public void announced(String tenant) {
-                subscriber.tokensChanged(new TenantId(tenant));
-            }
-
-            @Override
-            public void mayHaveMissed() {
+        // The payload is the tenant id; none after a (re)connection, when news may have been missed.
+        notifications.subscribe(CHANNEL, (String tenant) -> {
+            if (tenant == null) {
                 subscriber.newsMayHaveBeenMissed();
+            } else {
+                subscriber.tokensChanged(new TenantId(tenant));
             }
         });
     }

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.app.e2e.Http.Answer;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -201,9 +202,10 @@ class EventFeedTest extends EndToEndTest {
             Map.Entry<String, JsonNode> entry = it.next();
             JWSObject jws = JWSObject.parse(entry.getValue().asText());
             assertThat(jws.getHeader().getType().getType()).isEqualTo("secevent+jwt");
-            ECKey key = (ECKey) keys.getKeyByKeyId(jws.getHeader().getKeyID());
+            assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+            OctetKeyPair key = (OctetKeyPair) keys.getKeyByKeyId(jws.getHeader().getKeyID());
             assertThat(key.isPrivate()).isFalse();
-            assertThat(jws.verify(new ECDSAVerifier(key))).as("signature of %s", entry.getKey()).isTrue();
+            assertThat(jws.verify(new Ed25519Verifier(key))).as("signature of %s", entry.getKey()).isTrue();
             sets.add(new Set(entry.getKey(), Http.JSON.readTree(jws.getPayload().toString())));
         }
         return sets;

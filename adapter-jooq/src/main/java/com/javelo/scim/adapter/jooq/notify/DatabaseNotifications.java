@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -21,13 +22,12 @@ import org.postgresql.PGNotification;
  * delivers it on commit, never on rollback), and one connection per process, outside the pool,
  * {@code LISTEN}s on every subscribed channel and runs the subscribers' reactions.
  *
- * <p>A notification carries no data the subscribers trust: it only says "look again" (its payload,
- * if any, says where to look first). That keeps them correct when notifications are lost — while the
- * listening connection is away (it reconnects after {@link #RETRY}), and on each (re)connection every
- * subscriber is told once, for what it may have missed; and it makes a notification from another
- * schema of the same database harmless. One connection serves every channel of the process (the
- * event feed's wake-up, the token revocation push). On H2 (a single instance) there is nothing to
- * listen to: {@link #none()}.
+ * <p>A notification carries no data the subscribers trust: it only says "look again". That keeps
+ * them correct when notifications are lost — while the listening connection is away (it reconnects
+ * after {@link #RETRY}), and on each (re)connection every subscriber is told once, for what it may
+ * have missed; and it makes a notification from another schema of the same database harmless.
+ * One connection serves every channel of the process (the event feed's wake-up, the token
+ * revocation push). On H2 (a single instance) there is nothing to listen to: {@link #none()}.
  */
 public final class DatabaseNotifications implements AutoCloseable {
 
@@ -35,15 +35,6 @@ public final class DatabaseNotifications implements AutoCloseable {
     @FunctionalInterface
     public interface Connector {
         Connection connect() throws SQLException;
-    }
-
-    /** What a subscriber does with the news on its channel (on the listening thread: quickly). */
-    public interface Subscriber {
-        /** Something was announced on the channel; {@code payload} is what the announcer sent ("" for nothing). */
-        void announced(String payload);
-
-        /** The listening connection (re)connected: whatever was announced while none listened was missed. */
-        void mayHaveMissed();
     }
 
     private static final System.Logger LOG = System.getLogger(DatabaseNotifications.class.getName());
@@ -56,7 +47,7 @@ public final class DatabaseNotifications implements AutoCloseable {
     static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Connector connector;
-    private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
@@ -80,28 +71,21 @@ public final class DatabaseNotifications implements AutoCloseable {
      * something on {@code channel}, and once after each (re)connection. Subscribe before {@link #start()}.
      */
     public void subscribe(String channel, Runnable reaction) {
-        subscribe(channel, new Subscriber() {
-            @Override
-            public void announced(String payload) {
-                reaction.run();
-            }
-
-            @Override
-            public void mayHaveMissed() {
-                reaction.run();
-            }
-        });
+        subscribe(channel, payload -> reaction.run());
     }
 
-    /** Tells {@code subscriber} what is announced on {@code channel}. Subscribe before {@link #start()}. */
-    public synchronized void subscribe(String channel, Subscriber subscriber) {
+    /**
+     * As {@link #subscribe(String, Runnable)}, the reaction receiving the announcement's payload
+     * ({@code null} after a (re)connection), e.g. to ignore the process's own announcements.
+     */
+    public synchronized void subscribe(String channel, Consumer<String> reaction) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("a channel is a lower-case identifier: " + channel);
         }
         if (thread != null) {
             throw new IllegalStateException("subscribe to " + channel + " before start()");
         }
-        subscribers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>()).add(subscriber);
+        subscribers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>()).add(reaction);
     }
 
     /**
@@ -109,8 +93,14 @@ public final class DatabaseNotifications implements AutoCloseable {
      * once the transaction commits. Nothing on H2.
      */
     public static void announce(DSLContext transaction, String channel) {
+        announce(transaction, channel, "");
+    }
+
+    /** As {@link #announce(DSLContext, String)}, with a payload (at most a few hundred bytes). */
+    public static void announce(DSLContext transaction, String channel, String payload) {
         if (transaction.dialect().family() == SQLDialect.POSTGRES) {
-            transaction.select(DSL.field("pg_notify({0}, '')", String.class, DSL.val(channel))).fetch();
+            transaction.select(DSL.field("pg_notify({0}, {1})", String.class, DSL.val(channel), DSL.val(payload)))
+                    .fetch();
         }
     }
 
@@ -146,7 +136,7 @@ public final class DatabaseNotifications implements AutoCloseable {
                     LOG.log(System.Logger.Level.INFO, "database notifications: listening again");
                 }
                 // Whatever was announced while no connection listened.
-                subscribers.values().forEach(each -> each.forEach(subscriber -> run(subscriber::mayHaveMissed)));
+                subscribers.values().forEach(reactions -> reactions.forEach(reaction -> run(reaction, null)));
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
@@ -177,9 +167,8 @@ public final class DatabaseNotifications implements AutoCloseable {
             PGNotification[] notifications = listener.getNotifications(WAIT_MILLIS);
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
-                    String payload = notification.getParameter() == null ? "" : notification.getParameter();
                     subscribers.getOrDefault(notification.getName(), List.of())
-                            .forEach(subscriber -> run(() -> subscriber.announced(payload)));
+                            .forEach(reaction -> run(reaction, notification.getParameter()));
                 }
             }
             if (System.nanoTime() - probeAt > 0) {
@@ -191,9 +180,9 @@ public final class DatabaseNotifications implements AutoCloseable {
         }
     }
 
-    private static void run(Runnable reaction) {
+    private static void run(Consumer<String> reaction, String payload) {
         try {
-            reaction.run();
+            reaction.accept(payload);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "database notifications: a subscriber failed: {0}", e.getMessage());
         }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
@@ -130,9 +131,20 @@ public final class JooqEventFeed implements EventFeed {
             if (acked < 0) {
                 return null;
             }
+            Long[] ids = new HashSet<>(eventIds).toArray(Long[]::new);
+            Long newest = acknowledgesEverythingUpTo(dsl, consumer, acked, ids);
+            if (newest != null) {
+                // The usual case, a consumer acknowledging what it was just given, in order: the
+                // position moves, and no acknowledgement is written one by one.
+                dsl.update(EVENT_CONSUMERS).set(EVENT_CONSUMERS.ACKED_POSITION, newest)
+                        .where(EVENT_CONSUMERS.ID.eq(consumer.id())).execute();
+                dsl.deleteFrom(EVENT_ACKS).where(EVENT_ACKS.CONSUMER_ID.eq(consumer.id())
+                        .and(EVENT_ACKS.POSITION.le(newest))).execute();
+                return null;
+            }
             dsl.insertInto(EVENT_ACKS, EVENT_ACKS.CONSUMER_ID, EVENT_ACKS.EVENT_ID, EVENT_ACKS.POSITION)
                     .select(DSL.select(DSL.val(consumer.id()), EVENTS.ID, EVENTS.POSITION).from(EVENTS)
-                            .where(EVENTS.ID.in(new HashSet<>(eventIds))).and(EVENTS.POSITION.gt(acked))
+                            .where(EVENTS.ID.eq(DSL.any(ids))).and(EVENTS.POSITION.gt(acked))
                             .and(inScope(consumer.scope())).and(notAcknowledgedBy(consumer)))
                     .execute();
             // Everything before the oldest event still unacknowledged is acknowledged.
@@ -151,6 +163,25 @@ public final class JooqEventFeed implements EventFeed {
             }
             return null;
         });
+    }
+
+    /**
+     * @return the newest position among {@code ids} when they are exactly the consumer's events
+     *     still unacknowledged up to it (so that everything up to it is acknowledged), else null
+     */
+    private static Long acknowledgesEverythingUpTo(DSLContext dsl, EventConsumer consumer, long acked, Long[] ids) {
+        Record2<Long, Integer> given = dsl.select(DSL.max(EVENTS.POSITION), DSL.count()).from(EVENTS)
+                .where(EVENTS.ID.eq(DSL.any(ids))).and(EVENTS.POSITION.gt(acked)).and(inScope(consumer.scope()))
+                .and(notAcknowledgedBy(consumer))
+                .fetchSingle();
+        Long newest = given.value1();
+        if (newest == null) {
+            return null;
+        }
+        int pending = dsl.fetchCount(DSL.selectOne().from(EVENTS)
+                .where(EVENTS.POSITION.gt(acked)).and(EVENTS.POSITION.le(newest)).and(inScope(consumer.scope()))
+                .and(notAcknowledgedBy(consumer)));
+        return pending == given.value2() ? newest : null;
     }
 
     @Override

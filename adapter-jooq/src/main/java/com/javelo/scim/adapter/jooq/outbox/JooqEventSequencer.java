@@ -10,6 +10,7 @@ import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -44,14 +45,19 @@ public final class JooqEventSequencer implements AutoCloseable {
     /** The notification channel on which a run that gave positions tells the other instances. */
     public static final String CHANNEL = "scim_event_positions";
 
-    private final JooqContext context;
-    private final Duration tick;
     private static final Param<Long> POSITION = Param.of("position", EVENTS.POSITION);
     private static final Param<Long> EVENT = Param.of("event", EVENTS.ID);
     /** Gives one event its position: a run's events are positioned by one JDBC batch of these. */
     private static final PreRendered POSITION_ONE = PreRendered.of(DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field())
             .where(EVENTS.ID.eq(EVENT.field())), POSITION, EVENT);
 
+    private final JooqContext context;
+    private final Duration tick;
+    /**
+     * Sent with this sequencer's announcements, so that it does not wake itself for positions it
+     * just gave (its own waiters are told directly): one empty run saved per run.
+     */
+    private final String origin = UUID.randomUUID().toString();
     private final List<Runnable> positionedReactions = new CopyOnWriteArrayList<>();
     private volatile DatabaseNotifications notifications = DatabaseNotifications.none();
     private volatile Duration listeningTick;
@@ -97,7 +103,7 @@ public final class JooqEventSequencer implements AutoCloseable {
                 POSITION_ONE.executeBatch(dsl, positions);
                 dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
                         .where(EVENT_SEQUENCER.ID.eq(1)).execute();
-                DatabaseNotifications.announce(dsl, CHANNEL);
+                DatabaseNotifications.announce(dsl, CHANNEL, origin);
                 newest[0] = position;
                 return ids.size();
             });
@@ -114,7 +120,11 @@ public final class JooqEventSequencer implements AutoCloseable {
      * {@code notifications} start); while they are listening, the tick is {@code listeningTick}.
      */
     public JooqEventSequencer listenTo(DatabaseNotifications notifications, Duration listeningTick) {
-        notifications.subscribe(CHANNEL, this::wake);
+        notifications.subscribe(CHANNEL, (String payload) -> {
+            if (!origin.equals(payload)) {
+                wake();
+            }
+        });
         this.listeningTick = listeningTick;
         this.notifications = notifications;
         return this;

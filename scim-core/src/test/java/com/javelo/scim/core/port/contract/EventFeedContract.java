@@ -148,6 +148,27 @@ public abstract class EventFeedContract extends ContractFixture {
     }
 
     @Test
+    void acknowledgingInOrderWhatWasReadMovesTheConsumerPastItAndPastOtherTenantsEvents() {
+        EventConsumer consumer = ports.eventFeed().register("objectives", TenantScope.of(Set.of(acme)),
+                TokenHash.of("token-objectives"), now());
+        provisionIn(acme);
+        provisionIn(globex);
+        provisionIn(acme);
+        ports.sequencer().run();
+        List<FeedEvent> first = ports.eventFeed().unacknowledged(consumer, 2);
+        List<FeedEvent> all = ports.eventFeed().unacknowledged(consumer, 10);
+
+        ports.eventFeed().acknowledge(consumer, first.stream().map(FeedEvent::id).toList());
+        assertThat(ports.eventFeed().unacknowledged(consumer, 10)).extracting(FeedEvent::id)
+                .containsExactlyElementsOf(all.stream().skip(2).map(FeedEvent::id).toList());
+
+        ports.eventFeed().acknowledge(consumer, all.stream().skip(2).map(FeedEvent::id).toList());
+        assertThat(ports.eventFeed().unacknowledged(consumer, 10)).isEmpty();
+        assertThat(ports.eventFeed().consumers()).filteredOn(listed -> listed.id().equals(consumer.id()))
+                .singleElement().satisfies(listed -> assertThat(listed.position()).isEqualTo(all.get(all.size() - 1).position()));
+    }
+
+    @Test
     void aConsumerIsFoundByItsTokenUntilRevoked() {
         EventConsumer consumer = ports.eventFeed().register("org-chart", TenantScope.allTenants(),
                 TokenHash.of("token-org-chart"), now());
