@@ -146,9 +146,10 @@ public final class ScimServer implements AutoCloseable {
             awaitDatabase(databaseReady);
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             try {
+                // Before the events start the one listening connection both use.
+                revocations.subscribe(services.apiTokens());
                 events.start();
                 activity.start();
-                revocations.subscribe(services.apiTokens());
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();

@@ -8,7 +8,6 @@ import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.core.usecase.EventDetailing;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
@@ -67,9 +66,7 @@ public final class ReplaceUser {
         return ConflictRetry.optimisticFirst(unitOfWork, expected, () -> {
             UserWithGroups loaded = users.findByIdWithGroups(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
             User current = loaded.user();
-            if (!expected.admits(current.meta().version())) {
-                throw new StaleVersion(id.value(), expected.toString(), current.meta().version().toString());
-            }
+            expected.check(id.value(), current.meta().version());
             UserInput input = edit.apply(UserInputs.of(current));
             var now = clock.instant();
             boolean active = input.active() == null ? current.active() : input.active();
