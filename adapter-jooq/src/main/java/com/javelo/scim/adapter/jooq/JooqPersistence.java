@@ -3,6 +3,7 @@ package com.javelo.scim.adapter.jooq;
 import com.javelo.scim.adapter.jooq.activity.JooqActivityLog;
 import com.javelo.scim.adapter.jooq.activity.JooqProvisioningFigures;
 import com.javelo.scim.adapter.jooq.group.JooqGroups;
+import com.javelo.scim.adapter.jooq.group.MemberLocks;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventFeed;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
@@ -11,6 +12,7 @@ import com.javelo.scim.adapter.jooq.tenant.JooqApiTokens;
 import com.javelo.scim.adapter.jooq.tenant.JooqTenants;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.user.JooqUsers;
+import com.javelo.scim.adapter.jooq.user.UserWrites;
 import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.EventFeed;
@@ -27,10 +29,12 @@ import com.javelo.scim.domain.id.TenantId;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * Every storage port on one database, PostgreSQL or H2. For example:
@@ -45,8 +49,12 @@ public final class JooqPersistence {
 
     private final DataSource dataSource;
     private final JooqContext context;
+    /** The writes that differ between PostgreSQL and H2, chosen once. */
+    private final UserWrites userWrites;
+    private final MemberLocks memberLocks;
 
-    private JooqPersistence(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds) {
+    private JooqPersistence(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds,
+            ExecuteListener... listeners) {
         this.dataSource = dataSource;
         // Unqualified, unquoted names: the tables live in the connection's default schema, and
         // shorter SQL is cheaper to render on every request.
@@ -57,7 +65,11 @@ public final class JooqPersistence {
             // H2 stops it itself; migrations run through Flyway, outside this bound.
             settings = settings.withQueryTimeout(statementTimeoutSeconds);
         }
-        this.context = new JooqContext(DSL.using(dataSource, dialect, settings));
+        // The listeners see every statement, the pre-rendered ones included (PreRendered shows them its runs).
+        this.context = new JooqContext(DSL.using(new DefaultConfiguration().set(dataSource).set(dialect).set(settings)
+                .set(listeners)));
+        this.userWrites = UserWrites.forDialect(context, dialect);
+        this.memberLocks = MemberLocks.forDialect(dialect);
     }
 
     /** @param dialect {@code POSTGRES} or {@code H2}; statements run without a time limit */
@@ -72,6 +84,16 @@ public final class JooqPersistence {
      */
     public static JooqPersistence create(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds) {
         return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds);
+    }
+
+    /**
+     * @param listeners jOOQ execute listeners (a slow-query log, tracing) shown every statement the
+     *     stores run, those they run through {@code sql.PreRendered} included
+     * @see #create(DataSource, SQLDialect, int)
+     */
+    public static JooqPersistence create(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds,
+            ExecuteListener... listeners) {
+        return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds, listeners);
     }
 
     /** Chooses the dialect from a JDBC URL: {@code jdbc:postgresql:…} is PostgreSQL, {@code jdbc:h2:…} H2. */
@@ -123,7 +145,7 @@ public final class JooqPersistence {
     }
 
     public Users users() {
-        return new JooqUsers(context);
+        return new JooqUsers(context, userWrites);
     }
 
     /** Companies' declarations of their custom attributes (keep them in memory: read on every user request). */
@@ -132,7 +154,7 @@ public final class JooqPersistence {
     }
 
     public Groups groups() {
-        return new JooqGroups(context);
+        return new JooqGroups(context, memberLocks);
     }
 
     public Tenants tenants() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Assumptions;
 
@@ -30,23 +31,30 @@ public final class TestDatabases implements AutoCloseable {
     private final List<String> schemas = new ArrayList<>();
 
     public JooqPersistence h2() {
-        HikariDataSource pool = pool("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
-        JooqPersistence persistence = JooqPersistence.create(pool, SQLDialect.H2);
+        JooqPersistence persistence = JooqPersistence.create(h2DataSource(), SQLDialect.H2);
         persistence.migrate();
         return persistence;
     }
 
+    /** A pool on a fresh, empty H2 database. */
+    public DataSource h2DataSource() {
+        return pool("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
+    }
+
     public JooqPersistence postgres() {
+        JooqPersistence persistence = JooqPersistence.create(postgresDataSource(), SQLDialect.POSTGRES);
+        persistence.migrate();
+        return persistence;
+    }
+
+    /** A pool on a fresh, empty PostgreSQL schema (skips or fails as {@link #requirePostgres} says). */
+    public DataSource postgresDataSource() {
         requirePostgres();
         String schema = "scim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE SCHEMA " + schema);
         schemas.add(schema);
-        HikariDataSource pool = pool(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                POSTGRES_USER);
-        JooqPersistence persistence = JooqPersistence.create(pool, SQLDialect.POSTGRES);
-        persistence.migrate();
-        return persistence;
+        return pool(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, POSTGRES_USER);
     }
 
     /** Two service instances on one fresh PostgreSQL schema: each with a pool of its own. */

@@ -24,6 +24,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final JooqPersistence persistence;
     private final Settings settings;
+    private DatabaseNotifications notifications;
 
     private Database(HikariDataSource pool, JooqPersistence persistence, Settings settings) {
         this.pool = pool;
@@ -86,26 +87,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The notifications between instances (not started): on PostgreSQL through a connection of
+     * The notifications between instances (not started), one per process for every channel (the
+     * event feed's wake-ups, the token revocation push): on PostgreSQL through a connection of
      * their own outside the pool, bounded as the pool's are; none on H2 (a single instance).
      */
-    public DatabaseNotifications notifications() {
-        if (!settings.isPostgres()) {
-            return DatabaseNotifications.none();
+    public synchronized DatabaseNotifications notifications() {
+        if (notifications == null) {
+            notifications = settings.isPostgres()
+                    ? DatabaseNotifications.listeningWith(() -> listeningConnection("javelo-scim notifications"))
+                    : DatabaseNotifications.none();
         }
-        return DatabaseNotifications.listeningWith(() -> listeningConnection("javelo-scim notifications"));
+        return notifications;
     }
 
     /**
-     * @return how token changes reach the other instances: PostgreSQL's {@code LISTEN/NOTIFY}, on a
-     *     listening connection of its own bounded by the same timeouts as the pool's; on H2 (one
-     *     instance) nothing
+     * @return how token changes reach the other instances: PostgreSQL's {@code LISTEN/NOTIFY}, on the
+     *     process's listening connection ({@link #notifications()}: subscribe before it starts); on H2
+     *     (one instance) nothing
      */
     public TokenRevocations tokenRevocations() {
         if (!settings.isPostgres()) {
             return TokenRevocations.NONE;
         }
-        return new PostgresTokenRevocations(pool, () -> listeningConnection("javelo-scim token revocations"));
+        return new PostgresTokenRevocations(pool, notifications());
     }
 
     /** A connection outside the pool, held for the process's life to LISTEN on, bounded as the pool's are. */

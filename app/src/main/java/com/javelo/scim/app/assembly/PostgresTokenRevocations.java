@@ -1,24 +1,22 @@
 package com.javelo.scim.app.assembly;
 
+import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.domain.id.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Token changes pushed between instances with PostgreSQL's {@code LISTEN/NOTIFY}: the instance that
  * regenerates or revokes a token sends {@code pg_notify} with the tenant id (through the pool,
- * after the change committed), and every instance listens on a connection of its own, outside the
- * pool, on one thread. When that connection is lost the thread reconnects every second, and each
- * time it (re)connects it tells the subscriber that news may have been missed, so the cache is
- * emptied rather than trusted. A lost notification therefore costs at worst one cache lifetime
+ * after the change committed), and every instance hears it on the process's one listening
+ * connection ({@link DatabaseNotifications}, channel {@value #CHANNEL}), which also carries the
+ * event feed's wake-ups. When that connection is lost it reconnects every second, and each time it
+ * (re)connects the subscriber is told that news may have been missed, so the cache is emptied
+ * rather than trusted. A lost notification therefore costs at worst one cache lifetime
  * ({@code SCIM_TOKEN_CACHE_SECONDS}), as before this push existed.
  */
 public final class PostgresTokenRevocations implements TokenRevocations {
@@ -26,25 +24,15 @@ public final class PostgresTokenRevocations implements TokenRevocations {
     static final String CHANNEL = "javelo_api_tokens";
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTokenRevocations.class);
-    private static final int WAIT_MILLIS = 250;
-    /** A listening connection that receives nothing is checked this often: a stalled network sends no error. */
-    private static final long PROBE_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-    /** Opens the listening connection (not from the pool: it is held for as long as the service runs). */
-    @FunctionalInterface
-    public interface Connector {
-        Connection connect() throws SQLException;
-    }
 
     private final DataSource pool;
-    private final Connector connector;
-    private volatile boolean running;
-    private volatile Connection listening;
-    private Thread listener;
+    private final DatabaseNotifications notifications;
+    private boolean subscribed;
 
-    public PostgresTokenRevocations(DataSource pool, Connector connector) {
+    /** @param notifications the process's listening connection; its owner starts it after {@link #subscribe} and closes it */
+    public PostgresTokenRevocations(DataSource pool, DatabaseNotifications notifications) {
         this.pool = pool;
-        this.connector = connector;
+        this.notifications = notifications;
     }
 
     @Override
@@ -62,85 +50,23 @@ public final class PostgresTokenRevocations implements TokenRevocations {
 
     @Override
     public synchronized void subscribe(Subscriber subscriber) {
-        if (listener != null) {
+        if (subscribed) {
             throw new IllegalStateException("already subscribed");
         }
-        running = true;
-        listener = new Thread(() -> listen(subscriber), "scim-token-revocations");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    private void listen(Subscriber subscriber) {
-        boolean warned = false;
-        while (running) {
-            try (Connection connection = connector.connect(); Statement statement = connection.createStatement()) {
-                listening = connection;
-                statement.execute("listen " + CHANNEL);
+        subscribed = true;
+        // The payload is the tenant id; none after a (re)connection, when news may have been missed.
+        notifications.subscribe(CHANNEL, (String tenant) -> {
+            if (tenant == null) {
                 subscriber.newsMayHaveBeenMissed();
-                if (warned) {
-                    LOG.info("listening to token changes of other instances again");
-                    warned = false;
-                }
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                long probed = System.nanoTime();
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            subscriber.tokensChanged(new TenantId(notification.getParameter()));
-                        }
-                    }
-                    if (System.nanoTime() - probed > PROBE_NANOS) {
-                        statement.execute("select 1");
-                        probed = System.nanoTime();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (!warned) {
-                    LOG.warn("lost the connection that listens to other instances' token changes ({}); reconnecting "
-                            + "every second, meanwhile tokens are forgotten after SCIM_TOKEN_CACHE_SECONDS",
-                            e instanceof SQLException sql ? "SQLState " + sql.getSQLState() : e.getClass().getSimpleName());
-                    warned = true;
-                }
-                pause();
-            } finally {
-                listening = null;
+            } else {
+                subscriber.tokensChanged(new TenantId(tenant));
             }
-        }
+        });
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
+    /** Nothing of its own to close: the listening connection is the notifications' owner's. */
     @Override
-    public synchronized void close() {
-        running = false;
-        if (listener == null) {
-            return;
-        }
-        listener.interrupt();
-        try {
-            listener.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Connection stillOpen = listening;
-        if (stillOpen != null) {
-            try {
-                stillOpen.close();
-            } catch (SQLException e) {
-                // closing anyway
-            }
-        }
+    public void close() {
+        // see above
     }
 }

@@ -149,10 +149,11 @@ public final class ScimServer implements AutoCloseable {
             awaitDatabase(databaseReady);
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             try {
+                // Before the events start the one listening connection both use. The company's declared
+                // attributes are remembered like its tokens, and forgotten on the same news.
+                revocations.subscribe(TokenRevocations.Subscriber.both(services.apiTokens(), services.customSchemas()));
                 events.start();
                 activity.start();
-                // The company's declared attributes are remembered like its tokens, and forgotten on the same news.
-                revocations.subscribe(TokenRevocations.Subscriber.both(services.apiTokens(), services.customSchemas()));
                 http.start();
             } catch (IOException | RuntimeException e) {
                 edge.close();

@@ -9,7 +9,6 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.ScimJson;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
@@ -217,8 +216,6 @@ public final class InMemoryGroups implements Groups {
         if (current == null) {
             throw new UnknownGroup(group.id().value());
         }
-        if (!expected.admits(current.meta().version())) {
-            throw new StaleVersion(group.id().value(), expected.toString(), current.meta().version().toString());
-        }
+        expected.check(group.id().value(), current.meta().version());
     }
 }

@@ -7,7 +7,6 @@ import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserJson;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
@@ -151,9 +150,7 @@ public final class InMemoryUsers implements Users {
         if (current == null) {
             throw new UnknownUser(user.id().value());
         }
-        if (!expected.admits(current.meta().version())) {
-            throw new StaleVersion(user.id().value(), expected.toString(), current.meta().version().toString());
-        }
+        expected.check(user.id().value(), current.meta().version());
         return current;
     }
 

@@ -34,7 +34,7 @@ class ConflictRetryTest {
         return () -> {
             attempts.add(inUnitOfWork);
             if (attempts.size() <= conflicts) {
-                throw new StaleVersion("u-1", "W/\"1\"", "W/\"2\"");
+                throw new StaleVersion("u-1", 1, 2);
             }
             return "done";
         };

@@ -1,5 +1,6 @@
 package com.javelo.scim.domain.resource;
 
+import com.javelo.scim.domain.error.StaleVersion;
 import java.util.Objects;
 
 /** The version a writer expects to change ({@code If-Match}); {@link #any()} when it did not say. */
@@ -28,6 +29,19 @@ public final class ExpectedVersion {
     /** @return whether a resource at {@code current} may be changed by this writer. */
     public boolean admits(Version current) {
         return version == null || version.equals(current);
+    }
+
+    /**
+     * The one version check of every store and use case.
+     *
+     * @param id the resource the writer changes
+     * @param current its stored version
+     * @throws StaleVersion when a writer expecting this version may not change a resource at {@code current}
+     */
+    public void check(String id, Version current) {
+        if (!admits(current)) {
+            throw new StaleVersion(id, version.value(), current.value());
+        }
     }
 
     /** @return the expected version; only call when not {@link #isAny()}. */

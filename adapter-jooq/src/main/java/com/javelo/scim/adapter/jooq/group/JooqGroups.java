@@ -9,15 +9,16 @@ import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.generated.tables.records.ScimGroupsRecord;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
-import com.javelo.scim.adapter.jooq.transaction.PreRendered;
+import com.javelo.scim.adapter.jooq.sql.Param;
+import com.javelo.scim.adapter.jooq.sql.PreRendered;
+import com.javelo.scim.adapter.jooq.sql.VersionedUpdate;
+import com.javelo.scim.adapter.jooq.transaction.RefusedWrite;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.event.EventDetails;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
-import com.javelo.scim.domain.error.UnknownMembers;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.group.GroupMembership;
@@ -43,7 +44,6 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -55,43 +55,67 @@ import org.jooq.impl.DSL;
  */
 public final class JooqGroups implements Groups {
 
-    private static final List<Field<?>> KEY = List.of(SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID);
-    private static final PreRendered BY_ID = PreRendered.selectByKey(SCIM_GROUPS, KEY, false);
-    private static final PreRendered BY_ID_FOR_UPDATE = PreRendered.selectByKey(SCIM_GROUPS, KEY, true);
-    private static final PreRendered UPDATE = PreRendered.versionedUpdate(SCIM_GROUPS, KEY, SCIM_GROUPS.VERSION);
-    private static final List<Field<?>> MEMBER_KEY = List.of(GROUP_MEMBERS.TENANT_ID, GROUP_MEMBERS.GROUP_ID,
-            GROUP_MEMBERS.USER_ID);
+    private static final Param<String> TENANT = Param.of("tenant", SCIM_GROUPS.TENANT_ID);
+    private static final Param<String> ID = Param.of("id", SCIM_GROUPS.ID);
+    private static final PreRendered BY_ID = byKey(false);
+    private static final PreRendered BY_ID_FOR_UPDATE = byKey(true);
+    private static final VersionedUpdate<ScimGroupsRecord> VERSIONED = VersionedUpdate.of(SCIM_GROUPS,
+            List.of(SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID), SCIM_GROUPS.VERSION);
+    private static final PreRendered UPDATE = PreRendered.of(VERSIONED.template(), VERSIONED);
+    private static final RefusedWrite REFUSED = new RefusedWrite(SCIM_GROUPS, SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID,
+            SCIM_GROUPS.VERSION);
+
+    /** One membership's key. */
+    private static final Param<String> MEMBER_TENANT = Param.of("tenant", GROUP_MEMBERS.TENANT_ID);
+    private static final Param<String> MEMBER_GROUP = Param.of("group", GROUP_MEMBERS.GROUP_ID);
+    private static final Param<String> MEMBER_USER = Param.of("user", GROUP_MEMBERS.USER_ID);
+    /** The label the IdP gave a member ({@code members[].display}); may be null. */
+    private static final Param<String> MEMBER_LABEL = Param.of("label", GROUP_MEMBERS.DISPLAY);
     /** Inserts one membership unless it exists: one row changed means it was new. */
     private static final PreRendered ADD_ONE = PreRendered.of(DSL.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID,
                     GROUP_MEMBERS.GROUP_ID, GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY)
-            .values(DSL.param(GROUP_MEMBERS.TENANT_ID.getName(), GROUP_MEMBERS.TENANT_ID),
-                    DSL.param(GROUP_MEMBERS.GROUP_ID.getName(), GROUP_MEMBERS.GROUP_ID),
-                    DSL.param(GROUP_MEMBERS.USER_ID.getName(), GROUP_MEMBERS.USER_ID),
-                    DSL.param(GROUP_MEMBERS.DISPLAY.getName(), GROUP_MEMBERS.DISPLAY))
-            .onConflictDoNothing());
-    private static final PreRendered REMOVE_ONE = PreRendered.deleteByKey(GROUP_MEMBERS, MEMBER_KEY);
+            .values(MEMBER_TENANT.field(), MEMBER_GROUP.field(), MEMBER_USER.field(), MEMBER_LABEL.field())
+            .onConflictDoNothing(), MEMBER_TENANT, MEMBER_GROUP, MEMBER_USER, MEMBER_LABEL);
+    private static final PreRendered REMOVE_ONE = PreRendered.of(DSL.deleteFrom(GROUP_MEMBERS).where(DSL.and(
+                    GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field()), GROUP_MEMBERS.GROUP_ID.eq(MEMBER_GROUP.field()),
+                    GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field()))),
+            MEMBER_TENANT, MEMBER_GROUP, MEMBER_USER);
+    /** Writes a member's label unless it is the same (a label that did not change writes nothing). */
+    private static final PreRendered LABEL_ONE = PreRendered.of(DSL.update(GROUP_MEMBERS)
+                    .set(GROUP_MEMBERS.DISPLAY, MEMBER_LABEL.field())
+                    .where(GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field())
+                            .and(GROUP_MEMBERS.GROUP_ID.eq(MEMBER_GROUP.field()))
+                            .and(GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field()))
+                            .and(GROUP_MEMBERS.DISPLAY.isDistinctFrom(MEMBER_LABEL.field()))),
+            MEMBER_TENANT, MEMBER_GROUP, MEMBER_USER, MEMBER_LABEL);
     private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
             .from(GROUP_MEMBERS)
             .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
-            .where(GROUP_MEMBERS.TENANT_ID.eq(DSL.param("tenant", GROUP_MEMBERS.TENANT_ID))
-                    .and(GROUP_MEMBERS.USER_ID.eq(DSL.param("user", GROUP_MEMBERS.USER_ID))))
-            .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID));
+            .where(GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field())
+                    .and(GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field())))
+            .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID), MEMBER_TENANT, MEMBER_USER);
 
-    /** Users locked per statement on H2 (see {@link #lockMembers}): a bounded parameter list. */
-    private static final int LOCK_CHUNK = 1000;
+    private static PreRendered byKey(boolean forUpdate) {
+        var select = DSL.select(List.of(SCIM_GROUPS.fields())).from(SCIM_GROUPS)
+                .where(DSL.and(SCIM_GROUPS.TENANT_ID.eq(TENANT.field()), SCIM_GROUPS.ID.eq(ID.field())));
+        return PreRendered.of(forUpdate ? select.forUpdate() : select, TENANT, ID);
+    }
 
     private final JooqContext context;
+    private final MemberLocks locks;
 
-    public JooqGroups(JooqContext context) {
+    /** @param locks how this database orders a membership insert with its user's delete ({@link MemberLocks#forDialect}) */
+    public JooqGroups(JooqContext context, MemberLocks locks) {
         this.context = context;
+        this.locks = locks;
     }
 
     @Override
     public Optional<Group> findById(TenantId tenant, GroupId id) {
         // In a unit of work the group is read to be changed: concurrent membership PATCHes queue here.
         PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
-        return context.read(dsl -> byId.fetchOptional(dsl, Map.of(SCIM_GROUPS.TENANT_ID.getName(), tenant.value(),
-                SCIM_GROUPS.ID.getName(), id.value())).map(row -> group(row.into(SCIM_GROUPS))));
+        return context.read(dsl -> byId.with(TENANT, tenant.value()).with(ID, id.value()).fetchOptional(dsl)
+                .map(row -> group(row.into(SCIM_GROUPS))));
     }
 
     @Override
@@ -133,10 +157,9 @@ public final class JooqGroups implements Groups {
         context.transaction(dsl -> {
             int updated = expected.isAny()
                     ? dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute()
-                    : UPDATE.execute(dsl, PreRendered.versionedUpdateValues(row(dsl, group), KEY,
-                            expected.version().value()));
+                    : VERSIONED.bind(UPDATE.call(), row(dsl, group), expected.version().value()).execute(dsl);
             if (updated == 0) {
-                throw conflictOrMissing(dsl, group, expected);
+                throw refused(dsl, group, expected);
             }
             JooqEventOutbox.append(dsl, events, details);
             context.eventsWritten();
@@ -149,7 +172,7 @@ public final class JooqGroups implements Groups {
         context.transaction(dsl -> {
             int deleted = dsl.deleteFrom(SCIM_GROUPS).where(target(group, expected)).execute();
             if (deleted == 0) {
-                throw conflictOrMissing(dsl, group, expected);
+                throw refused(dsl, group, expected);
             }
             JooqEventOutbox.append(dsl, events, details);
             context.eventsWritten();
@@ -167,49 +190,22 @@ public final class JooqGroups implements Groups {
     @Override
     public Set<UserId> addMembers(TenantId tenant, GroupId group, Set<UserId> users, Map<UserId, String> labels) {
         List<UserId> adding = List.copyOf(users);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<PreRendered.Call> rows = new ArrayList<>();
         for (UserId user : adding) {
-            Map<String, Object> values = new HashMap<>(oneMember(tenant, group, user));
-            values.put(GROUP_MEMBERS.DISPLAY.getName(), labels.get(user)); // may be null
-            rows.add(values);
+            rows.add(oneMember(ADD_ONE, tenant, group, user).with(MEMBER_LABEL, labels.get(user)));
         }
         int[] inserted = context.transaction(dsl -> {
-            if (!context.isPostgres()) {
-                lockMembers(dsl, tenant, adding);
-            }
+            locks.beforeAdding(dsl, tenant, adding);
             return ADD_ONE.executeBatch(dsl, rows);
         });
         return changed(adding, inserted);
-    }
-
-    /**
-     * H2's foreign key check reads the committed user row without locking it, so a user deleted
-     * meanwhile could be left a member (the delete's cascade misses the new row). Locking the
-     * users first orders the two: a delete that came first leaves them missing, and the change is
-     * refused like any unknown member. PostgreSQL's check locks the row itself (KEY SHARE); there
-     * a lost race is a foreign key violation, which SqlErrors answers the same way.
-     */
-    private static void lockMembers(DSLContext dsl, TenantId tenant, List<UserId> users) {
-        Set<String> wanted = users.stream().map(UserId::value).collect(Collectors.toCollection(LinkedHashSet::new));
-        // In one order for every request, so two adds sharing users cannot each wait for the other.
-        List<String> ids = wanted.stream().sorted().toList();
-        for (int from = 0; from < ids.size(); from += LOCK_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOCK_CHUNK));
-            wanted.removeAll(dsl.select(USERS.ID).from(USERS)
-                    .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.in(chunk)))
-                    .forUpdate()
-                    .fetchSet(USERS.ID));
-        }
-        if (!wanted.isEmpty()) {
-            throw new UnknownMembers(wanted);
-        }
     }
 
     /** One delete per member, as one JDBC batch; its counts say who was a member (see {@link #addMembers}). */
     @Override
     public Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users) {
         List<UserId> removing = List.copyOf(users);
-        List<Map<String, Object>> rows = removing.stream().map(user -> oneMember(tenant, group, user)).toList();
+        List<PreRendered.Call> rows = removing.stream().map(user -> oneMember(REMOVE_ONE, tenant, group, user)).toList();
         int[] deleted = context.transaction(dsl -> REMOVE_ONE.executeBatch(dsl, rows));
         return changed(removing, deleted);
     }
@@ -250,11 +246,9 @@ public final class JooqGroups implements Groups {
         context.transaction(dsl -> {
             // One JDBC batch (one round trip) for Okta's 100 labelled members, not 100 statements;
             // a label that did not change writes nothing.
-            var batch = dsl.batch(dsl.update(GROUP_MEMBERS).set(GROUP_MEMBERS.DISPLAY, (String) null)
-                    .where(member(tenant, group).and(GROUP_MEMBERS.USER_ID.eq((String) null))
-                            .and(GROUP_MEMBERS.DISPLAY.isDistinctFrom((String) null))));
-            displays.forEach((user, display) -> batch.bind(display, tenant.value(), group.value(), user.value(), display));
-            batch.execute();
+            List<PreRendered.Call> rows = new ArrayList<>();
+            displays.forEach((user, display) -> rows.add(oneMember(LABEL_ONE, tenant, group, user).with(MEMBER_LABEL, display)));
+            LABEL_ONE.executeBatch(dsl, rows);
             return null;
         });
     }
@@ -290,8 +284,8 @@ public final class JooqGroups implements Groups {
         }
         if (users.size() == 1) { // the groups of the one user a GET, PUT or PATCH answers with
             UserId user = users.iterator().next();
-            List<GroupMembership> groups = context.read(dsl -> GROUPS_OF_ONE.fetch(dsl,
-                    Map.of("tenant", tenant.value(), "user", user.value()))
+            List<GroupMembership> groups = context.read(dsl -> GROUPS_OF_ONE.with(MEMBER_TENANT, tenant.value())
+                    .with(MEMBER_USER, user.value()).fetch(dsl)
                     .map(row -> new GroupMembership(new GroupId(row.get(SCIM_GROUPS.ID)), row.get(SCIM_GROUPS.DISPLAY_NAME))));
             return groups.isEmpty() ? Map.of() : Map.of(user, groups);
         }
@@ -310,9 +304,8 @@ public final class JooqGroups implements Groups {
         });
     }
 
-    private static Map<String, Object> oneMember(TenantId tenant, GroupId group, UserId user) {
-        return Map.of(GROUP_MEMBERS.TENANT_ID.getName(), tenant.value(), GROUP_MEMBERS.GROUP_ID.getName(), group.value(),
-                GROUP_MEMBERS.USER_ID.getName(), user.value());
+    private static PreRendered.Call oneMember(PreRendered statement, TenantId tenant, GroupId group, UserId user) {
+        return statement.with(MEMBER_TENANT, tenant.value()).with(MEMBER_GROUP, group.value()).with(MEMBER_USER, user.value());
     }
 
     private static Condition member(TenantId tenant, GroupId group) {
@@ -324,14 +317,9 @@ public final class JooqGroups implements Groups {
         return expected.isAny() ? target : target.and(SCIM_GROUPS.VERSION.eq(expected.version().value()));
     }
 
-    private static RuntimeException conflictOrMissing(DSLContext dsl, Group group, ExpectedVersion expected) {
-        Long current = dsl.select(SCIM_GROUPS.VERSION).from(SCIM_GROUPS)
-                .where(SCIM_GROUPS.TENANT_ID.eq(group.tenantId().value()).and(SCIM_GROUPS.ID.eq(group.id().value())))
-                .fetchOne(SCIM_GROUPS.VERSION);
-        if (current == null) {
-            return new UnknownGroup(group.id().value());
-        }
-        return new StaleVersion(group.id().value(), expected.toString(), Long.toString(current));
+    /** Why a versioned write of {@code group} changed no row: gone, or at another version. */
+    private static RuntimeException refused(DSLContext dsl, Group group, ExpectedVersion expected) {
+        return REFUSED.explain(dsl, group.tenantId(), group.id().value(), expected, UnknownGroup::new);
     }
 
     private static ScimGroupsRecord row(DSLContext dsl, Group group) {

@@ -26,7 +26,8 @@ import org.postgresql.PGNotification;
  * them correct when notifications are lost — while the listening connection is away (it reconnects
  * after {@link #RETRY}), and on each (re)connection every subscriber is told once, for what it may
  * have missed; and it makes a notification from another schema of the same database harmless.
- * On H2 (a single instance) there is nothing to listen to: {@link #none()}.
+ * One connection serves every channel of the process (the event feed's wake-up, the token
+ * revocation push). On H2 (a single instance) there is nothing to listen to: {@link #none()}.
  */
 public final class DatabaseNotifications implements AutoCloseable {
 

@@ -4,7 +4,8 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 
 import com.javelo.scim.adapter.jooq.generated.tables.records.EventsRecord;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
-import com.javelo.scim.adapter.jooq.transaction.PreRendered;
+import com.javelo.scim.adapter.jooq.sql.PreRendered;
+import com.javelo.scim.adapter.jooq.sql.RowParams;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.TenantScope;
@@ -13,13 +14,10 @@ import com.javelo.scim.core.protocol.event.EventSubjects;
 import com.javelo.scim.core.protocol.json.EventPayloadJson;
 import com.javelo.scim.domain.event.DomainEvent;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 
@@ -29,11 +27,23 @@ import org.jooq.impl.DSL;
  */
 public final class JooqEventOutbox implements EventOutbox {
 
-    /** The columns {@link #row} fills. */
-    public static final List<Field<?>> COLUMNS = List.of(EVENTS.TENANT_ID, EVENTS.EVENT_TYPE, EVENTS.OCCURRED_AT,
-            EVENTS.PAYLOAD, EVENTS.AGGREGATE_TYPE, EVENTS.AGGREGATE_ID);
+    /** One event and what its payload says of the request that caused it. */
+    public record EventRow(DomainEvent event, EventDetails details) {}
 
-    private static final ConcurrentMap<Integer, PreRendered> APPEND = new ConcurrentHashMap<>();
+    /** An event's row: statements that write events repeat it once per event. */
+    public static final RowParams<EventRow> ROW = RowParams.<EventRow>named("event")
+            .column(EVENTS.TENANT_ID, row -> row.event().tenantId().value())
+            .column(EVENTS.EVENT_TYPE, row -> row.event().type())
+            .column(EVENTS.OCCURRED_AT, row -> row.event().occurredAt().atOffset(ZoneOffset.UTC))
+            .column(EVENTS.PAYLOAD, row -> EventPayloadJson.write(row.event(), row.details()))
+            .column(EVENTS.AGGREGATE_TYPE, row -> EventSubjects.resourceType(row.event()))
+            .column(EVENTS.AGGREGATE_ID, row -> EventSubjects.resourceId(row.event()))
+            .build();
+
+    /** The insert of n events, with the parameters of its rows. */
+    private record Append(PreRendered statement, RowParams.Rows<EventRow> rows) {}
+
+    private static final ConcurrentMap<Integer, Append> APPEND = new ConcurrentHashMap<>();
 
     private final JooqEventFeed feed;
     private final JooqEventSequencer sequencer;
@@ -48,47 +58,20 @@ public final class JooqEventOutbox implements EventOutbox {
         if (events.isEmpty()) {
             return;
         }
-        PreRendered.byShape(APPEND, events.size(), events.size(), count -> {
-            InsertValuesStepN<EventsRecord> insert = DSL.insertInto(EVENTS, COLUMNS);
+        Append append = PreRendered.byShape(APPEND, events.size(), events.size(), count -> {
+            RowParams.Rows<EventRow> rows = ROW.rows(count);
+            InsertValuesStepN<EventsRecord> insert = DSL.insertInto(EVENTS, ROW.columns());
             for (int i = 0; i < count; i++) {
-                insert = insert.values(row(i));
+                insert = insert.values(rows.fields(i));
             }
-            return PreRendered.of(insert);
-        }).execute(dsl, values(events, details));
+            return new Append(PreRendered.of(insert, rows), rows);
+        });
+        append.statement().call().withRows(append.rows(), rows(events, details)).execute(dsl);
     }
 
-    /**
-     * Event number {@code index} of a statement that writes events, as the named parameters
-     * {@code event<index>_tenant}, {@code _type}, {@code _occurred}, {@code _payload}, {@code _aggregate_type}
-     * and {@code _aggregate_id} (values
-     * from {@link #values}).
-     */
-    public static List<Field<?>> row(int index) {
-        String prefix = prefix(index);
-        return List.of(DSL.param(prefix + "tenant", EVENTS.TENANT_ID), DSL.param(prefix + "type", EVENTS.EVENT_TYPE),
-                DSL.param(prefix + "occurred", EVENTS.OCCURRED_AT), DSL.param(prefix + "payload", EVENTS.PAYLOAD),
-                DSL.param(prefix + "aggregate_type", EVENTS.AGGREGATE_TYPE),
-                DSL.param(prefix + "aggregate_id", EVENTS.AGGREGATE_ID));
-    }
-
-    private static String prefix(int index) {
-        return "event" + index + "_";
-    }
-
-    /** The values of {@link #row} for these events, in order. */
-    public static Map<String, Object> values(List<DomainEvent> events, EventDetails details) {
-        Map<String, Object> values = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            DomainEvent event = events.get(i);
-            String prefix = prefix(i);
-            values.put(prefix + "tenant", event.tenantId().value());
-            values.put(prefix + "type", event.type());
-            values.put(prefix + "occurred", event.occurredAt().atOffset(ZoneOffset.UTC));
-            values.put(prefix + "payload", EventPayloadJson.write(event, details));
-            values.put(prefix + "aggregate_type", EventSubjects.resourceType(event));
-            values.put(prefix + "aggregate_id", EventSubjects.resourceId(event));
-        }
-        return values;
+    /** The rows of {@link #ROW} for these events, in order. */
+    public static List<EventRow> rows(List<DomainEvent> events, EventDetails details) {
+        return events.stream().map(event -> new EventRow(event, details)).toList();
     }
 
     /** Positions what has committed, then reads by position: nothing committed late is skipped. */

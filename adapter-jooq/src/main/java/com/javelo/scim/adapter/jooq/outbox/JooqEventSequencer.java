@@ -4,15 +4,17 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
 
 import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
+import com.javelo.scim.adapter.jooq.sql.Param;
+import com.javelo.scim.adapter.jooq.sql.PreRendered;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jooq.BatchBindStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -42,6 +44,12 @@ public final class JooqEventSequencer implements AutoCloseable {
     private static final int BATCH = 500;
     /** The notification channel on which a run that gave positions tells the other instances. */
     public static final String CHANNEL = "scim_event_positions";
+
+    private static final Param<Long> POSITION = Param.of("position", EVENTS.POSITION);
+    private static final Param<Long> EVENT = Param.of("event", EVENTS.ID);
+    /** Gives one event its position: a run's events are positioned by one JDBC batch of these. */
+    private static final PreRendered POSITION_ONE = PreRendered.of(DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field())
+            .where(EVENTS.ID.eq(EVENT.field())), POSITION, EVENT);
 
     private final JooqContext context;
     private final Duration tick;
@@ -87,13 +95,12 @@ public final class JooqEventSequencer implements AutoCloseable {
                 if (ids.isEmpty()) {
                     return 0;
                 }
-                BatchBindStep batch = dsl.batch(DSL.update(EVENTS).set(EVENTS.POSITION, (Long) null)
-                        .where(EVENTS.ID.eq((Long) null)));
+                List<PreRendered.Call> positions = new ArrayList<>();
                 long position = last;
                 for (Long id : ids) {
-                    batch = batch.bind(++position, id);
+                    positions.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
                 }
-                batch.execute();
+                POSITION_ONE.executeBatch(dsl, positions);
                 dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
                         .where(EVENT_SEQUENCER.ID.eq(1)).execute();
                 DatabaseNotifications.announce(dsl, CHANNEL, origin);

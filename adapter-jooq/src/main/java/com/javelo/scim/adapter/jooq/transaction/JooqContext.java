@@ -1,10 +1,10 @@
 package com.javelo.scim.adapter.jooq.transaction;
 
+import com.javelo.scim.adapter.jooq.sql.SqlErrors;
 import com.javelo.scim.core.port.UnitOfWork;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -81,11 +81,6 @@ public final class JooqContext implements UnitOfWork {
      */
     public <T> T statement(Function<DSLContext, T> work) {
         return read(work);
-    }
-
-    /** @return whether the database runs PostgreSQL's SQL (which can write several tables in one statement) */
-    public boolean isPostgres() {
-        return root.dialect().family() == SQLDialect.POSTGRES;
     }
 
     /** Runs a read with the thread's transaction if any, else on its own connection. */

@@ -8,7 +8,6 @@ import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.usecase.ConflictRetry;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
@@ -69,9 +68,7 @@ public final class ReplaceGroup {
 
     static Group load(Groups groups, TenantId tenant, GroupId id, ExpectedVersion expected) {
         Group current = groups.findById(tenant, id).orElseThrow(() -> new UnknownGroup(id.value()));
-        if (!expected.admits(current.meta().version())) {
-            throw new StaleVersion(id.value(), expected.toString(), current.meta().version().toString());
-        }
+        expected.check(id.value(), current.meta().version());
         return current;
     }
 }

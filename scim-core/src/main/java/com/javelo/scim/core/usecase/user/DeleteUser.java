@@ -5,7 +5,6 @@ import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.usecase.EventDetailing;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
@@ -49,10 +48,7 @@ public final class DeleteUser {
         unitOfWork.inTransaction(() -> {
             User current = users.findById(command.tenant(), command.id())
                     .orElseThrow(() -> new UnknownUser(command.id().value()));
-            if (!command.expected().admits(current.meta().version())) {
-                throw new StaleVersion(command.id().value(), command.expected().toString(),
-                        current.meta().version().toString());
-            }
+            command.expected().check(command.id().value(), current.meta().version());
             var now = clock.instant();
             users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(now)),
                     EventDetailing.ofDeletedUser(command.cause(), current));

@@ -10,7 +10,6 @@ import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.core.usecase.EventDetailing;
-import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
@@ -75,9 +74,7 @@ public final class ReplaceUser {
         return ConflictRetry.optimisticFirst(unitOfWork, expected, () -> {
             UserWithGroups loaded = users.findByIdWithGroups(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
             User current = loaded.user();
-            if (!expected.admits(current.meta().version())) {
-                throw new StaleVersion(id.value(), expected.toString(), current.meta().version().toString());
-            }
+            expected.check(id.value(), current.meta().version());
             UserInput edited = edit.apply(UserInputs.of(current));
             // Values of attributes the company no longer declares are hidden from the client, so
             // a change cannot be meant to remove them: they stay (and show again if redeclared).

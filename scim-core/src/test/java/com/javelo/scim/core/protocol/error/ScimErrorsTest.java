@@ -32,7 +32,7 @@ class ScimErrorsTest {
 
     @Test
     void aStaleVersionIs412() {
-        assertThat(of(new StaleVersion("u1", "W/\"1\"", "W/\"2\"")))
+        assertThat(of(new StaleVersion("u1", 1, 2)))
                 .extracting(ScimError::status, ScimError::scimType).containsExactly(412, null);
     }
 

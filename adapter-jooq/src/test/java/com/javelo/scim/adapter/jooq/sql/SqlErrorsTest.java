@@ -1,4 +1,4 @@
-package com.javelo.scim.adapter.jooq.transaction;
+package com.javelo.scim.adapter.jooq.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

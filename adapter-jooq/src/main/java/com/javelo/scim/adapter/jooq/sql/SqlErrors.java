@@ -1,4 +1,4 @@
-package com.javelo.scim.adapter.jooq.transaction;
+package com.javelo.scim.adapter.jooq.sql;
 
 import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrors;
