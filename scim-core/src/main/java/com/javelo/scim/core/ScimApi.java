@@ -57,28 +57,46 @@ public record ScimApi(
         CustomSchemas schemas = ports.customSchemas();
         CreateUser createUser = new CreateUser(users, unitOfWork, ids, clock, schemas);
         ReplaceUser replaceUser = new ReplaceUser(users, unitOfWork, clock, schemas);
-        UserEndpoint userEndpoint = new UserEndpoint(users, createUser, replaceUser,
+        UserEndpoint userEndpoint = new UserEndpoint(
+                users,
+                createUser,
+                replaceUser,
                 new PatchUser(users, unitOfWork, clock, schemas),
                 new DeleteUser(users, unitOfWork, clock),
-                settings, cursors, schemas);
-        GroupEndpoint groupEndpoint = new GroupEndpoint(groups,
+                settings,
+                cursors,
+                schemas);
+        GroupEndpoint groupEndpoint = new GroupEndpoint(
+                groups,
                 new CreateGroup(users, groups, unitOfWork, ids, clock),
                 new ReplaceGroup(users, groups, unitOfWork, clock),
                 new PatchGroup(users, groups, unitOfWork, clock),
                 new DeleteGroup(groups, unitOfWork, clock),
-                settings, cursors);
-        return new ScimApi(userEndpoint, groupEndpoint, new SearchEndpoint(userEndpoint, groupEndpoint, settings),
-                new BulkEndpoint(userEndpoint, groupEndpoint, settings), new DiscoveryEndpoint(settings, schemas), new AuthenticateTenant(ports.apiTokens()),
+                settings,
+                cursors);
+        return new ScimApi(
+                userEndpoint,
+                groupEndpoint,
+                new SearchEndpoint(userEndpoint, groupEndpoint, settings),
+                new BulkEndpoint(userEndpoint, groupEndpoint, settings),
+                new DiscoveryEndpoint(settings, schemas),
+                new AuthenticateTenant(ports.apiTokens()),
                 new ImportPeople(users, unitOfWork, createUser, replaceUser, schemas));
     }
 
     /** The outbound ports SCIM needs. */
-    public record ScimPorts(Users users, Groups groups, ApiTokens apiTokens, UnitOfWork unitOfWork, IdGenerator ids,
-            Clock clock, CustomSchemas customSchemas) {
+    public record ScimPorts(
+            Users users,
+            Groups groups,
+            ApiTokens apiTokens,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            CustomSchemas customSchemas) {
 
         /** The ports of an embedding where no company declares custom attributes. */
-        public ScimPorts(Users users, Groups groups, ApiTokens apiTokens, UnitOfWork unitOfWork, IdGenerator ids,
-                Clock clock) {
+        public ScimPorts(
+                Users users, Groups groups, ApiTokens apiTokens, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
             this(users, groups, apiTokens, unitOfWork, ids, clock, CustomSchemas.NONE);
         }
     }

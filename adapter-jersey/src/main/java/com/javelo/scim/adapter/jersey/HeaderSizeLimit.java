@@ -29,8 +29,9 @@ public final class HeaderSizeLimit implements ContainerRequestFilter {
             }
         }
         if (total > MAX_HEADER_BYTES) {
-            request.abortWith(ScimErrorResponses.of(ScimErrors.headersTooLarge(
-                    "the request headers are larger than " + MAX_HEADER_BYTES + " bytes").error()));
+            request.abortWith(ScimErrorResponses.of(
+                    ScimErrors.headersTooLarge("the request headers are larger than " + MAX_HEADER_BYTES + " bytes")
+                            .error()));
         }
     }
 }

@@ -12,10 +12,16 @@ class EntraHttpTest extends HttpFixture {
     private static final String ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     private String user(String userName) {
-        Answer created = entra("POST", "/Users", json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User','" + ENT
-                + "'],'externalId':'" + UUID.randomUUID() + "','userName':'" + userName + "','active':true,"
-                + "'emails':[{'primary':true,'type':'work','value':'" + userName + "'}],'meta':{'resourceType':'User'},"
-                + "'name':{'formatted':'givenName familyName','familyName':'familyName','givenName':'givenName'},'roles':[]}"));
+        Answer created = entra(
+                "POST",
+                "/Users",
+                json(
+                        "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User','" + ENT
+                                + "'],'externalId':'" + UUID.randomUUID() + "','userName':'" + userName
+                                + "','active':true,"
+                                + "'emails':[{'primary':true,'type':'work','value':'" + userName
+                                + "'}],'meta':{'resourceType':'User'},"
+                                + "'name':{'formatted':'givenName familyName','familyName':'familyName','givenName':'givenName'},'roles':[]}"));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -33,9 +39,12 @@ class EntraHttpTest extends HttpFixture {
     void defaultDialectWithStringBooleanDisablesAndAnswers204() {
         String id = user("Test_User_1@contoso.example");
 
-        Answer patched = entra("PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new@contoso.example\"},"
-                + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        Answer patched = entra(
+                "PATCH",
+                "/Users/" + id,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new@contoso.example\"},"
+                        + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
 
         assertThat(patched.status()).isEqualTo(204);
         JsonNode read = entra("GET", "/Users/" + id, null).json();
@@ -47,9 +56,12 @@ class EntraHttpTest extends HttpFixture {
     void compliantDialectAnswersTheResource() {
         String id = user("Test_User_2@contoso.example");
 
-        Answer patched = entra("PATCH", "/Users/" + id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'replace','value':{'displayName':'Bjfe','name.givenName':'Kkom','" + ENT
-                + ":employeeNumber':'Aklq'}},{'op':'replace','path':'active','value':false}]}"));
+        Answer patched = entra(
+                "PATCH",
+                "/Users/" + id,
+                json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                        + "'Operations':[{'op':'replace','value':{'displayName':'Bjfe','name.givenName':'Kkom','" + ENT
+                        + ":employeeNumber':'Aklq'}},{'op':'replace','path':'active','value':false}]}"));
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().get("displayName").asText()).isEqualTo("Bjfe");
@@ -61,22 +73,37 @@ class EntraHttpTest extends HttpFixture {
     void groupsAreFoundWithoutMembersAndRemoveWithValueArrayKeepsTheOthers() {
         String a = user("a@contoso.example");
         String b = user("b@contoso.example");
-        Answer created = entra("POST", "/Groups", json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group',"
-                + "'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],'externalId':'8aa1a0c0',"
-                + "'displayName':'displayName','meta':{'resourceType':'Group'}}"));
+        Answer created = entra(
+                "POST",
+                "/Groups",
+                json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group',"
+                        + "'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],'externalId':'8aa1a0c0',"
+                        + "'displayName':'displayName','meta':{'resourceType':'Group'}}"));
         String id = created.json().get("id").asText();
-        entra("PATCH", "/Groups/" + id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':"
-                + "[{'op':'Add','path':'members','value':[{'$ref':null,'value':'" + a + "'},{'$ref':null,'value':'" + b + "'}]}]}"));
+        entra(
+                "PATCH",
+                "/Groups/" + id,
+                json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':"
+                        + "[{'op':'Add','path':'members','value':[{'$ref':null,'value':'" + a
+                        + "'},{'$ref':null,'value':'" + b + "'}]}]}"));
 
-        Answer removed = entra("PATCH", "/Groups/" + id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'Remove','path':'members','value':[{'$ref':null,'value':'" + a + "'}]}]}"));
+        Answer removed = entra(
+                "PATCH",
+                "/Groups/" + id,
+                json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                        + "'Operations':[{'op':'Remove','path':'members','value':[{'$ref':null,'value':'" + a
+                        + "'}]}]}"));
 
         assertThat(removed.status()).isEqualTo(204);
         Answer found = entra("GET", "/Groups?excludedAttributes=members&filter=displayName+eq+%22displayName%22", null);
         assertThat(found.json().get("Resources").get(0).has("members")).isFalse();
-        assertThat(entra("GET", "/Groups/" + id + "?excludedAttributes=members", null).json().has("members")).isFalse();
+        assertThat(entra("GET", "/Groups/" + id + "?excludedAttributes=members", null)
+                        .json()
+                        .has("members"))
+                .isFalse();
         assertThat(entra("GET", "/Groups/" + id, null).json().get("members"))
-                .extracting(member -> member.get("value").asText()).containsExactly(b);
+                .extracting(member -> member.get("value").asText())
+                .containsExactly(b);
     }
 
     @Test
@@ -84,8 +111,11 @@ class EntraHttpTest extends HttpFixture {
         String boss = user("boss@contoso.example");
         String id = user("report@contoso.example");
 
-        entra("PATCH", "/Users/" + id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':"
-                + "[{'op':'add','path':'" + ENT + ":manager','value':'" + boss + "'}]}"));
+        entra(
+                "PATCH",
+                "/Users/" + id,
+                json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':"
+                        + "[{'op':'add','path':'" + ENT + ":manager','value':'" + boss + "'}]}"));
 
         JsonNode manager = entra("GET", "/Users/" + id, null).json().get(ENT).get("manager");
         assertThat(manager.get("value").asText()).isEqualTo(boss);

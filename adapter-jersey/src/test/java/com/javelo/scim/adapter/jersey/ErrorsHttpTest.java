@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.ScimApi;
-import com.javelo.scim.core.endpoint.AttributeSelection;
 import com.javelo.scim.core.endpoint.EndpointSettings;
-import com.javelo.scim.core.endpoint.ListParameters;
-import com.javelo.scim.core.endpoint.RequestContext;
-import com.javelo.scim.core.endpoint.ScimResponse;
 import com.javelo.scim.core.inmemory.InMemoryAdapters;
 import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.Page;
@@ -43,8 +39,15 @@ class ErrorsHttpTest extends HttpFixture {
     @Override
     protected ScimApi api(InMemoryAdapters adapters) {
         Users users = new FailingUsers(adapters.users());
-        return ScimApi.wire(new ScimApi.ScimPorts(users, adapters.groups(), adapters.apiTokens(),
-                adapters.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC()), EndpointSettings.DEFAULTS);
+        return ScimApi.wire(
+                new ScimApi.ScimPorts(
+                        users,
+                        adapters.groups(),
+                        adapters.apiTokens(),
+                        adapters.unitOfWork(),
+                        IdGenerator.randomUuids(),
+                        Clock.systemUTC()),
+                EndpointSettings.DEFAULTS);
     }
 
     private static void assertScimError(Answer answer, int status, String scimType) {
@@ -88,8 +91,13 @@ class ErrorsHttpTest extends HttpFixture {
     @Test
     void aBadPatchPathIs400InvalidPath() {
         String id = okta("POST", "/Users", USER).json().get("id").asText();
-        assertScimError(okta("PATCH", "/Users/" + id, json("{'Operations':[{'op':'replace','path':'emails[type eq',"
-                + "'value':'x'}]}")), 400, "invalidPath");
+        assertScimError(
+                okta(
+                        "PATCH",
+                        "/Users/" + id,
+                        json("{'Operations':[{'op':'replace','path':'emails[type eq'," + "'value':'x'}]}")),
+                400,
+                "invalidPath");
     }
 
     @Test
@@ -137,13 +145,40 @@ class ErrorsHttpTest extends HttpFixture {
         String etag = created.header("ETag");
         okta("PUT", "/Users/" + id, USER.replace("true", "false"));
 
-        assertScimError(send("PUT", "/Users/" + id, USER, "Authorization", "Bearer " + acmeToken,
-                "Content-Type", SCIM, "If-Match", etag), 412, null);
+        assertScimError(
+                send(
+                        "PUT",
+                        "/Users/" + id,
+                        USER,
+                        "Authorization",
+                        "Bearer " + acmeToken,
+                        "Content-Type",
+                        SCIM,
+                        "If-Match",
+                        etag),
+                412,
+                null);
         String current = okta("GET", "/Users/" + id, null).header("ETag");
-        assertThat(send("PUT", "/Users/" + id, USER, "Authorization", "Bearer " + acmeToken, "Content-Type", SCIM,
-                "If-Match", current).status()).isEqualTo(200);
-        Answer notModified = send("GET", "/Users/" + id, null, "Authorization", "Bearer " + acmeToken,
-                "If-None-Match", okta("GET", "/Users/" + id, null).header("ETag"));
+        assertThat(send(
+                                "PUT",
+                                "/Users/" + id,
+                                USER,
+                                "Authorization",
+                                "Bearer " + acmeToken,
+                                "Content-Type",
+                                SCIM,
+                                "If-Match",
+                                current)
+                        .status())
+                .isEqualTo(200);
+        Answer notModified = send(
+                "GET",
+                "/Users/" + id,
+                null,
+                "Authorization",
+                "Bearer " + acmeToken,
+                "If-None-Match",
+                okta("GET", "/Users/" + id, null).header("ETag"));
         assertThat(notModified.status()).isEqualTo(304);
     }
 
@@ -154,8 +189,10 @@ class ErrorsHttpTest extends HttpFixture {
 
     @Test
     void anotherMediaTypeIs415() {
-        assertScimError(send("POST", "/Users", USER, "Authorization", "Bearer " + acmeToken,
-                "Content-Type", "text/plain"), 415, null);
+        assertScimError(
+                send("POST", "/Users", USER, "Authorization", "Bearer " + acmeToken, "Content-Type", "text/plain"),
+                415,
+                null);
     }
 
     @Test
@@ -169,14 +206,27 @@ class ErrorsHttpTest extends HttpFixture {
     void anUnexpectedFailureIs500WithOnlyACorrelationId() {
         Answer answer = okta("GET", "/Users?filter=userName%20eq%20%22boom%22", null);
         assertScimError(answer, 500, null);
-        assertThat(answer.json().get("detail").asText()).contains("correlation id").doesNotContain("secret");
+        assertThat(answer.json().get("detail").asText())
+                .contains("correlation id")
+                .doesNotContain("secret");
     }
 
     @Test
     void jsonWithoutCharsetAndAnyAcceptAreServed() {
-        assertThat(send("POST", "/Users", USER, "Authorization", "Bearer " + acmeToken, "Content-Type",
-                "application/json", "Accept", "application/json").status()).isEqualTo(201);
-        assertThat(send("GET", "/Users", null, "Authorization", "Bearer " + acmeToken, "Accept", "*/*").status())
+        assertThat(send(
+                                "POST",
+                                "/Users",
+                                USER,
+                                "Authorization",
+                                "Bearer " + acmeToken,
+                                "Content-Type",
+                                "application/json",
+                                "Accept",
+                                "application/json")
+                        .status())
+                .isEqualTo(201);
+        assertThat(send("GET", "/Users", null, "Authorization", "Bearer " + acmeToken, "Accept", "*/*")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -203,7 +253,8 @@ class ErrorsHttpTest extends HttpFixture {
         private static void failAsAsked(ResourceQuery query) {
             String filter = String.valueOf(query.filter());
             if (filter.contains("outage")) {
-                throw ScimErrors.storageUnavailable("the user store is unavailable; retry shortly",
+                throw ScimErrors.storageUnavailable(
+                        "the user store is unavailable; retry shortly",
                         new IllegalStateException("connection refused"));
             }
             if (filter.contains("boom")) {

@@ -37,7 +37,8 @@ abstract class HttpFixture extends JerseyTest {
     protected String acmeToken;
     protected String globexToken;
     protected TenantId acme;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Lets a test narrow the body limit, to see 413s. */
     protected long maxBodyBytes() {
@@ -45,8 +46,15 @@ abstract class HttpFixture extends JerseyTest {
     }
 
     protected ScimApi api(InMemoryAdapters adapters) {
-        return ScimApi.wire(new ScimApi.ScimPorts(adapters.users(), adapters.groups(), adapters.apiTokens(),
-                adapters.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC()), EndpointSettings.DEFAULTS);
+        return ScimApi.wire(
+                new ScimApi.ScimPorts(
+                        adapters.users(),
+                        adapters.groups(),
+                        adapters.apiTokens(),
+                        adapters.unitOfWork(),
+                        IdGenerator.randomUuids(),
+                        Clock.systemUTC()),
+                EndpointSettings.DEFAULTS);
     }
 
     @Override
@@ -57,7 +65,8 @@ abstract class HttpFixture extends JerseyTest {
         IssueApiToken issue = new IssueApiToken(adapters.tenants(), adapters.apiTokens(), clock);
         acme = new CreateTenant(adapters.tenants(), clock).execute("Acme").id();
         acmeToken = issue.execute(acme);
-        globexToken = issue.execute(new CreateTenant(adapters.tenants(), clock).execute("Globex").id());
+        globexToken = issue.execute(
+                new CreateTenant(adapters.tenants(), clock).execute("Globex").id());
         ResourceConfig config = ScimApplication.create(api(adapters), new HttpSettings(null, false, maxBodyBytes()));
         return config;
     }
@@ -80,13 +89,14 @@ abstract class HttpFixture extends JerseyTest {
     /** Sends {@code method path} (relative to /scim/v2) with the given headers (name, value pairs) and body. */
     protected Answer send(String method, String path, String body, String... headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(getBaseUri().toString()
-                    .replaceAll("/$", "") + "/scim/v2" + path));
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create(getBaseUri().toString().replaceAll("/$", "") + "/scim/v2" + path));
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+            request.method(
+                    method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> flat = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> flat.put(name.toLowerCase(), String.join(",", values)));
@@ -99,11 +109,32 @@ abstract class HttpFixture extends JerseyTest {
     /** As Okta sends it: bearer token, scim+json both ways. */
     protected Answer okta(String method, String path, String body) {
         return body == null
-                ? send(method, path, null, "Authorization", "Bearer " + acmeToken, "Accept", SCIM,
-                        "Accept-Charset", "utf-8", "User-Agent", "Okta SCIM Client 1.0.0")
-                : send(method, path, body, "Authorization", "Bearer " + acmeToken, "Accept", SCIM,
-                        "Accept-Charset", "utf-8", "User-Agent", "Okta SCIM Client 1.0.0",
-                        "Content-Type", SCIM_UTF8);
+                ? send(
+                        method,
+                        path,
+                        null,
+                        "Authorization",
+                        "Bearer " + acmeToken,
+                        "Accept",
+                        SCIM,
+                        "Accept-Charset",
+                        "utf-8",
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0")
+                : send(
+                        method,
+                        path,
+                        body,
+                        "Authorization",
+                        "Bearer " + acmeToken,
+                        "Accept",
+                        SCIM,
+                        "Accept-Charset",
+                        "utf-8",
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0",
+                        "Content-Type",
+                        SCIM_UTF8);
     }
 
     /** As Entra sends it: bearer token, scim+json bodies, no Accept header. */

@@ -16,24 +16,31 @@ class LocationHeaderTest extends HttpFixture {
 
         Answer read = okta("GET", "/Users/" + id, null);
         Answer replaced = okta("PUT", "/Users/" + id, json("{'userName':'dana@acme.example','title':'Lead'}"));
-        Answer patched = okta("PATCH", "/Users/" + id, json(PATCH + "[{'op':'replace','path':'active','value':false}]}"));
+        Answer patched =
+                okta("PATCH", "/Users/" + id, json(PATCH + "[{'op':'replace','path':'active','value':false}]}"));
 
         for (Answer answer : new Answer[] {created, read, replaced, patched}) {
-            assertThat(answer.header("Location")).isEqualTo(answer.json().at("/meta/location").asText())
+            assertThat(answer.header("Location"))
+                    .isEqualTo(answer.json().at("/meta/location").asText())
                     .endsWith("/scim/v2/Users/" + id);
         }
     }
 
     @Test
     void groupsToo_butNotAnswersWithoutAResource() {
-        String id = okta("POST", "/Groups", json("{'displayName':'Board'}")).json().get("id").asText();
+        String id = okta("POST", "/Groups", json("{'displayName':'Board'}"))
+                .json()
+                .get("id")
+                .asText();
 
         Answer read = okta("GET", "/Groups/" + id, null);
         Answer replaced = okta("PUT", "/Groups/" + id, json("{'displayName':'The Board'}"));
-        Answer patchedWithBody = okta("PATCH", "/Groups/" + id + "?attributes=displayName",
+        Answer patchedWithBody = okta(
+                "PATCH",
+                "/Groups/" + id + "?attributes=displayName",
                 json(PATCH + "[{'op':'replace','path':'displayName','value':'Board'}]}"));
-        Answer patchedNoBody = okta("PATCH", "/Groups/" + id,
-                json(PATCH + "[{'op':'replace','path':'displayName','value':'Board 2'}]}"));
+        Answer patchedNoBody = okta(
+                "PATCH", "/Groups/" + id, json(PATCH + "[{'op':'replace','path':'displayName','value':'Board 2'}]}"));
         Answer list = okta("GET", "/Groups", null);
 
         for (Answer answer : new Answer[] {read, replaced, patchedWithBody}) {

@@ -2,6 +2,7 @@ package com.javelo.scim.adapter.jooq;
 
 import com.javelo.scim.adapter.jooq.activity.JooqActivityLog;
 import com.javelo.scim.adapter.jooq.activity.JooqProvisioningFigures;
+import com.javelo.scim.adapter.jooq.attribute.JooqCustomSchemas;
 import com.javelo.scim.adapter.jooq.group.JooqGroups;
 import com.javelo.scim.adapter.jooq.group.MemberLocks;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventFeed;
@@ -15,12 +16,11 @@ import com.javelo.scim.adapter.jooq.user.JooqUsers;
 import com.javelo.scim.adapter.jooq.user.UserWrites;
 import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
-import com.javelo.scim.core.port.EventFeed;
-import com.javelo.scim.core.port.ProvisioningFigures;
-import com.javelo.scim.core.port.EventOutbox;
-import com.javelo.scim.adapter.jooq.attribute.JooqCustomSchemas;
 import com.javelo.scim.core.port.CustomSchemas;
+import com.javelo.scim.core.port.EventFeed;
+import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.port.UnitOfWork;
@@ -51,22 +51,29 @@ public final class JooqPersistence {
     private final JooqContext context;
     /** The writes that differ between PostgreSQL and H2, chosen once. */
     private final UserWrites userWrites;
+
     private final MemberLocks memberLocks;
 
-    private JooqPersistence(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds,
-            ExecuteListener... listeners) {
+    private JooqPersistence(
+            DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds, ExecuteListener... listeners) {
         this.dataSource = dataSource;
         // Unqualified, unquoted names: the tables live in the connection's default schema, and
         // shorter SQL is cheaper to render on every request.
-        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false);
+        Settings settings = new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withRenderCatalog(false)
+                .withRenderSchema(false)
+                .withExecuteLogging(false);
         if (statementTimeoutSeconds > 0) {
             // JDBC's query timeout on every statement: PgJDBC cancels it on the server (57014),
             // H2 stops it itself; migrations run through Flyway, outside this bound.
             settings = settings.withQueryTimeout(statementTimeoutSeconds);
         }
         // The listeners see every statement, the pre-rendered ones included (PreRendered shows them its runs).
-        this.context = new JooqContext(DSL.using(new DefaultConfiguration().set(dataSource).set(dialect).set(settings)
+        this.context = new JooqContext(DSL.using(new DefaultConfiguration()
+                .set(dataSource)
+                .set(dialect)
+                .set(settings)
                 .set(listeners)));
         this.userWrites = UserWrites.forDialect(context, dialect);
         this.memberLocks = MemberLocks.forDialect(dialect);
@@ -91,8 +98,8 @@ public final class JooqPersistence {
      *     stores run, those they run through {@code sql.PreRendered} included
      * @see #create(DataSource, SQLDialect, int)
      */
-    public static JooqPersistence create(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds,
-            ExecuteListener... listeners) {
+    public static JooqPersistence create(
+            DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds, ExecuteListener... listeners) {
         return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds, listeners);
     }
 
@@ -116,7 +123,11 @@ public final class JooqPersistence {
     /** Applies pending Flyway migrations (the same scripts on both databases). */
     public void migrate() {
         if (!isAtSchemaVersion()) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         }
     }
 

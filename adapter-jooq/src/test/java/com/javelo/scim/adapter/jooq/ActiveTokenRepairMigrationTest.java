@@ -34,17 +34,20 @@ class ActiveTokenRepairMigrationTest {
     @Test
     void onPostgres() throws SQLException {
         TestDatabases.requirePostgres();
-        String schema = "scim_v3_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String schema =
+                "scim_v3_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setJdbcUrl(TestDatabases.POSTGRES_URL + "?currentSchema=" + schema);
             pool.setUsername(TestDatabases.POSTGRES_USER);
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA " + schema);
             }
             try {
                 repairsAndThenRefusesASecondActiveToken(pool);
             } finally {
-                try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                try (Connection connection = pool.getConnection();
+                        Statement statement = connection.createStatement()) {
                     statement.execute("DROP SCHEMA " + schema + " CASCADE");
                 }
             }
@@ -52,8 +55,14 @@ class ActiveTokenRepairMigrationTest {
     }
 
     private static void repairsAndThenRefusesASecondActiveToken(DataSource pool) throws SQLException {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("2").load().migrate();
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .target("2")
+                .load()
+                .migrate();
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO tenants (id, name, created_at) VALUES "
                     + "('acme', 'Acme', TIMESTAMP WITH TIME ZONE '2026-01-01 09:00:00+00'), "
                     + "('globex', 'Globex', TIMESTAMP WITH TIME ZONE '2026-01-01 09:00:00+00')");
@@ -66,14 +75,21 @@ class ActiveTokenRepairMigrationTest {
                     + "('globex', '" + "e".repeat(64) + "', TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00+00', NULL)");
         }
 
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
 
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             assertThat(active(statement)).containsExactly("acme:" + "b".repeat(64), "globex:" + "e".repeat(64));
             try (ResultSet revoked = statement.executeQuery(
                     "SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL AND active_tenant_id IS NULL")) {
                 revoked.next();
-                assertThat(revoked.getInt(1)).as("revoked tokens, none naming a tenant as active").isEqualTo(3);
+                assertThat(revoked.getInt(1))
+                        .as("revoked tokens, none naming a tenant as active")
+                        .isEqualTo(3);
             }
             String second = "INSERT INTO api_tokens (tenant_id, token_hash, created_at, active_tenant_id) VALUES "
                     + "('acme', '" + "f".repeat(64) + "', CURRENT_TIMESTAMP, 'acme')";

@@ -46,12 +46,14 @@ class ExecuteListenersSeeEveryStatementTest {
         listener.take();
 
         Map<String, List<String>> steps = new HotPath(persistence, () -> {
-            List<String> ran = driver.take();
-            assertThat(listener.take()).as("what the listener saw").isEqualTo(ran);
-            return ran;
-        }).run();
+                    List<String> ran = driver.take();
+                    assertThat(listener.take()).as("what the listener saw").isEqualTo(ran);
+                    return ran;
+                })
+                .run();
 
-        assertThat(steps.values()).allSatisfy(statements -> assertThat(statements).isNotEmpty());
+        assertThat(steps.values())
+                .allSatisfy(statements -> assertThat(statements).isNotEmpty());
         assertThat(listener.finished).as("every statement started also ended").isEqualTo(listener.started);
     }
 

@@ -43,14 +43,19 @@ final class HotPath {
         User bob = created(acme, "bob@acme.example");
         User carol = created(acme, "carol@acme.example");
         User dan = created(acme, "dan@acme.example");
-        Group engineering = Group.create(acme, new GroupId("g-1"), "Engineering", null, tick()).after();
+        Group engineering = Group.create(acme, new GroupId("g-1"), "Engineering", null, tick())
+                .after();
         persistence.groups().insert(engineering, List.of());
         recorded.get();
 
         User alice = create(acme, "alice@acme.example");
         statements.put("user create", recorded.get());
 
-        User current = persistence.users().findByIdWithGroups(acme, alice.id()).orElseThrow().user();
+        User current = persistence
+                .users()
+                .findByIdWithGroups(acme, alice.id())
+                .orElseThrow()
+                .user();
         Change<User> deactivated = current.deactivate(tick());
         persistence.users().update(current, deactivated.after(), deactivated.events());
         statements.put("user PATCH active=false", recorded.get());
@@ -68,9 +73,12 @@ final class HotPath {
     }
 
     private User create(TenantId tenant, String userName) {
-        Change<User> created = aUser().in(tenant).withUserName(userName).withEmails(userName).provision(tick());
+        Change<User> created =
+                aUser().in(tenant).withUserName(userName).withEmails(userName).provision(tick());
         User user = created.after();
-        persistence.users().findPendingManagerReferences(tenant, List.of(user.id().value(), userName, userName));
+        persistence
+                .users()
+                .findPendingManagerReferences(tenant, List.of(user.id().value(), userName, userName));
         persistence.users().insert(user, created.events());
         return user;
     }
@@ -83,7 +91,9 @@ final class HotPath {
             users.forEach(user -> labels.put(user, "label of " + user.value()));
             Set<UserId> added = persistence.groups().addMembers(tenant, id, users, labels);
             Change<Group> recorded = group.recordMembership(added, Set.of(), tick());
-            persistence.groups().update(recorded.after(), ExpectedVersion.of(group.meta().version()), recorded.events());
+            persistence
+                    .groups()
+                    .update(recorded.after(), ExpectedVersion.of(group.meta().version()), recorded.events());
             return recorded.after();
         });
     }

@@ -53,7 +53,11 @@ class HotPathStatementsTest {
     static String listing(Map<String, List<String>> steps) {
         StringBuilder listing = new StringBuilder();
         steps.forEach((step, statements) -> {
-            listing.append("# ").append(step).append(" (").append(statements.size()).append(" statements)\n");
+            listing.append("# ")
+                    .append(step)
+                    .append(" (")
+                    .append(statements.size())
+                    .append(" statements)\n");
             statements.forEach(statement -> listing.append(statement).append('\n'));
         });
         return listing.toString();

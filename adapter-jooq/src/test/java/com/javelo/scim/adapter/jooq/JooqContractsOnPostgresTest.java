@@ -28,17 +28,59 @@ class JooqContractsOnPostgresTest {
         databases.close();
     }
 
-    @Nested class Users extends UsersContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class Users extends UsersContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 
-    @Nested class Groups extends GroupsContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class Groups extends GroupsContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 
-    @Nested class TenantsAndTokens extends TenantsAndTokensContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class TenantsAndTokens extends TenantsAndTokensContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 
-    @Nested class EventOutbox extends EventOutboxContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class EventOutbox extends EventOutboxContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 
-    @Nested class EventFeed extends EventFeedContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class EventFeed extends EventFeedContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 
-    @Nested class ActivityLog extends ActivityLogContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class ActivityLog extends ActivityLogContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 
-    @Nested class CustomAttributes extends CustomAttributesContract { @Override protected PortsUnderTest newPorts() { return ports(); } }
+    @Nested
+    class CustomAttributes extends CustomAttributesContract {
+        @Override
+        protected PortsUnderTest newPorts() {
+            return ports();
+        }
+    }
 }

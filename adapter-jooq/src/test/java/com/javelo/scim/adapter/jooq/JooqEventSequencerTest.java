@@ -11,8 +11,8 @@ import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.user.User;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.time.Duration;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +49,12 @@ class JooqEventSequencerTest {
         List<JooqPersistence> instances = databases.postgresInstances();
         JooqPersistence writer = instances.get(0);
         JooqPersistence reader = instances.get(1);
-        DatabaseNotifications notifications = DatabaseNotifications.listeningWith(() -> DriverManager.getConnection(
-                TestDatabases.POSTGRES_URL, TestDatabases.POSTGRES_USER, ""));
-        try (notifications; JooqEventSequencer readerSide = reader.eventSequencer(SLOW_TICK)
-                .listenTo(notifications, SLOW_TICK).start()) {
+        DatabaseNotifications notifications = DatabaseNotifications.listeningWith(
+                () -> DriverManager.getConnection(TestDatabases.POSTGRES_URL, TestDatabases.POSTGRES_USER, ""));
+        try (notifications;
+                JooqEventSequencer readerSide = reader.eventSequencer(SLOW_TICK)
+                        .listenTo(notifications, SLOW_TICK)
+                        .start()) {
             notifications.start();
             TenantId acme = TenantId.random();
             writer.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
@@ -69,7 +71,8 @@ class JooqEventSequencerTest {
             long positionedAt = System.nanoTime();
 
             assertThat(readerSide.awaitPositioned(seen, Duration.ofMillis(300))).isTrue();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - positionedAt)).isLessThan(300);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - positionedAt))
+                    .isLessThan(300);
         }
     }
 
@@ -78,7 +81,8 @@ class JooqEventSequencerTest {
         JooqPersistence writer = JooqPersistence.create(pool, SQLDialect.H2);
         writer.migrate();
         JooqPersistence reader = JooqPersistence.create(pool, SQLDialect.H2);
-        try (JooqEventSequencer readerSide = reader.eventSequencer(Duration.ofMillis(500)).start()) {
+        try (JooqEventSequencer readerSide =
+                reader.eventSequencer(Duration.ofMillis(500)).start()) {
             TenantId acme = TenantId.random();
             writer.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
             Thread.sleep(300);

@@ -20,8 +20,12 @@ final class RecordingDataSource {
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
     DataSource wrap(DataSource target) {
-        return proxy(DataSource.class, target, (method, args, result) -> result instanceof Connection connection
-                ? proxy(Connection.class, connection, this::onConnection) : result);
+        return proxy(
+                DataSource.class,
+                target,
+                (method, args, result) -> result instanceof Connection connection
+                        ? proxy(Connection.class, connection, this::onConnection)
+                        : result);
     }
 
     /** @return the statements recorded since the last call, in order */
@@ -39,7 +43,8 @@ final class RecordingDataSource {
         }
         if (method.getName().equals("createStatement") && result instanceof Statement statement) {
             return proxy(Statement.class, statement, (m, a, r) -> {
-                if ((m.getName().startsWith("execute") || m.getName().equals("addBatch")) && a != null
+                if ((m.getName().startsWith("execute") || m.getName().equals("addBatch"))
+                        && a != null
                         && a[0] instanceof String sql) {
                     statements.add(sql);
                 }

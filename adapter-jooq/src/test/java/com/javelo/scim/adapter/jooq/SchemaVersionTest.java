@@ -22,13 +22,15 @@ class SchemaVersionTest {
 
     @Test
     void theKnownSchemaVersionIsTheNewestMigration() throws IOException, URISyntaxException {
-        Path scripts = Path.of(JooqPersistence.class.getResource("/db/migration").toURI());
+        Path scripts =
+                Path.of(JooqPersistence.class.getResource("/db/migration").toURI());
         int newest;
         try (Stream<Path> files = Files.list(scripts)) {
             newest = files.map(file -> MIGRATION.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches)
                     .mapToInt(match -> Integer.parseInt(match.group(1)))
-                    .max().orElseThrow();
+                    .max()
+                    .orElseThrow();
         }
 
         assertThat(JooqPersistence.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));
@@ -37,7 +39,8 @@ class SchemaVersionTest {
     @Test
     void aDatabaseIsAtTheSchemaVersionOnlyOnceMigrated() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        config.setJdbcUrl(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
         try (HikariDataSource pool = new HikariDataSource(config)) {
             JooqPersistence persistence = JooqPersistence.create(pool, SQLDialect.H2);
@@ -48,7 +51,8 @@ class SchemaVersionTest {
 
             persistence.migrate();
             persistence.warmUp();
-            assertThat(persistence.users().findByUserName(new TenantId("t"), "x")).isEmpty();
+            assertThat(persistence.users().findByUserName(new TenantId("t"), "x"))
+                    .isEmpty();
         }
     }
 }

@@ -29,7 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 class StatementCountTest {
 
     private final AtomicInteger statements = new AtomicInteger();
-    private final String schema = "scim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String schema =
+            "scim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
     @AfterEach
     void dropSchema() {
@@ -43,8 +44,8 @@ class StatementCountTest {
         postgres.setUrl(TestDatabases.POSTGRES_URL + (TestDatabases.POSTGRES_URL.contains("?") ? "&" : "?")
                 + "currentSchema=" + schema);
         postgres.setUser(TestDatabases.POSTGRES_USER);
-        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+        DataSource counting = (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = method.invoke(postgres, args);
                     return result instanceof Connection connection ? countingConnection(connection) : result;
                 });
@@ -54,9 +55,10 @@ class StatementCountTest {
     }
 
     private Connection countingConnection(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare")
+                            || method.getName().equals("createStatement")) {
                         statements.incrementAndGet();
                     }
                     return method.invoke(connection, args);
@@ -69,7 +71,10 @@ class StatementCountTest {
         TenantId tenant = new TenantId(UUID.randomUUID().toString());
         persistence.tenants().insert(new Tenant(tenant, "Acme", Instant.now()));
         Instant now = Instant.parse("2026-01-01T09:00:00Z");
-        Change<User> created = aUser().in(tenant).withUserName("ada@acme.com").withEmails("ada@acme.com").provision(now);
+        Change<User> created = aUser().in(tenant)
+                .withUserName("ada@acme.com")
+                .withEmails("ada@acme.com")
+                .provision(now);
 
         statements.set(0);
         persistence.users().insert(created.after(), created.events());
@@ -89,8 +94,11 @@ class StatementCountTest {
         Instant now = Instant.parse("2026-01-01T09:00:00Z");
         Change<User> plain = aUser().in(tenant).withUserName("ada@acme.com").provision(now);
         User user = plain.after();
-        Change<User> withCustom = user.replace(user.profile().withCustom(new CustomAttributes(Map.of("level",
-                List.of("Senior")))), true, null, now.plusSeconds(1));
+        Change<User> withCustom = user.replace(
+                user.profile().withCustom(new CustomAttributes(Map.of("level", List.of("Senior")))),
+                true,
+                null,
+                now.plusSeconds(1));
         persistence.users().insert(user, plain.events());
 
         persistence.users().update(user, withCustom.after(), withCustom.events());

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabases implements AutoCloseable {
 
-    public static final String POSTGRES_URL = System.getProperty("scim.test.postgres.url",
+    public static final String POSTGRES_URL = System.getProperty(
+            "scim.test.postgres.url",
             System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
     public static final String POSTGRES_USER = System.getenv().getOrDefault("SCIM_TEST_POSTGRES_USER", "postgres");
 
@@ -38,8 +39,10 @@ public final class TestDatabases implements AutoCloseable {
 
     /** A pool on a fresh, empty H2 database. */
     public DataSource h2DataSource() {
-        return pool("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
+        return pool(
+                "jdbc:h2:mem:" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa");
     }
 
     public JooqPersistence postgres() {
@@ -51,7 +54,8 @@ public final class TestDatabases implements AutoCloseable {
     /** A pool on a fresh, empty PostgreSQL schema (skips or fails as {@link #requirePostgres} says). */
     public DataSource postgresDataSource() {
         requirePostgres();
-        String schema = "scim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String schema =
+                "scim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE SCHEMA " + schema);
         schemas.add(schema);
         return pool(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, POSTGRES_USER);
@@ -60,15 +64,26 @@ public final class TestDatabases implements AutoCloseable {
     /** Two service instances on one fresh PostgreSQL schema: each with a pool of its own. */
     public List<JooqPersistence> postgresInstances() {
         JooqPersistence first = postgres();
-        String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schemas.get(schemas.size() - 1);
+        String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema="
+                + schemas.get(schemas.size() - 1);
         return List.of(first, JooqPersistence.create(pool(url, POSTGRES_USER), SQLDialect.POSTGRES));
     }
 
     public static PortsUnderTest ports(JooqPersistence persistence) {
-        return new PortsUnderTest(persistence.users(), persistence.groups(), persistence.tenants(),
-                persistence.apiTokens(), persistence.outbox(), persistence.unitOfWork(), persistence.eventFeed(),
-                persistence.eventSequencer(Duration.ofSeconds(1))::sequence, true, persistence.consoleTokens(),
-                persistence.activityLog(), persistence.figures(), persistence.customSchemas());
+        return new PortsUnderTest(
+                persistence.users(),
+                persistence.groups(),
+                persistence.tenants(),
+                persistence.apiTokens(),
+                persistence.outbox(),
+                persistence.unitOfWork(),
+                persistence.eventFeed(),
+                persistence.eventSequencer(Duration.ofSeconds(1))::sequence,
+                true,
+                persistence.consoleTokens(),
+                persistence.activityLog(),
+                persistence.figures(),
+                persistence.customSchemas());
     }
 
     /** Skips (or, under CI, fails) when no PostgreSQL answers. */

@@ -1,10 +1,10 @@
 package com.javelo.scim.app.access;
 
+import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.ws.rs.NameBinding;
 
 /**
  * Marks the admin API's resources: Jersey runs {@code app.admin.AdminAuthenticationFilter} for every method it

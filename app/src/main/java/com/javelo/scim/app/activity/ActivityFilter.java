@@ -51,8 +51,11 @@ public final class ActivityFilter implements ContainerRequestFilter, ContainerRe
         recorder.tokenUsed(tenant, now, client);
         String method = request.getMethod();
         List<String> path = segments(request.getUriInfo().getPath());
-        boolean read = method.equals("GET") || method.equals("HEAD")
-                || (method.equals("POST") && !path.isEmpty() && path.get(path.size() - 1).equals(".search"));
+        boolean read = method.equals("GET")
+                || method.equals("HEAD")
+                || (method.equals("POST")
+                        && !path.isEmpty()
+                        && path.get(path.size() - 1).equals(".search"));
         int status = response.getStatus();
         if (read && status < 400) {
             recorder.countRead(tenant, now);
@@ -60,17 +63,30 @@ public final class ActivityFilter implements ContainerRequestFilter, ContainerRe
         }
         JsonNode body = response.getEntity() instanceof JsonNode json ? json : null;
         boolean failed = status >= 400;
-        String resourceId = path.size() > 1 && !path.get(1).startsWith(".") ? path.get(1)
-                : !failed && body != null && body.path("id").isTextual() ? body.get("id").asText() : null;
+        String resourceId = path.size() > 1 && !path.get(1).startsWith(".")
+                ? path.get(1)
+                : !failed && body != null && body.path("id").isTextual()
+                        ? body.get("id").asText()
+                        : null;
         String name = !failed ? ActivitySubject.nameOf(body) : null;
         if (name == null && request.getProperty(ActivitySubject.RESOURCE_NAME) instanceof String given) {
             name = given;
         }
         Object started = request.getProperty(STARTED);
         long millis = started == null ? 0 : (System.nanoTime() - (Long) started) / 1_000_000;
-        recorder.record(new ActivityEntry(null, tenant, now, client, method, path.isEmpty() ? null : path.get(0),
-                resourceId, name, status, failed && body != null ? text(body, "scimType") : null,
-                failed && body != null ? text(body, "detail") : null, (int) Math.min(millis, Integer.MAX_VALUE),
+        recorder.record(new ActivityEntry(
+                null,
+                tenant,
+                now,
+                client,
+                method,
+                path.isEmpty() ? null : path.get(0),
+                resourceId,
+                name,
+                status,
+                failed && body != null ? text(body, "scimType") : null,
+                failed && body != null ? text(body, "detail") : null,
+                (int) Math.min(millis, Integer.MAX_VALUE),
                 (String) request.getProperty(RequestIdFilter.PROPERTY)));
     }
 
@@ -80,8 +96,10 @@ public final class ActivityFilter implements ContainerRequestFilter, ContainerRe
         if (!relative.startsWith(PREFIX)) {
             return List.of();
         }
-        return List.of(relative.substring(PREFIX.length()).split("/")).stream().filter(part -> !part.isEmpty())
-                .limit(2).toList();
+        return List.of(relative.substring(PREFIX.length()).split("/")).stream()
+                .filter(part -> !part.isEmpty())
+                .limit(2)
+                .toList();
     }
 
     private static String text(JsonNode body, String field) {

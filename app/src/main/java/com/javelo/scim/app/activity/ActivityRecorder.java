@@ -41,6 +41,7 @@ public final class ActivityRecorder implements AutoCloseable {
     static final int BATCH_SIZE = 500;
     /** A tenant's token use is written at most this often. */
     static final Duration USE_WRITE_INTERVAL = Duration.ofMinutes(1);
+
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     /** What a request tells of its token's use. */
@@ -68,8 +69,14 @@ public final class ActivityRecorder implements AutoCloseable {
     /**
      * @param enabled false records only tokens' last use (SCIM_ACTIVITY_LOG=off)
      */
-    public ActivityRecorder(ActivityLog log, ApiTokens scimTokens, MeterRegistry metrics, Clock clock, boolean enabled,
-            Duration retention, int maxEntriesPerCompany) {
+    public ActivityRecorder(
+            ActivityLog log,
+            ApiTokens scimTokens,
+            MeterRegistry metrics,
+            Clock clock,
+            boolean enabled,
+            Duration retention,
+            int maxEntriesPerCompany) {
         this.log = log;
         this.scimTokens = scimTokens;
         this.clock = clock;
@@ -104,7 +111,9 @@ public final class ActivityRecorder implements AutoCloseable {
     public void record(ActivityEntry entry) {
         if (enabled && !queue.offer(entry)) {
             dropped.increment();
-            droppedPerTenant.computeIfAbsent(entry.tenant(), ignored -> new LongAdder()).increment();
+            droppedPerTenant
+                    .computeIfAbsent(entry.tenant(), ignored -> new LongAdder())
+                    .increment();
         }
     }
 
@@ -128,8 +137,10 @@ public final class ActivityRecorder implements AutoCloseable {
 
     /** @return the tenant's successful reads this instance counted and has not written yet */
     public long unwrittenReads(TenantId tenant) {
-        return reads.entrySet().stream().filter(count -> count.getKey().tenant().equals(tenant))
-                .mapToLong(count -> count.getValue().sum()).sum();
+        return reads.entrySet().stream()
+                .filter(count -> count.getKey().tenant().equals(tenant))
+                .mapToLong(count -> count.getValue().sum())
+                .sum();
     }
 
     /** @return how many of the tenant's entries this instance dropped since it started */
@@ -156,7 +167,8 @@ public final class ActivityRecorder implements AutoCloseable {
                 log.append(batch);
             } catch (RuntimeException e) {
                 dropped.increment(batch.size());
-                batch.forEach(entry -> droppedPerTenant.computeIfAbsent(entry.tenant(), ignored -> new LongAdder())
+                batch.forEach(entry -> droppedPerTenant
+                        .computeIfAbsent(entry.tenant(), ignored -> new LongAdder())
                         .increment());
                 throw e;
             }
@@ -168,8 +180,11 @@ public final class ActivityRecorder implements AutoCloseable {
             lastPurge = now;
             long purged = log.purge(now.minus(retention), maxEntriesPerCompany);
             if (purged > 0) {
-                LOG.info("activity log: purged {} entries older than {} days or beyond {} per company", purged,
-                        retention.toDays(), maxEntriesPerCompany);
+                LOG.info(
+                        "activity log: purged {} entries older than {} days or beyond {} per company",
+                        purged,
+                        retention.toDays(),
+                        maxEntriesPerCompany);
             }
         }
     }
@@ -193,7 +208,8 @@ public final class ActivityRecorder implements AutoCloseable {
         lastUse.forEach((tenant, use) -> {
             Written previous = written.get(tenant);
             boolean changed = previous == null || !previous.use().equals(use);
-            boolean due = previous == null || everything
+            boolean due = previous == null
+                    || everything
                     || Duration.between(previous.writtenAt(), now).compareTo(USE_WRITE_INTERVAL) >= 0;
             if (changed && due) {
                 scimTokens.recordUse(tenant, use.at(), use.client());
@@ -216,7 +232,9 @@ public final class ActivityRecorder implements AutoCloseable {
         try {
             flush(true);
         } catch (RuntimeException e) {
-            LOG.warn("activity log: the last entries could not be written: {}", e.getClass().getSimpleName());
+            LOG.warn(
+                    "activity log: the last entries could not be written: {}",
+                    e.getClass().getSimpleName());
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.javelo.scim.app.admin;
 
-import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
+import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.protocol.error.ScimErrors;
@@ -40,21 +40,25 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (adminToken == null) {
-            request.abortWith(ScimErrorResponses.of(ScimErrors.notFound(
-                    "the admin API is disabled; set SCIM_ADMIN_TOKEN to enable it").error()));
+            request.abortWith(ScimErrorResponses.of(
+                    ScimErrors.notFound("the admin API is disabled; set SCIM_ADMIN_TOKEN to enable it")
+                            .error()));
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : "";
         Optional<AdminPrincipal> principal = resolve(given);
         if (principal.isEmpty()) {
             request.abortWith(ScimErrorResponses.of(ScimErrors.unauthorized(
-                    "send 'Authorization: Bearer <SCIM_ADMIN_TOKEN or a console token>' to use the admin API").error()));
+                            "send 'Authorization: Bearer <SCIM_ADMIN_TOKEN or a console token>' to use the admin API")
+                    .error()));
             return;
         }
         if (principal.get() instanceof AdminPrincipal.CompanyAdmin && !companyAdminsAllowed(request)) {
             request.abortWith(ScimErrorResponses.of(ScimErrors.forbidden(
-                    "only the Javelo operator (SCIM_ADMIN_TOKEN) may do this; a console token acts for its own company")
+                            "only the Javelo operator (SCIM_ADMIN_TOKEN) may do this; a console token acts for its own company")
                     .error()));
             return;
         }

@@ -1,6 +1,5 @@
 package com.javelo.scim.app.admin;
 
-import com.javelo.scim.app.access.AdminAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.RequestIdFilter;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.adapter.jersey.resource.BaseUrls;
+import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.app.activity.ActivityRecorder;
 import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.core.endpoint.ListParameters;
@@ -18,14 +18,13 @@ import com.javelo.scim.core.port.ActivityQuery;
 import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.TokenUse;
 import com.javelo.scim.core.protocol.error.ScimErrors;
-import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.error.ScimException;
+import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.core.usecase.user.ImportPeople;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.tenant.Tenant;
-import com.javelo.scim.core.usecase.user.ImportPeople;
-import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -120,10 +119,16 @@ public final class AdminResource {
         log.put("enabled", activity.enabled());
         log.put("droppedEntries", activity.droppedEntries(tenant.id()));
         // Written per ended minute; this instance adds the minute still being counted.
-        log.put("successfulReadsLast24h", services.persistence().activityLog()
-                .readsSince(tenant.id(), activity.now().minus(Duration.ofDays(1))) + activity.unwrittenReads(tenant.id()));
+        log.put(
+                "successfulReadsLast24h",
+                services.persistence()
+                                .activityLog()
+                                .readsSince(tenant.id(), activity.now().minus(Duration.ofDays(1)))
+                        + activity.unwrittenReads(tenant.id()));
         if (principal(request) instanceof AdminPrincipal.Operator) {
-            body.put("consoleTokenActive", services.consoleTokens().current(tenant.id()).isPresent());
+            body.put(
+                    "consoleTokenActive",
+                    services.consoleTokens().current(tenant.id()).isPresent());
         }
         return json(200, body);
     }
@@ -189,12 +194,26 @@ public final class AdminResource {
         ObjectNode body = ScimJson.nodes().objectNode();
         body.put("scimTokenActive", active);
         ArrayNode checks = body.putArray("checks");
-        checks.add(check(active, "Okta", "Test API Credentials", "GET /Users?startIndex=1&count=2",
-                () -> services.scim().users().list(context, new ListParameters(null, "1", "2", null, null, null, null))));
+        checks.add(check(
+                active,
+                "Okta",
+                "Test API Credentials",
+                "GET /Users?startIndex=1&count=2",
+                () -> services.scim()
+                        .users()
+                        .list(context, new ListParameters(null, "1", "2", null, null, null, null))));
         String unknown = UUID.randomUUID().toString();
-        checks.add(check(active, "Entra", "Test Connection", "GET /Users?filter=userName eq \"" + unknown + "\"",
-                () -> services.scim().users().list(context, new ListParameters("userName eq \"" + unknown + "\"", null,
-                        null, null, null, null, null))));
+        checks.add(check(
+                active,
+                "Entra",
+                "Test Connection",
+                "GET /Users?filter=userName eq \"" + unknown + "\"",
+                () -> services.scim()
+                        .users()
+                        .list(
+                                context,
+                                new ListParameters(
+                                        "userName eq \"" + unknown + "\"", null, null, null, null, null, null))));
         boolean ok = true;
         for (JsonNode check : checks) {
             ok &= check.get("ok").asBoolean();
@@ -203,24 +222,35 @@ public final class AdminResource {
         return json(200, body);
     }
 
-    private static ObjectNode check(boolean active, String client, String name, String request,
-            java.util.function.Supplier<ScimResponse> run) {
-        ObjectNode check = ScimJson.nodes().objectNode().put("client", client).put("name", name).put("request", request);
+    private static ObjectNode check(
+            boolean active, String client, String name, String request, java.util.function.Supplier<ScimResponse> run) {
+        ObjectNode check = ScimJson.nodes()
+                .objectNode()
+                .put("client", client)
+                .put("name", name)
+                .put("request", request);
         if (!active) {
-            return check.put("status", 401).put("ok", false).put("detail",
-                    "no active SCIM token: activate the integration, then paste the token in " + client);
+            return check.put("status", 401)
+                    .put("ok", false)
+                    .put("detail", "no active SCIM token: activate the integration, then paste the token in " + client);
         }
         try {
             ScimResponse response = run.get();
-            JsonNode total = response.bodyIfAny().map(json -> json.get("totalResults")).orElse(null);
+            JsonNode total =
+                    response.bodyIfAny().map(json -> json.get("totalResults")).orElse(null);
             check.put("status", response.status()).put("ok", response.status() == 200);
             if (total != null) {
                 check.put("totalResults", total.asLong());
             }
-            return check.put("detail", response.status() == 200 ? client + " would accept this answer"
-                    : "unexpected status " + response.status());
+            return check.put(
+                    "detail",
+                    response.status() == 200
+                            ? client + " would accept this answer"
+                            : "unexpected status " + response.status());
         } catch (ScimException e) {
-            return check.put("status", e.error().status()).put("ok", false).put("detail", e.error().detail());
+            return check.put("status", e.error().status())
+                    .put("ok", false)
+                    .put("detail", e.error().detail());
         }
     }
 
@@ -228,24 +258,41 @@ public final class AdminResource {
     @GET
     @Path("{id}/activity")
     @CompanyAdminAllowed
-    public Response activityLog(@Context ContainerRequestContext request, @PathParam("id") String id,
-            @QueryParam("errors") String errors, @QueryParam("limit") String limit, @QueryParam("before") String before) {
+    public Response activityLog(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @QueryParam("errors") String errors,
+            @QueryParam("limit") String limit,
+            @QueryParam("before") String before) {
         Tenant tenant = company(request, id);
-        ActivityQuery query = new ActivityQuery("true".equalsIgnoreCase(errors), number(limit, "limit", 100, 1,
-                ActivityQuery.MAX_LIMIT).intValue(), before == null || before.isBlank() ? null
-                : number(before, "before", 0, 1, Long.MAX_VALUE));
+        ActivityQuery query = new ActivityQuery(
+                "true".equalsIgnoreCase(errors),
+                number(limit, "limit", 100, 1, ActivityQuery.MAX_LIMIT).intValue(),
+                before == null || before.isBlank() ? null : number(before, "before", 0, 1, Long.MAX_VALUE));
         List<ActivityEntry> entries = services.persistence().activityLog().page(tenant.id(), query);
         ObjectNode body = ScimJson.nodes().objectNode();
         ArrayNode list = body.putArray("entries");
         for (ActivityEntry entry : entries) {
-            list.addObject().put("id", entry.id()).put("at", entry.occurredAt().toString())
-                    .put("client", ClientNames.of(entry.client())).put("userAgent", entry.client())
-                    .put("method", entry.method()).put("resourceType", entry.resourceType())
-                    .put("resourceId", entry.resourceId()).put("resourceName", entry.resourceName())
-                    .put("status", entry.status()).put("scimType", entry.scimType()).put("detail", entry.detail())
-                    .put("durationMs", entry.durationMillis()).put("requestId", entry.requestId());
+            list.addObject()
+                    .put("id", entry.id())
+                    .put("at", entry.occurredAt().toString())
+                    .put("client", ClientNames.of(entry.client()))
+                    .put("userAgent", entry.client())
+                    .put("method", entry.method())
+                    .put("resourceType", entry.resourceType())
+                    .put("resourceId", entry.resourceId())
+                    .put("resourceName", entry.resourceName())
+                    .put("status", entry.status())
+                    .put("scimType", entry.scimType())
+                    .put("detail", entry.detail())
+                    .put("durationMs", entry.durationMillis())
+                    .put("requestId", entry.requestId());
         }
-        body.put("nextCursor", entries.size() == query.limit() ? Long.toString(entries.get(entries.size() - 1).id()) : null);
+        body.put(
+                "nextCursor",
+                entries.size() == query.limit()
+                        ? Long.toString(entries.get(entries.size() - 1).id())
+                        : null);
         body.put("droppedEntries", activity.droppedEntries(tenant.id()));
         return noStore(json(200, body));
     }
@@ -258,9 +305,11 @@ public final class AdminResource {
         Tenant tenant = company(request, id);
         ObjectNode body = ScimJson.nodes().objectNode();
         ArrayNode list = body.putArray("pending");
-        for (ProvisioningFigures.PendingManager pending : services.persistence().figures()
-                .pendingManagers(tenant.id(), PENDING_MANAGERS_SHOWN)) {
-            list.addObject().put("userId", pending.userId()).put("userName", pending.userName())
+        for (ProvisioningFigures.PendingManager pending :
+                services.persistence().figures().pendingManagers(tenant.id(), PENDING_MANAGERS_SHOWN)) {
+            list.addObject()
+                    .put("userId", pending.userId())
+                    .put("userName", pending.userName())
                     .put("managerReference", pending.managerReference());
         }
         return noStore(json(200, body));
@@ -275,9 +324,16 @@ public final class AdminResource {
         TenantId tenant = company(request, id).id();
         String baseUrl = baseUrls.of(uriInfo, headers);
         Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
-        ScimResponse created = services.scim().users().importExisting(new RequestContext(tenant, baseUrl,
-                Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)), body);
-        return Response.status(created.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(created.body()).build();
+        ScimResponse created = services.scim()
+                .users()
+                .importExisting(
+                        new RequestContext(
+                                tenant, baseUrl, Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)),
+                        body);
+        return Response.status(created.status())
+                .type(ScimMediaTypes.SCIM_JSON_UTF8)
+                .entity(created.body())
+                .build();
     }
 
     private static AdminPrincipal principal(ContainerRequestContext request) {
@@ -287,7 +343,9 @@ public final class AdminResource {
     /** The company, if the principal may act for it; 404 (never a SCIM-path hint) otherwise. */
     private Tenant company(ContainerRequestContext request, String id) {
         TenantId tenant = principal(request).company(id);
-        return services.persistence().tenants().findById(tenant)
+        return services.persistence()
+                .tenants()
+                .findById(tenant)
                 .orElseThrow(() -> ScimErrors.notFound(unknownCompany(id)));
     }
 
@@ -307,9 +365,11 @@ public final class AdminResource {
     }
 
     private static Response tokenShownOnce(String token) {
-        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(201)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(ScimJson.nodes().objectNode().put("token", token)).build();
+                .entity(ScimJson.nodes().objectNode().put("token", token))
+                .build();
     }
 
     /**
@@ -321,17 +381,28 @@ public final class AdminResource {
     @POST
     @Path("{id}/imports")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
-    public Response importPeople(@PathParam("id") String id, String body, @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("partial") boolean partial, @Context ContainerRequestContext request) {
+    public Response importPeople(
+            @PathParam("id") String id,
+            String body,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("partial") boolean partial,
+            @Context ContainerRequestContext request) {
         principal(request).requireOperator();
         TenantId tenant = company(request, id).id();
         MediaType type = request.getMediaType();
         List<ImportPeople.Row> rows = type != null && "csv".equalsIgnoreCase(type.getSubtype())
-                ? PeopleFiles.csv(body, services.customSchemas().of(tenant)) : PeopleFiles.json(body);
+                ? PeopleFiles.csv(body, services.customSchemas().of(tenant))
+                : PeopleFiles.json(body);
         String baseUrl = baseUrls.of(uriInfo, headers);
         Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
-        ImportPeople.Report report = services.scim().importPeople().execute(new ImportPeople.Command(tenant, rows,
-                dryRun, partial, Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)));
+        ImportPeople.Report report = services.scim()
+                .importPeople()
+                .execute(new ImportPeople.Command(
+                        tenant,
+                        rows,
+                        dryRun,
+                        partial,
+                        Cause.admin(requestId == null ? null : requestId.toString(), baseUrl)));
         return json(ImportReports.status(report), ImportReports.json(report));
     }
 
@@ -342,18 +413,28 @@ public final class AdminResource {
     @GET
     @Path("{id}/users")
     @CompanyAdminAllowed
-    public Response listPeople(@Context ContainerRequestContext request, @PathParam("id") String id,
-            @QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
-            @QueryParam("count") String count, @QueryParam("cursor") String cursor) {
+    public Response listPeople(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count,
+            @QueryParam("cursor") String cursor) {
         TenantId tenant = company(request, id).id();
         String baseUrl = baseUrls.of(uriInfo, headers);
-        ScimResponse people = services.scim().users().listPeople(new RequestContext(tenant, baseUrl),
-                new ListParameters(filter, startIndex, count, null, null, null, null, cursor));
+        ScimResponse people = services.scim()
+                .users()
+                .listPeople(
+                        new RequestContext(tenant, baseUrl),
+                        new ListParameters(filter, startIndex, count, null, null, null, null, cursor));
         return json(people.status(), people.body());
     }
 
     private static ObjectNode tenantJson(Tenant tenant) {
-        return ScimJson.nodes().objectNode().put("id", tenant.id().value()).put("name", tenant.name())
+        return ScimJson.nodes()
+                .objectNode()
+                .put("id", tenant.id().value())
+                .put("name", tenant.name())
                 .put("created", tenant.createdAt().toString());
     }
 
@@ -363,6 +444,9 @@ public final class AdminResource {
     }
 
     private static Response json(int status, JsonNode body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

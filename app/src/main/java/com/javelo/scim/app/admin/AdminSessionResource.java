@@ -1,9 +1,9 @@
 package com.javelo.scim.app.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.core.protocol.json.ScimJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,11 +28,15 @@ public final class AdminSessionResource {
         ObjectNode body = ScimJson.nodes().objectNode();
         if (AdminPrincipal.of(request) instanceof AdminPrincipal.CompanyAdmin admin) {
             body.put("role", "company-admin").put("tenantId", admin.tenant().value());
-            services.persistence().tenants().findById(admin.tenant())
+            services.persistence()
+                    .tenants()
+                    .findById(admin.tenant())
                     .ifPresent(tenant -> body.put("tenantName", tenant.name()));
         } else {
             body.put("role", "operator");
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

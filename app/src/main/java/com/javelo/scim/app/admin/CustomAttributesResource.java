@@ -40,7 +40,8 @@ public final class CustomAttributesResource {
     @GET
     @CompanyAdminAllowed
     public Response declaration(@Context ContainerRequestContext request, @PathParam("id") String id) {
-        return json(200, CustomSchemaJson.write(services.declareCustomAttributes().current(company(request, id))));
+        return json(
+                200, CustomSchemaJson.write(services.declareCustomAttributes().current(company(request, id))));
     }
 
     /** Replaces the declaration; stored values are kept (see {@code DeclareCustomAttributes}). */
@@ -74,9 +75,11 @@ public final class CustomAttributesResource {
             TenantId tenant = company(services, request, id);
             ObjectNode body = ScimJson.nodes().objectNode();
             ArrayNode list = body.putArray("attributes");
-            for (ReportUndeclaredAttributes.Undeclared attribute
-                    : new ReportUndeclaredAttributes(services.persistence().users()).execute(tenant)) {
-                list.addObject().put("path", attribute.path()).put("users", attribute.users())
+            for (ReportUndeclaredAttributes.Undeclared attribute :
+                    new ReportUndeclaredAttributes(services.persistence().users()).execute(tenant)) {
+                list.addObject()
+                        .put("path", attribute.path())
+                        .put("users", attribute.users())
                         .put("firstSeen", attribute.firstSeen().toString())
                         .put("lastSeen", attribute.lastSeen().toString());
             }
@@ -93,11 +96,17 @@ public final class CustomAttributesResource {
     /** The company, if the principal may act for it; 404 otherwise (as {@link AdminResource} does). */
     private static TenantId company(Services services, ContainerRequestContext request, String id) {
         TenantId tenant = AdminPrincipal.of(request).company(id);
-        return services.persistence().tenants().findById(tenant).map(found -> found.id())
+        return services.persistence()
+                .tenants()
+                .findById(tenant)
+                .map(found -> found.id())
                 .orElseThrow(() -> ScimErrors.notFound(AdminResource.unknownCompany(id)));
     }
 
     private static Response json(int status, JsonNode body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

@@ -33,10 +33,11 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 public final class PeopleFiles {
 
     /** The columns a CSV may have, in the spelling of the documentation; matched ignoring case. */
-    public static final List<String> COLUMNS = List.of("userName", "givenName", "familyName", "email", "title",
-            "department", "managerEmail", "active");
+    public static final List<String> COLUMNS =
+            List.of("userName", "givenName", "familyName", "email", "title", "department", "managerEmail", "active");
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
@@ -73,7 +74,8 @@ public final class PeopleFiles {
         } catch (IllegalArgumentException e) {
             throw ScimErrors.invalidValue("the CSV's header row cannot be read: " + e.getMessage());
         } catch (UncheckedIOException | IOException e) {
-            String detail = e instanceof UncheckedIOException unchecked ? unchecked.getCause().getMessage()
+            String detail = e instanceof UncheckedIOException unchecked
+                    ? unchecked.getCause().getMessage()
                     : e.getMessage();
             throw ScimErrors.invalidSyntax("the CSV cannot be read: " + detail
                     + " (check the quotes on that line: a field containing a comma or a quote is enclosed in"
@@ -87,34 +89,49 @@ public final class PeopleFiles {
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
             String name = header.strip();
-            String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst()
+            String known = COLUMNS.stream()
+                    .filter(column -> column.equalsIgnoreCase(name))
+                    .findFirst()
                     .orElse(null);
             if (known == null) {
                 String attribute = name.regionMatches(true, 0, CustomSchema.URN + ":", 0, CustomSchema.URN.length() + 1)
-                        ? name.substring(CustomSchema.URN.length() + 1) : name;
-                known = schema.attribute(attribute).map(declared -> CUSTOM + declared.name()).orElse(null);
+                        ? name.substring(CustomSchema.URN.length() + 1)
+                        : name;
+                known = schema.attribute(attribute)
+                        .map(declared -> CUSTOM + declared.name())
+                        .orElse(null);
             }
             if (known == null) {
                 throw ScimErrors.invalidValue("unknown column '" + header + "' (column " + (i + 1) + " of the header"
                         + " row); the columns are " + String.join(", ", COLUMNS) + ", and the company's declared"
-                        + " attributes" + (schema.isEmpty() ? " (it declares none)" : ": " + String.join(", ",
-                        schema.attributes().stream().map(declared -> declared.name()).toList())));
+                        + " attributes"
+                        + (schema.isEmpty()
+                                ? " (it declares none)"
+                                : ": "
+                                        + String.join(
+                                                ", ",
+                                                schema.attributes().stream()
+                                                        .map(declared -> declared.name())
+                                                        .toList())));
             }
             if (columns.putIfAbsent(known, header) != null) {
                 throw ScimErrors.invalidValue("column '" + known + "' appears twice in the header row");
             }
         }
         if (!columns.containsKey("userName")) {
-            throw ScimErrors.invalidValue("the header row has no 'userName' column; the columns are "
-                    + String.join(", ", COLUMNS));
+            throw ScimErrors.invalidValue(
+                    "the header row has no 'userName' column; the columns are " + String.join(", ", COLUMNS));
         }
         return columns;
     }
 
     private static Row row(int number, CSVRecord record, Map<String, String> columns, CustomSchema schema) {
         if (!record.isConsistent()) {
-            return Row.rejected(number, "the row has " + record.size() + " values, the header row has "
-                    + record.getParser().getHeaderNames().size() + " columns", null);
+            return Row.rejected(
+                    number,
+                    "the row has " + record.size() + " values, the header row has "
+                            + record.getParser().getHeaderNames().size() + " columns",
+                    null);
         }
         Map<String, String> values = new LinkedHashMap<>();
         columns.forEach((column, header) -> {
@@ -135,7 +152,10 @@ public final class PeopleFiles {
             putIfPresent(name, "familyName", values.get("familyName"));
         }
         if (values.containsKey("email")) {
-            user.putArray("emails").addObject().put("value", values.get("email")).put("type", "work")
+            user.putArray("emails")
+                    .addObject()
+                    .put("value", values.get("email"))
+                    .put("type", "work")
                     .put("primary", true);
         }
         putIfPresent(user, "title", values.get("title"));
@@ -150,7 +170,9 @@ public final class PeopleFiles {
         values.forEach((column, value) -> {
             if (column.startsWith(CUSTOM)) {
                 String attribute = column.substring(CUSTOM.length());
-                if (schema.attribute(attribute).map(declared -> declared.multiValued()).orElse(false)) {
+                if (schema.attribute(attribute)
+                        .map(declared -> declared.multiValued())
+                        .orElse(false)) {
                     var array = custom.putArray(attribute);
                     for (String one : value.split(";")) {
                         if (!one.isBlank()) {
@@ -169,8 +191,8 @@ public final class PeopleFiles {
         if (values.containsKey("active")) {
             Optional<Boolean> active = BooleanStrings.parse(values.get("active"));
             if (active.isEmpty()) {
-                return Row.rejected(number, "active must be true or false, got '" + values.get("active") + "'",
-                        "active");
+                return Row.rejected(
+                        number, "active must be true or false, got '" + values.get("active") + "'", "active");
             }
             user.put("active", active.get());
         }
@@ -190,7 +212,8 @@ public final class PeopleFiles {
             array = ScimJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw ScimErrors.invalidSyntax("the JSON cannot be read: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         }
         if (array == null || !array.isArray()) {
             throw ScimErrors.invalidSyntax("a JSON import is an array of SCIM users");
@@ -198,8 +221,11 @@ public final class PeopleFiles {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode user = array.get(i);
-            rows.add(user.isObject() && user.hasNonNull("userName") ? Row.of(i + 1, user)
-                    : Row.rejected(i + 1, user.isObject() ? "userName is missing" : "not a JSON object", "userName"));
+            rows.add(
+                    user.isObject() && user.hasNonNull("userName")
+                            ? Row.of(i + 1, user)
+                            : Row.rejected(
+                                    i + 1, user.isObject() ? "userName is missing" : "not a JSON object", "userName"));
         }
         return rows;
     }

@@ -41,8 +41,11 @@ public final class CachingApiTokens implements ApiTokens, TokenRevocations.Subsc
         this.revocations = revocations;
         this.caching = !timeToLive.isZero();
         this.ticker = ticker;
-        this.accepted = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000)
-                .ticker(ticker::getAsLong).build();
+        this.accepted = Caffeine.newBuilder()
+                .expireAfterWrite(timeToLive)
+                .maximumSize(10_000)
+                .ticker(ticker::getAsLong)
+                .build();
     }
 
     /** @return {@code store} itself when {@code timeToLive} is zero */

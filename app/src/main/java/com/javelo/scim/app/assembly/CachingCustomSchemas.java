@@ -22,7 +22,9 @@ public final class CachingCustomSchemas implements CustomSchemas, TokenRevocatio
     private final CustomSchemas store;
     private final TokenRevocations revocations;
     private final Cache<TenantId, CustomSchema> declarations = Caffeine.newBuilder()
-            .expireAfterWrite(TIME_TO_LIVE).maximumSize(10_000).build();
+            .expireAfterWrite(TIME_TO_LIVE)
+            .maximumSize(10_000)
+            .build();
 
     public CachingCustomSchemas(CustomSchemas store, TokenRevocations revocations) {
         this.store = store;

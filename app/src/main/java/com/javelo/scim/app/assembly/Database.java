@@ -66,13 +66,14 @@ public final class Database implements AutoCloseable {
             String connectSeconds = Long.toString(settings.dbConnectTimeout().toSeconds());
             pool.addDataSourceProperty("connectTimeout", connectSeconds);
             pool.addDataSourceProperty("cancelSignalTimeout", connectSeconds);
-            pool.addDataSourceProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
+            pool.addDataSourceProperty(
+                    "socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
         }
         if (metrics != null) {
             pool.setMetricRegistry(metrics);
         }
-        JooqPersistence persistence = JooqPersistence.create(pool, JooqPersistence.dialectOf(settings.dbUrl()),
-                (int) settings.dbStatementTimeout().toSeconds());
+        JooqPersistence persistence = JooqPersistence.create(pool, JooqPersistence.dialectOf(settings.dbUrl()), (int)
+                settings.dbStatementTimeout().toSeconds());
         return new Database(pool, persistence, settings);
     }
 
@@ -117,8 +118,10 @@ public final class Database implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", settings.dbUser());
         properties.setProperty("password", settings.dbPassword());
-        properties.setProperty("connectTimeout", Long.toString(settings.dbConnectTimeout().toSeconds()));
-        properties.setProperty("socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
+        properties.setProperty(
+                "connectTimeout", Long.toString(settings.dbConnectTimeout().toSeconds()));
+        properties.setProperty(
+                "socketTimeout", Long.toString(settings.dbSocketTimeout().toSeconds()));
         properties.setProperty("ApplicationName", applicationName);
         return DriverManager.getConnection(settings.dbUrl(), properties);
     }
@@ -142,7 +145,8 @@ public final class Database implements AutoCloseable {
         Connection last = settings.isPostgres() ? null : openDirectly();
         pool.close();
         if (last != null) {
-            try (last; Statement shutdown = last.createStatement()) {
+            try (last;
+                    Statement shutdown = last.createStatement()) {
                 shutdown.execute("SHUTDOWN");
             } catch (SQLException e) {
                 LOG.warn("H2 did not shut down cleanly (SQLState {}); it recovers on the next start", e.getSQLState());

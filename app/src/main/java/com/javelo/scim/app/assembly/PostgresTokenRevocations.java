@@ -43,8 +43,10 @@ public final class PostgresTokenRevocations implements TokenRevocations {
             notify.setString(2, tenant.value());
             notify.execute();
         } catch (SQLException e) {
-            LOG.warn("could not tell other instances that a company's token changed (SQLState {}); they forget the old "
-                    + "token within SCIM_TOKEN_CACHE_SECONDS", e.getSQLState());
+            LOG.warn(
+                    "could not tell other instances that a company's token changed (SQLState {}); they forget the old "
+                            + "token within SCIM_TOKEN_CACHE_SECONDS",
+                    e.getSQLState());
         }
     }
 

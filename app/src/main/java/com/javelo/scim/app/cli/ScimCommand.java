@@ -1,13 +1,13 @@
 package com.javelo.scim.app.cli;
 
+import com.javelo.scim.app.admin.ImportReports;
+import com.javelo.scim.app.admin.PeopleFiles;
+import com.javelo.scim.app.assembly.Database;
+import com.javelo.scim.app.assembly.Services;
 import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.config.SettingsLoader;
 import com.javelo.scim.app.logging.Logging;
-import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.server.ScimServer;
-import com.javelo.scim.app.assembly.Services;
-import com.javelo.scim.app.admin.ImportReports;
-import com.javelo.scim.app.admin.PeopleFiles;
 import com.javelo.scim.core.endpoint.EndpointSettings;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.CustomSchemaJson;
@@ -30,8 +30,8 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,14 +40,22 @@ import picocli.CommandLine.Spec;
  * and {@code token} work directly on the database, with no server running. Machine-readable
  * results (a token, an id) go alone on stdout; everything else to stderr.
  */
-@Command(name = "javelo-scim", mixinStandardHelpOptions = true, version = "javelo-scim 0.1.0",
+@Command(
+        name = "javelo-scim",
+        mixinStandardHelpOptions = true,
+        version = "javelo-scim 0.1.0",
         description = "Javelo's SCIM 2.0 provisioning service.",
-        subcommands = {ScimCommand.Serve.class, ScimCommand.Migrate.class, ScimCommand.TenantCommands.class,
-            ScimCommand.TokenCommands.class})
+        subcommands = {
+            ScimCommand.Serve.class,
+            ScimCommand.Migrate.class,
+            ScimCommand.TenantCommands.class,
+            ScimCommand.TokenCommands.class
+        })
 public final class ScimCommand implements Callable<Integer> {
 
     /** Returned by {@code serve}: the process keeps running until SIGTERM. */
     public static final int SERVING = -1;
+
     static final int INVALID_SETTING = 2;
 
     @Mixin
@@ -57,14 +65,16 @@ public final class ScimCommand implements Callable<Integer> {
     CommandSpec spec;
 
     public static int run(String... args) {
-        return new CommandLine(new ScimCommand()).setExecutionExceptionHandler((exception, commandLine, parsed) -> {
-            if (exception instanceof SettingsLoader.InvalidSetting invalid) {
-                commandLine.getErr().println("javelo-scim: invalid setting: " + invalid.getMessage());
-                return INVALID_SETTING;
-            }
-            commandLine.getErr().println("javelo-scim: " + exception.getMessage());
-            return 1;
-        }).execute(args);
+        return new CommandLine(new ScimCommand())
+                .setExecutionExceptionHandler((exception, commandLine, parsed) -> {
+                    if (exception instanceof SettingsLoader.InvalidSetting invalid) {
+                        commandLine.getErr().println("javelo-scim: invalid setting: " + invalid.getMessage());
+                        return INVALID_SETTING;
+                    }
+                    commandLine.getErr().println("javelo-scim: " + exception.getMessage());
+                    return 1;
+                })
+                .execute(args);
     }
 
     /** No subcommand: serve. */
@@ -84,13 +94,16 @@ public final class ScimCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         // The only hook that closes anything: H2's own (DB_CLOSE_ON_EXIT) is turned off in the
         // URL, as it closed the database under in-flight requests and raced the halt below.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            Logging.flush();
-            stopped.countDown();
-            // SIGTERM is the normal way to stop the service: report a clean exit.
-            Runtime.getRuntime().halt(0);
-        }, "scim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            Logging.flush();
+                            stopped.countDown();
+                            // SIGTERM is the normal way to stop the service: report a clean exit.
+                            Runtime.getRuntime().halt(0);
+                        },
+                        "scim-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -106,8 +119,8 @@ public final class ScimCommand implements Callable<Integer> {
         try (Database database = Database.open(settings, null)) {
             database.persistence().migrate();
             // A token issued or revoked here is announced to the running instances, which forget the old one.
-            return work.apply(Services.over(database.persistence(), Duration.ZERO, database.tokenRevocations(),
-                    EndpointSettings.DEFAULTS));
+            return work.apply(Services.over(
+                    database.persistence(), Duration.ZERO, database.tokenRevocations(), EndpointSettings.DEFAULTS));
         }
     }
 
@@ -136,12 +149,20 @@ public final class ScimCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "tenant", description = "Manage tenants (companies).",
-            subcommands = {TenantCommands.Create.class, TenantCommands.ListTenants.class, TenantCommands.Import.class,
-                    TenantCommands.SchemaCommands.class})
+    @Command(
+            name = "tenant",
+            description = "Manage tenants (companies).",
+            subcommands = {
+                TenantCommands.Create.class,
+                TenantCommands.ListTenants.class,
+                TenantCommands.Import.class,
+                TenantCommands.SchemaCommands.class
+            })
     static final class TenantCommands {
 
-        @Command(name = "schema", description = "A company's own attributes (" + CustomSchema.URN + ").",
+        @Command(
+                name = "schema",
+                description = "A company's own attributes (" + CustomSchema.URN + ").",
                 subcommands = {SchemaCommands.Show.class, SchemaCommands.Set.class})
         static final class SchemaCommands {
 
@@ -158,16 +179,21 @@ public final class ScimCommand implements Callable<Integer> {
 
                 @Override
                 public Integer call() {
-                    CustomSchema schema = withServices(options,
+                    CustomSchema schema = withServices(
+                            options,
                             services -> services.declareCustomAttributes().current(new TenantId(tenant)));
-                    spec.commandLine().getOut().println(CustomSchemaJson.write(schema).toPrettyString());
+                    spec.commandLine()
+                            .getOut()
+                            .println(CustomSchemaJson.write(schema).toPrettyString());
                     return 0;
                 }
             }
 
-            @Command(name = "set", description = "Replace the company's declaration with a file such as "
-                    + "{\"attributes\":[{\"name\":\"level\",\"type\":\"string\"}]}; stored values are kept. "
-                    + "Prints the declaration.")
+            @Command(
+                    name = "set",
+                    description = "Replace the company's declaration with a file such as "
+                            + "{\"attributes\":[{\"name\":\"level\",\"type\":\"string\"}]}; stored values are kept. "
+                            + "Prints the declaration.")
             static final class Set implements Callable<Integer> {
                 @Mixin
                 ConfigOptions options;
@@ -183,11 +209,14 @@ public final class ScimCommand implements Callable<Integer> {
 
                 @Override
                 public Integer call() throws IOException {
-                    CustomSchema read = CustomSchemaJson.read(ScimJson.mapper().readTree(
-                            Files.readString(file, StandardCharsets.UTF_8)));
-                    CustomSchema schema = withServices(options,
+                    CustomSchema read = CustomSchemaJson.read(
+                            ScimJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8)));
+                    CustomSchema schema = withServices(
+                            options,
                             services -> services.declareCustomAttributes().declare(new TenantId(tenant), read));
-                    spec.commandLine().getOut().println(CustomSchemaJson.write(schema).toPrettyString());
+                    spec.commandLine()
+                            .getOut()
+                            .println(CustomSchemaJson.write(schema).toPrettyString());
                     return 0;
                 }
             }
@@ -206,16 +235,19 @@ public final class ScimCommand implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                Tenant tenant = withServices(options, services -> services.createTenant().execute(name));
+                Tenant tenant = withServices(
+                        options, services -> services.createTenant().execute(name));
                 spec.commandLine().getOut().println(tenant.id().value());
                 return 0;
             }
         }
 
-        @Command(name = "import", description = "Import a company's existing people from a CSV (header row: "
-                + "userName, givenName, familyName, email, title, department, managerEmail, active, and any declared"
-                + " custom attribute); prints the"
-                + " report. Exit code 0 when applied (or planned, with --dry-run), 1 when rows were rejected.")
+        @Command(
+                name = "import",
+                description = "Import a company's existing people from a CSV (header row: "
+                        + "userName, givenName, familyName, email, title, department, managerEmail, active, and any declared"
+                        + " custom attribute); prints the"
+                        + " report. Exit code 0 when applied (or planned, with --dry-run), 1 when rows were rejected.")
         static final class Import implements Callable<Integer> {
             @Mixin
             ConfigOptions options;
@@ -241,9 +273,11 @@ public final class ScimCommand implements Callable<Integer> {
                 ImportPeople.Report report = withServices(options, services -> {
                     TenantId id = new TenantId(tenant);
                     services.persistence().tenants().findById(id).orElseThrow(() -> new UnknownTenant(tenant));
-                    List<ImportPeople.Row> rows = PeopleFiles.csv(text, services.customSchemas().of(id));
-                    return services.scim().importPeople().execute(new ImportPeople.Command(id, rows, dryRun,
-                            partial, Cause.unknown("cli")));
+                    List<ImportPeople.Row> rows =
+                            PeopleFiles.csv(text, services.customSchemas().of(id));
+                    return services.scim()
+                            .importPeople()
+                            .execute(new ImportPeople.Command(id, rows, dryRun, partial, Cause.unknown("cli")));
                 });
                 spec.commandLine().getOut().println(ImportReports.json(report).toPrettyString());
                 return ImportReports.status(report) == 200 ? 0 : 1;
@@ -261,14 +295,18 @@ public final class ScimCommand implements Callable<Integer> {
             @Override
             public Integer call() {
                 PrintWriter out = spec.commandLine().getOut();
-                withServices(options, services -> services.persistence().tenants().list())
+                withServices(
+                                options,
+                                services -> services.persistence().tenants().list())
                         .forEach(tenant -> out.println(tenant.id().value() + "\t" + tenant.name()));
                 return 0;
             }
         }
     }
 
-    @Command(name = "token", description = "Manage a tenant's SCIM API token.",
+    @Command(
+            name = "token",
+            description = "Manage a tenant's SCIM API token.",
             subcommands = {TokenCommands.Issue.class, TokenCommands.Revoke.class})
     static final class TokenCommands {
 
@@ -285,7 +323,8 @@ public final class ScimCommand implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                String token = withServices(options, services -> services.issueApiToken().execute(new TenantId(tenant)));
+                String token = withServices(
+                        options, services -> services.issueApiToken().execute(new TenantId(tenant)));
                 spec.commandLine().getOut().println(token);
                 return 0;
             }

@@ -72,7 +72,10 @@ public record Settings(
     public record Activity(boolean enabled, int retentionDays, int maxEntriesPerCompany) {}
 
     /** How log lines are written. */
-    public enum LogFormat { TEXT, JSON }
+    public enum LogFormat {
+        TEXT,
+        JSON
+    }
 
     public boolean isPostgres() {
         return dbUrl.startsWith("jdbc:postgresql:");
@@ -81,13 +84,16 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[host=" + httpHost + ", port=" + httpPort + ", readTimeout=" + httpReadTimeout.toSeconds()
-                + "s, idleTimeout=" + httpIdleTimeout.toSeconds() + "s, publicBaseUrl=" + publicBaseUrl + ", db=" + redactedDbUrl()
+                + "s, idleTimeout=" + httpIdleTimeout.toSeconds() + "s, publicBaseUrl=" + publicBaseUrl + ", db="
+                + redactedDbUrl()
                 + ", poolSize=" + dbPoolSize + ", dataDir=" + dataDir + ", adminApi="
                 + (adminToken == null ? "disabled" : "enabled") + ", maxBodyBytes=" + maxBodyBytes + ", log="
                 + logFormat + ", trustForwardedHeaders=" + trustForwardedHeaders + ", tokenCache="
                 + tokenCacheTtl.toSeconds() + "s, dbTimeouts=connect " + dbConnectTimeout.toSeconds() + "s/statement "
-                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention=" + eventRetention.toDays() + "d, activityLog=" + (activity.enabled() ? "on" : "off") + " ("
-                + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany() + " per company), eventLongPoll="
+                + dbStatementTimeout.toSeconds() + "s/socket " + dbSocketTimeout.toSeconds() + "s, eventRetention="
+                + eventRetention.toDays() + "d, activityLog=" + (activity.enabled() ? "on" : "off") + " ("
+                + activity.retentionDays() + " days, " + activity.maxEntriesPerCompany()
+                + " per company), eventLongPoll="
                 + eventLongPoll.toSeconds() + "s, tenantRate=" + tenantRateLimit + "/s burst " + tenantRateBurst
                 + ", shutdownDrain=" + shutdownDrain.toSeconds() + "s]";
     }

@@ -50,7 +50,9 @@ public final class SettingsLoader {
         }
         Duration readTimeout = Duration.ofSeconds(integer(value, "SCIM_HTTP_READ_TIMEOUT_SECONDS", 10, 1, 300));
         Duration idleTimeout = Duration.ofSeconds(integer(value, "SCIM_HTTP_IDLE_TIMEOUT_SECONDS", 30, 1, 3600));
-        Path dataDir = Path.of(orDefault(value.apply("SCIM_DATA_DIR"), "./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(orDefault(value.apply("SCIM_DATA_DIR"), "./data"))
+                .toAbsolutePath()
+                .normalize();
         int connectTimeout = integer(value, "SCIM_DB_CONNECT_TIMEOUT_SECONDS", 3, 1, 60);
         int statementTimeout = integer(value, "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", 10, 1, 300);
         int socketTimeout = integer(value, "SCIM_DB_SOCKET_TIMEOUT_SECONDS", 15, 2, 600);
@@ -60,7 +62,8 @@ public final class SettingsLoader {
             throw new InvalidSetting("SCIM_DB_SOCKET_TIMEOUT_SECONDS (" + socketTimeout
                     + ") must be greater than SCIM_DB_STATEMENT_TIMEOUT_SECONDS (" + statementTimeout + ")");
         }
-        String givenDbUrl = orDefault(value.apply("SCIM_DB_URL"),
+        String givenDbUrl = orDefault(
+                value.apply("SCIM_DB_URL"),
                 "jdbc:h2:file:" + dataDir.resolve("javelo-scim") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH");
         if (!givenDbUrl.startsWith("jdbc:postgresql:") && !givenDbUrl.startsWith("jdbc:h2:")) {
@@ -80,9 +83,11 @@ public final class SettingsLoader {
         try {
             logFormat = Settings.LogFormat.valueOf(format);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSetting("SCIM_LOG_FORMAT must be 'text' or 'json', not '" + format.toLowerCase(Locale.ROOT) + "'");
+            throw new InvalidSetting(
+                    "SCIM_LOG_FORMAT must be 'text' or 'json', not '" + format.toLowerCase(Locale.ROOT) + "'");
         }
-        String trust = orDefault(value.apply("SCIM_TRUST_FORWARDED_HEADERS"), "false").toLowerCase(Locale.ROOT);
+        String trust =
+                orDefault(value.apply("SCIM_TRUST_FORWARDED_HEADERS"), "false").toLowerCase(Locale.ROOT);
         if (!trust.equals("true") && !trust.equals("false")) {
             throw new InvalidSetting("SCIM_TRUST_FORWARDED_HEADERS must be 'true' or 'false'");
         }
@@ -90,28 +95,41 @@ public final class SettingsLoader {
         if (!activityLog.equals("on") && !activityLog.equals("off")) {
             throw new InvalidSetting("SCIM_ACTIVITY_LOG must be 'on' or 'off'");
         }
-        Settings.Activity activity = new Settings.Activity(activityLog.equals("on"),
+        Settings.Activity activity = new Settings.Activity(
+                activityLog.equals("on"),
                 integer(value, "SCIM_ACTIVITY_RETENTION_DAYS", 30, 1, 3650),
                 integer(value, "SCIM_ACTIVITY_MAX_ENTRIES", 100_000, 100, 10_000_000));
         int rateLimit = integer(value, "SCIM_TENANT_RATE_LIMIT", 50, 0, 100_000);
         int rateBurst = integer(value, "SCIM_TENANT_RATE_BURST", Math.max(100, rateLimit * 2), 1, 1_000_000);
         if (rateLimit > 0 && rateBurst < rateLimit) {
             // A burst below the rate would refuse requests arriving together within one second.
-            throw new InvalidSetting("SCIM_TENANT_RATE_BURST (" + rateBurst + ") must be at least SCIM_TENANT_RATE_LIMIT ("
-                    + rateLimit + ")");
+            throw new InvalidSetting("SCIM_TENANT_RATE_BURST (" + rateBurst
+                    + ") must be at least SCIM_TENANT_RATE_LIMIT (" + rateLimit + ")");
         }
-        return new Settings(port, host, readTimeout, idleTimeout, publicBaseUrl, dbUrl,
+        return new Settings(
+                port,
+                host,
+                readTimeout,
+                idleTimeout,
+                publicBaseUrl,
+                dbUrl,
                 orDefault(value.apply("SCIM_DB_USER"), dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres"),
                 orDefault(value.apply("SCIM_DB_PASSWORD"), ""),
-                integer(value, "SCIM_DB_POOL_SIZE", 10, 1, 500), dataDir, adminToken,
-                integer(value, "SCIM_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024), logFormat,
-                trust.equals("true"), Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
-                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(socketTimeout),
+                integer(value, "SCIM_DB_POOL_SIZE", 10, 1, 500),
+                dataDir,
+                adminToken,
+                integer(value, "SCIM_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
+                logFormat,
+                trust.equals("true"),
+                Duration.ofSeconds(integer(value, "SCIM_TOKEN_CACHE_SECONDS", 5, 0, 300)),
+                Duration.ofSeconds(connectTimeout),
+                Duration.ofSeconds(socketTimeout),
                 Duration.ofSeconds(statementTimeout),
                 Duration.ofDays(integer(value, "SCIM_EVENT_RETENTION_DAYS", 30, 1, 3650)),
                 activity,
                 Duration.ofSeconds(integer(value, "SCIM_EVENT_LONG_POLL_SECONDS", 20, 1, 120)),
-                rateLimit, rateBurst,
+                rateLimit,
+                rateBurst,
                 Duration.ofSeconds(integer(value, "SCIM_SHUTDOWN_DRAIN_SECONDS", 5, 0, 120)));
     }
 

@@ -24,8 +24,15 @@ import java.util.regex.Pattern;
 public final class ConsoleResource {
 
     private static final Pattern FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|svg)");
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "svg",
+            "image/svg+xml");
 
     /** {@code /console/} is the page; {@code /console} (Jersey matches both here) sends the browser there. */
     @GET
@@ -33,7 +40,8 @@ public final class ConsoleResource {
         if (uriInfo.getPath().endsWith("/")) {
             return file("");
         }
-        return Response.seeOther(uriInfo.getBaseUriBuilder().path("console/").build()).build();
+        return Response.seeOther(uriInfo.getBaseUriBuilder().path("console/").build())
+                .build();
     }
 
     @GET

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.app.access.AdminAuthenticated;
 import com.javelo.scim.core.port.EventConsumer;
-import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TenantScope;
+import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.TokenHash;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.json.JsonFields;
@@ -40,6 +40,7 @@ public final class EventConsumersResource {
 
     /** Marks event consumer tokens, as {@code jscim_} marks SCIM API tokens. */
     private static final String PREFIX = "jscev_";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EventDelivery delivery;
@@ -57,16 +58,20 @@ public final class EventConsumersResource {
     public Response register(JsonNode body) {
         String name = body == null ? null : JsonFields.text(body, "name", "name");
         if (name == null || name.isBlank()) {
-            throw ScimErrors.invalidValue("an event consumer needs a 'name' and its 'tenants', e.g. "
-                    + "{\"name\":\"reviews\",\"tenants\":[\"<tenant id>\"]} or {\"name\":\"reviews\",\"tenants\":\"all\"}");
+            throw ScimErrors.invalidValue(
+                    "an event consumer needs a 'name' and its 'tenants', e.g. "
+                            + "{\"name\":\"reviews\",\"tenants\":[\"<tenant id>\"]} or {\"name\":\"reviews\",\"tenants\":\"all\"}");
         }
         TenantScope scope = scope(body.get("tenants"));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         EventConsumer consumer = delivery.feed().register(name.strip(), scope, TokenHash.of(token), clock.instant());
-        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                .entity(consumerJson(consumer).put("token", token)).build();
+        return Response.status(201)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(consumerJson(consumer).put("token", token))
+                .build();
     }
 
     @GET
@@ -81,15 +86,23 @@ public final class EventConsumersResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         if (!delivery.feed().revoke(id)) {
-            return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ScimJson.nodes().objectNode().put("detail", "no event consumer has the id '" + id
-                            + "' (GET /admin/v1/event-consumers lists them)")).build();
+            return Response.status(404)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ScimJson.nodes()
+                            .objectNode()
+                            .put(
+                                    "detail",
+                                    "no event consumer has the id '" + id
+                                            + "' (GET /admin/v1/event-consumers lists them)"))
+                    .build();
         }
         return Response.noContent().build();
     }
 
     private TenantScope scope(JsonNode tenantsNode) {
-        if (tenantsNode != null && tenantsNode.isTextual() && tenantsNode.asText().equals("all")) {
+        if (tenantsNode != null
+                && tenantsNode.isTextual()
+                && tenantsNode.asText().equals("all")) {
             return TenantScope.allTenants();
         }
         if (tenantsNode == null || !tenantsNode.isArray() || tenantsNode.isEmpty()) {

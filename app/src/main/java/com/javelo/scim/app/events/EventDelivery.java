@@ -40,8 +40,13 @@ public final class EventDelivery implements AutoCloseable {
     private final Counter delivered;
     private final Counter reportedErrors;
 
-    private EventDelivery(JooqPersistence persistence, DatabaseNotifications notifications, Duration retention,
-            LongPollBounds longPoll, MeterRegistry metrics, Clock clock) {
+    private EventDelivery(
+            JooqPersistence persistence,
+            DatabaseNotifications notifications,
+            Duration retention,
+            LongPollBounds longPoll,
+            MeterRegistry metrics,
+            Clock clock) {
         this.persistence = persistence;
         this.feed = persistence.eventFeed();
         this.notifications = notifications;
@@ -59,9 +64,11 @@ public final class EventDelivery implements AutoCloseable {
                 .description("events purged by retention before a registered consumer acknowledged them")
                 .register(metrics);
         this.delivered = Counter.builder("scim.events.delivered")
-                .description("SETs delivered to polling consumers (redeliveries included)").register(metrics);
+                .description("SETs delivered to polling consumers (redeliveries included)")
+                .register(metrics);
         this.reportedErrors = Counter.builder("scim.events.set.errors")
-                .description("SETs a consumer reported it could not process (setErrs)").register(metrics);
+                .description("SETs a consumer reported it could not process (setErrs)")
+                .register(metrics);
     }
 
     /**
@@ -70,8 +77,13 @@ public final class EventDelivery implements AutoCloseable {
      * @param notifications how other instances' new positions are heard of at once; {@link #start()}
      *     starts them, {@link #close()} closes them
      */
-    public static EventDelivery over(JooqPersistence persistence, DatabaseNotifications notifications,
-            Duration retention, LongPollBounds longPoll, MeterRegistry metrics, Clock clock) {
+    public static EventDelivery over(
+            JooqPersistence persistence,
+            DatabaseNotifications notifications,
+            Duration retention,
+            LongPollBounds longPoll,
+            MeterRegistry metrics,
+            Clock clock) {
         return new EventDelivery(persistence, notifications, retention, longPoll, metrics, clock);
     }
 
@@ -95,8 +107,10 @@ public final class EventDelivery implements AutoCloseable {
             long lost = feed.purgeOccurredBefore(clock.instant().minus(retention));
             if (lost > 0) {
                 expiredUnacknowledged.increment(lost);
-                LOG.warn("{} events reached the retention ({} days) before a consumer acknowledged them",
-                        lost, retention.toDays());
+                LOG.warn(
+                        "{} events reached the retention ({} days) before a consumer acknowledged them",
+                        lost,
+                        retention.toDays());
             }
             return lost;
         } catch (RuntimeException e) {

@@ -37,6 +37,7 @@ public final class EventPollResource {
 
     /** Fewer SETs per response than a consumer asks for keep a response small. */
     static final int MAX_EVENTS = 1000;
+
     private static final int DEFAULT_EVENTS = 100;
 
     private final EventDelivery delivery;
@@ -54,19 +55,28 @@ public final class EventPollResource {
     @Path("jwks.json")
     public Response jwks() {
         return Response.ok(delivery.signer().publicJwks(), MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "max-age=300").build();
+                .header("Cache-Control", "max-age=300")
+                .build();
     }
 
     @POST
     @Path("poll")
-    public void poll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body,
-            @Context UriInfo uriInfo, @Suspended AsyncResponse async) {
-        Optional<EventConsumer> found = bearer(authorization).flatMap(token -> delivery.feed().findConsumer(TokenHash.of(token)));
+    public void poll(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            JsonNode body,
+            @Context UriInfo uriInfo,
+            @Suspended AsyncResponse async) {
+        Optional<EventConsumer> found =
+                bearer(authorization).flatMap(token -> delivery.feed().findConsumer(TokenHash.of(token)));
         if (found.isEmpty()) {
-            async.resume(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+            async.resume(Response.status(401)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .entity(error("invalid_token", "send 'Authorization: Bearer <event consumer token>'; the token "
-                            + "is unknown or its consumer was revoked")).build());
+                    .entity(error(
+                            "invalid_token",
+                            "send 'Authorization: Bearer <event consumer token>'; the token "
+                                    + "is unknown or its consumer was revoked"))
+                    .build());
             return;
         }
         EventConsumer consumer = found.get();
@@ -74,8 +84,10 @@ public final class EventPollResource {
         try {
             request = PollRequest.of(body == null ? ScimJson.nodes().objectNode() : body);
         } catch (IllegalArgumentException e) {
-            async.resume(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(error("invalid_request", e.getMessage())).build());
+            async.resume(Response.status(400)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(error("invalid_request", e.getMessage()))
+                    .build());
             return;
         }
         List<Long> acknowledged = new ArrayList<>(request.acknowledged());
@@ -88,7 +100,9 @@ public final class EventPollResource {
         if (request.maxEvents() == 0) {
             ObjectNode response = ScimJson.nodes().objectNode();
             response.putObject("sets");
-            response.put("moreAvailable", !delivery.feed().unacknowledged(consumer, 1).isEmpty());
+            response.put(
+                    "moreAvailable",
+                    !delivery.feed().unacknowledged(consumer, 1).isEmpty());
             async.resume(json(response));
             return;
         }
@@ -112,8 +126,9 @@ public final class EventPollResource {
         Iterator<FeedEvent> events = pending.iterator();
         for (int i = 0; i < request.maxEvents() && events.hasNext(); i++) {
             FeedEvent event = events.next();
-            sets.put(SecurityEventTokens.jti(event.id()), delivery.signer().sign(
-                    SecurityEventTokens.claims(event, issuer, consumer.id(), now)));
+            sets.put(
+                    SecurityEventTokens.jti(event.id()),
+                    delivery.signer().sign(SecurityEventTokens.claims(event, issuer, consumer.id(), now)));
         }
         delivery.delivered(sets.size());
         response.put("moreAvailable", pending.size() > request.maxEvents());
@@ -121,7 +136,8 @@ public final class EventPollResource {
     }
 
     private String issuer(UriInfo uriInfo) {
-        String base = publicBaseUrl != null ? publicBaseUrl : uriInfo.getBaseUri().toString();
+        String base =
+                publicBaseUrl != null ? publicBaseUrl : uriInfo.getBaseUri().toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
@@ -139,7 +155,9 @@ public final class EventPollResource {
     }
 
     private static Response json(ObjectNode body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /** RFC 8936 §2.4's poll request, validated. */
@@ -162,7 +180,8 @@ public final class EventPollResource {
             JsonNode errors = body.path("setErrs");
             if (!errors.isMissingNode() && !errors.isNull()) {
                 if (!errors.isObject()) {
-                    throw new IllegalArgumentException("'setErrs' must be an object of jti to {\"err\",\"description\"}");
+                    throw new IllegalArgumentException(
+                            "'setErrs' must be an object of jti to {\"err\",\"description\"}");
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
                     failed.add(SecurityEventTokens.eventId(it.next().getKey()));

@@ -55,7 +55,10 @@ public final class EventSigner {
         } else {
             throw new JOSEException("unsupported event signing key type " + key.getKeyType());
         }
-        this.header = new JWSHeader.Builder(algorithm).type(SECEVENT).keyID(key.getKeyID()).build();
+        this.header = new JWSHeader.Builder(algorithm)
+                .type(SECEVENT)
+                .keyID(key.getKeyID())
+                .build();
     }
 
     public static EventSigner loadOrCreate(SigningKeys keys, Clock clock) {
@@ -68,8 +71,12 @@ public final class EventSigner {
     }
 
     private static String newKey() {
-        return Ed25519JwsSigner.newKey(new SecureRandom()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA)
-                .keyID(UUID.randomUUID().toString()).build().toJSONString();
+        return Ed25519JwsSigner.newKey(new SecureRandom())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.EdDSA)
+                .keyID(UUID.randomUUID().toString())
+                .build()
+                .toJSONString();
     }
 
     /**

@@ -44,14 +44,21 @@ public final class LongPolls implements AutoCloseable {
     static final Duration GATHER = Duration.ofMillis(100);
 
     /** A suspended poll: {@code pending} reads what to answer (empty when nothing is pending yet). */
-    private record Waiter(String consumerId, AsyncResponse response, Supplier<Optional<Response>> pending,
-            Supplier<Response> nothing, AtomicBoolean readQueued, AtomicReference<ScheduledFuture<?>> timeout) {}
+    private record Waiter(
+            String consumerId,
+            AsyncResponse response,
+            Supplier<Optional<Response>> pending,
+            Supplier<Response> nothing,
+            AtomicBoolean readQueued,
+            AtomicReference<ScheduledFuture<?>> timeout) {}
 
     private final Duration maxWait;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("scim-long-poll-timer"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemon("scim-long-poll-timer"));
     private final ExecutorService readers;
     /** Guarded by {@code this}, with {@link #perConsumer} and {@link #closed}. */
     private final Set<Waiter> waiting = new LinkedHashSet<>();
+
     private final Map<String, Integer> perConsumer = new HashMap<>();
     private boolean closed;
     private final Counter declined;
@@ -60,9 +67,11 @@ public final class LongPolls implements AutoCloseable {
         this.maxWait = maxWait;
         this.readers = Executors.newFixedThreadPool(readerThreads, daemon("scim-long-poll-reader"));
         this.declined = Counter.builder("scim.events.long.polls.declined")
-                .description("long polls answered at once because too many were already waiting").register(metrics);
+                .description("long polls answered at once because too many were already waiting")
+                .register(metrics);
         Gauge.builder("scim.events.long.polls.waiting", this, LongPolls::waitingCount)
-                .description("long polls of the event feed waiting for events").register(metrics);
+                .description("long polls of the event feed waiting for events")
+                .register(metrics);
     }
 
     /**
@@ -71,10 +80,13 @@ public final class LongPolls implements AutoCloseable {
      *
      * @return false when too many polls wait (or on shutdown): the caller answers at once
      */
-    boolean suspend(String consumerId, AsyncResponse response, Supplier<Optional<Response>> pending,
+    boolean suspend(
+            String consumerId,
+            AsyncResponse response,
+            Supplier<Optional<Response>> pending,
             Supplier<Response> nothing) {
-        Waiter waiter = new Waiter(consumerId, response, pending, nothing, new AtomicBoolean(),
-                new AtomicReference<>());
+        Waiter waiter =
+                new Waiter(consumerId, response, pending, nothing, new AtomicBoolean(), new AtomicReference<>());
         synchronized (this) {
             if (closed || waiting.size() >= TOTAL || perConsumer.getOrDefault(consumerId, 0) >= PER_CONSUMER) {
                 declined.increment();
@@ -113,10 +125,13 @@ public final class LongPolls implements AutoCloseable {
         }
         if (!after.isZero()) {
             try {
-                timer.schedule(() -> {
-                    waiter.readQueued().set(false);
-                    read(waiter, false);
-                }, after.toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(
+                        () -> {
+                            waiter.readQueued().set(false);
+                            read(waiter, false);
+                        },
+                        after.toMillis(),
+                        TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 waiter.readQueued().set(false);
             }

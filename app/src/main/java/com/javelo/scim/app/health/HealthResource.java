@@ -31,21 +31,27 @@ public final class HealthResource {
     @GET
     @Path("live")
     public Response live() {
-        return Response.ok("{\"status\":\"UP\"}", MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok("{\"status\":\"UP\"}", MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @GET
     @Path("ready")
     public Response ready() {
         if (stopping.get()) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity("{\"status\":\"STOPPING\"}").build();
+            return Response.status(503)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity("{\"status\":\"STOPPING\"}")
+                    .build();
         }
         if (database.isReachable()) {
-            return Response.ok("{\"status\":\"UP\",\"database\":\"UP\"}", MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok("{\"status\":\"UP\",\"database\":\"UP\"}", MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         }
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", "5")
-                .entity("{\"status\":\"DOWN\",\"database\":\"DOWN\"}").build();
+                .entity("{\"status\":\"DOWN\",\"database\":\"DOWN\"}")
+                .build();
     }
 }

@@ -17,6 +17,7 @@ public final class MetricsResource {
 
     @GET
     public Response scrape() {
-        return Response.ok(registry.scrape(), "text/plain; version=0.0.4; charset=utf-8").build();
+        return Response.ok(registry.scrape(), "text/plain; version=0.0.4; charset=utf-8")
+                .build();
     }
 }

@@ -58,7 +58,9 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     private Timer timer(TimerKey key) {
         return Timer.builder("scim.http.requests")
                 .description("SCIM and admin requests by endpoint, method and status")
-                .tag("endpoint", key.endpoint()).tag("method", key.method()).tag("status", key.status())
+                .tag("endpoint", key.endpoint())
+                .tag("method", key.method())
+                .tag("status", key.status())
                 .publishPercentileHistogram()
                 .register(registry);
     }
@@ -78,8 +80,14 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         timers.computeIfAbsent(new TimerKey(template, method, status), this::timer)
                 .record(nanos, TimeUnit.NANOSECONDS);
         Object tenant = request.getProperty(BearerAuthenticationFilter.TENANT);
-        LOG.info("{} {} {} {}ms tenant={} requestId={}", method, template, status,
-                milliseconds(nanos), tenant == null ? "-" : tenant, request.getProperty(RequestIdFilter.PROPERTY));
+        LOG.info(
+                "{} {} {} {}ms tenant={} requestId={}",
+                method,
+                template,
+                status,
+                milliseconds(nanos),
+                tenant == null ? "-" : tenant,
+                request.getProperty(RequestIdFilter.PROPERTY));
         MDC.remove("tenant");
         MDC.remove("requestId");
     }
@@ -99,7 +107,9 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         if (uriInfo instanceof ExtendedUriInfo extended) {
             // One resource method, one path template: built once per method.
             ResourceMethod method = extended.getMatchedResourceMethod();
-            return method == null ? template(extended) : templates.computeIfAbsent(method, ignored -> template(extended));
+            return method == null
+                    ? template(extended)
+                    : templates.computeIfAbsent(method, ignored -> template(extended));
         }
         return "unmatched";
     }

@@ -2,21 +2,20 @@ package com.javelo.scim.app.server;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
-import com.javelo.scim.app.activity.ActivityFilter;
-import com.javelo.scim.app.activity.ActivityRecorder;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimitFilter;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
+import com.javelo.scim.app.activity.ActivityFilter;
+import com.javelo.scim.app.activity.ActivityRecorder;
 import com.javelo.scim.app.admin.AdminAuthenticationFilter;
 import com.javelo.scim.app.admin.AdminResource;
+import com.javelo.scim.app.admin.AdminSessionResource;
 import com.javelo.scim.app.admin.CustomAttributesResource;
 import com.javelo.scim.app.assembly.Database;
 import com.javelo.scim.app.assembly.Services;
-import com.javelo.scim.app.admin.AdminSessionResource;
+import com.javelo.scim.app.assembly.TokenRevocations;
+import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.console.ConsoleHeaders;
 import com.javelo.scim.app.console.ConsoleResource;
-import com.javelo.scim.app.assembly.TokenRevocations;
-import com.javelo.scim.core.endpoint.EndpointSettings;
-import com.javelo.scim.app.config.Settings;
 import com.javelo.scim.app.events.EventConsumersResource;
 import com.javelo.scim.app.events.EventDelivery;
 import com.javelo.scim.app.events.EventPollResource;
@@ -24,6 +23,7 @@ import com.javelo.scim.app.health.HealthResource;
 import com.javelo.scim.app.metrics.MetricsResource;
 import com.javelo.scim.app.metrics.RequestObserver;
 import com.javelo.scim.app.server.edge.HttpEdge;
+import com.javelo.scim.core.endpoint.EndpointSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -74,8 +74,16 @@ public final class ScimServer implements AutoCloseable {
     private final Duration drain;
     private final int port;
 
-    private ScimServer(HttpServer http, HttpEdge edge, Database database, EventDelivery events,
-            ActivityRecorder activity, TokenRevocations revocations, HealthResource health, Duration drain, int port) {
+    private ScimServer(
+            HttpServer http,
+            HttpEdge edge,
+            Database database,
+            EventDelivery events,
+            ActivityRecorder activity,
+            TokenRevocations revocations,
+            HealthResource health,
+            Duration drain,
+            int port) {
         this.http = http;
         this.edge = edge;
         this.database = database;
@@ -93,24 +101,34 @@ public final class ScimServer implements AutoCloseable {
         Database database = Database.open(settings, metrics);
         // Two independent halves of the start run side by side: connecting, migrating and
         // loading the query path on one thread, building the HTTP stack on this one.
-        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> {
-            database.migrateAndWarmUp();
-            new JvmMemoryMetrics().bindTo(metrics);
-            new JvmGcMetrics().bindTo(metrics);
-            new JvmThreadMetrics().bindTo(metrics);
-        }, task -> new Thread(task, "scim-start").start());
+        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(
+                () -> {
+                    database.migrateAndWarmUp();
+                    new JvmMemoryMetrics().bindTo(metrics);
+                    new JvmGcMetrics().bindTo(metrics);
+                    new JvmThreadMetrics().bindTo(metrics);
+                },
+                task -> new Thread(task, "scim-start").start());
         try {
             TokenRevocations revocations = database.tokenRevocations();
             // A bulk request is bounded by the body limit anyway: advertise that as its maxPayloadSize.
-            Services services = Services.over(database.persistence(), settings.tokenCacheTtl(), revocations,
+            Services services = Services.over(
+                    database.persistence(),
+                    settings.tokenCacheTtl(),
+                    revocations,
                     EndpointSettings.DEFAULTS.withBulkMaxPayloadBytes(settings.maxBodyBytes()));
-            HttpSettings httpSettings = new HttpSettings(settings.publicBaseUrl(), settings.trustForwardedHeaders(),
-                    settings.maxBodyBytes());
+            HttpSettings httpSettings = new HttpSettings(
+                    settings.publicBaseUrl(), settings.trustForwardedHeaders(), settings.maxBodyBytes());
             ResourceConfig config = ScimApplication.create(services.scim(), httpSettings);
             Settings.Activity activitySettings = settings.activity();
-            ActivityRecorder activity = new ActivityRecorder(database.persistence().activityLog(), services.apiTokens(),
-                    metrics, Clock.systemUTC(), activitySettings.enabled(),
-                    Duration.ofDays(activitySettings.retentionDays()), activitySettings.maxEntriesPerCompany());
+            ActivityRecorder activity = new ActivityRecorder(
+                    database.persistence().activityLog(),
+                    services.apiTokens(),
+                    metrics,
+                    Clock.systemUTC(),
+                    activitySettings.enabled(),
+                    Duration.ofDays(activitySettings.retentionDays()),
+                    activitySettings.maxEntriesPerCompany());
             config.register(new ActivityFilter(activity));
             config.register(new AdminAuthenticationFilter(settings.adminToken(), services.consoleTokens()));
             config.register(new AdminResource(services, httpSettings, activity));
@@ -120,14 +138,20 @@ public final class ScimServer implements AutoCloseable {
             config.register(new ConsoleResource());
             config.register(new ConsoleHeaders());
             Clock clock = Clock.systemUTC();
-            EventDelivery events = EventDelivery.over(database.persistence(), database.notifications(),
-                    settings.eventRetention(), new EventDelivery.LongPollBounds(settings.eventLongPoll(),
-                            Math.max(1, Math.min(4, settings.dbPoolSize() / 2))), metrics, clock);
-            config.register(new EventConsumersResource(events, database.persistence().tenants(), clock));
+            EventDelivery events = EventDelivery.over(
+                    database.persistence(),
+                    database.notifications(),
+                    settings.eventRetention(),
+                    new EventDelivery.LongPollBounds(
+                            settings.eventLongPoll(), Math.max(1, Math.min(4, settings.dbPoolSize() / 2))),
+                    metrics,
+                    clock);
+            config.register(
+                    new EventConsumersResource(events, database.persistence().tenants(), clock));
             config.register(new EventPollResource(events, settings.publicBaseUrl(), clock));
             if (settings.tenantRateLimit() > 0) {
-                config.register(new TenantRateLimitFilter(new TenantRateLimiter(settings.tenantRateLimit(),
-                        settings.tenantRateBurst(), System::nanoTime)));
+                config.register(new TenantRateLimitFilter(new TenantRateLimiter(
+                        settings.tenantRateLimit(), settings.tenantRateBurst(), System::nanoTime)));
             }
             HealthResource health = new HealthResource(database);
             config.register(health);
@@ -139,13 +163,17 @@ public final class ScimServer implements AutoCloseable {
             // wait on a plain blocking queue: Grizzly's default transfer queue spins before it
             // parks, which on a small machine takes CPU from the requests (docs/benchmarks.md).
             int workers = Math.max(4, settings.dbPoolSize() * 2);
-            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                    .setPoolName("scim-http").setCorePoolSize(workers).setMaxPoolSize(workers)
-                    .setQueue(new LinkedBlockingQueue<>()));
+            listener.getTransport()
+                    .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                            .setPoolName("scim-http")
+                            .setCorePoolSize(workers)
+                            .setMaxPoolSize(workers)
+                            .setQueue(new LinkedBlockingQueue<>()));
             // Above HeaderSizeLimit's 16 KiB, so that oversized headers usually get its 431 from
             // Jersey; bigger blocks get the same SCIM 431 from the parser (HttpEdge) without being kept.
             listener.setMaxHttpHeaderSize(MAX_HEADER_BLOCK_BYTES);
-            listener.getKeepAlive().setIdleTimeoutInSeconds((int) settings.httpIdleTimeout().toSeconds());
+            listener.getKeepAlive()
+                    .setIdleTimeoutInSeconds((int) settings.httpIdleTimeout().toSeconds());
             awaitDatabase(databaseReady);
             HttpEdge edge = HttpEdge.install(http, listener, settings.httpReadTimeout(), settings.maxBodyBytes());
             try {
@@ -163,15 +191,20 @@ public final class ScimServer implements AutoCloseable {
                 throw e;
             }
             int port = listener.getPort();
-            LOG.info("Javelo SCIM listening on {}:{} ({} ms); {}", settings.httpHost(), port,
-                    (System.nanoTime() - started) / 1_000_000, settings);
+            LOG.info(
+                    "Javelo SCIM listening on {}:{} ({} ms); {}",
+                    settings.httpHost(),
+                    port,
+                    (System.nanoTime() - started) / 1_000_000,
+                    settings);
             if (settings.publicBaseUrl() == null) {
-                LOG.warn("SCIM_PUBLIC_BASE_URL is not set: meta.location and Location follow each request's Host header "
-                        + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
-                        + "https://scim.javelo.io");
+                LOG.warn(
+                        "SCIM_PUBLIC_BASE_URL is not set: meta.location and Location follow each request's Host header "
+                                + "(and X-Forwarded-* when trusted); set it to the URL identity providers use, e.g. "
+                                + "https://scim.javelo.io");
             }
-            return new ScimServer(http, edge, database, events, activity, revocations, health,
-                    settings.shutdownDrain(), port);
+            return new ScimServer(
+                    http, edge, database, events, activity, revocations, health, settings.shutdownDrain(), port);
         } catch (IOException e) {
             closeWhenSettled(databaseReady, database);
             throw new UncheckedIOException("cannot listen on " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -218,7 +251,8 @@ public final class ScimServer implements AutoCloseable {
     public void close() {
         health.stopping();
         if (!drain.isZero()) {
-            LOG.info("stopping: readiness is down; serving for {} s more while load balancers take this instance out",
+            LOG.info(
+                    "stopping: readiness is down; serving for {} s more while load balancers take this instance out",
                     drain.toSeconds());
             try {
                 Thread.sleep(drain.toMillis());

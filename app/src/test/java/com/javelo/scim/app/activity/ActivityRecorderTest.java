@@ -42,12 +42,24 @@ class ActivityRecorderTest {
             return now;
         }
     };
-    private final ActivityRecorder recorder = new ActivityRecorder(store.activityLog(), store.apiTokens(), metrics,
-            clock, true, Duration.ofDays(30), 1_000);
+    private final ActivityRecorder recorder = new ActivityRecorder(
+            store.activityLog(), store.apiTokens(), metrics, clock, true, Duration.ofDays(30), 1_000);
 
     private ActivityEntry write(String name) {
-        return new ActivityEntry(null, acme, now, "Okta SCIM Client 1.0.0", "POST", "Users", null, name, 201, null,
-                null, 3, "r-" + name);
+        return new ActivityEntry(
+                null,
+                acme,
+                now,
+                "Okta SCIM Client 1.0.0",
+                "POST",
+                "Users",
+                null,
+                name,
+                201,
+                null,
+                null,
+                3,
+                "r-" + name);
     }
 
     @Test
@@ -59,7 +71,8 @@ class ActivityRecorderTest {
         assertThat(recorder.droppedEntries(acme)).isEqualTo(7);
         assertThat(metrics.counter("scim.activity.dropped").count()).isEqualTo(7);
         recorder.flush(false);
-        assertThat(store.activityLog().page(acme, new ActivityQuery(false, 500, null))).hasSize(500);
+        assertThat(store.activityLog().page(acme, new ActivityQuery(false, 500, null)))
+                .hasSize(500);
         recorder.record(write("after"));
         assertThat(recorder.droppedEntries(acme)).isEqualTo(7);
     }
@@ -71,7 +84,10 @@ class ActivityRecorderTest {
         }
         recorder.flush(false);
 
-        assertThat(store.activityLog().page(acme, new ActivityQuery(false, 500, null)).get(0).resourceName())
+        assertThat(store.activityLog()
+                        .page(acme, new ActivityQuery(false, 500, null))
+                        .get(0)
+                        .resourceName())
                 .isEqualTo("u1199");
         assertThat(store.activityLog().purge(Instant.EPOCH, 1_000)).isZero();
     }
@@ -112,14 +128,15 @@ class ActivityRecorderTest {
 
     @Test
     void offRecordsNothingButTheTokensUse() {
-        ActivityRecorder off = new ActivityRecorder(store.activityLog(), store.apiTokens(), metrics, clock, false,
-                Duration.ofDays(30), 1_000);
+        ActivityRecorder off = new ActivityRecorder(
+                store.activityLog(), store.apiTokens(), metrics, clock, false, Duration.ofDays(30), 1_000);
         off.record(write("x"));
         off.countRead(acme, now);
         off.tokenUsed(acme, now, "Okta");
         off.flush(true);
 
-        assertThat(store.activityLog().page(acme, new ActivityQuery(false, 10, null))).isEmpty();
+        assertThat(store.activityLog().page(acme, new ActivityQuery(false, 10, null)))
+                .isEmpty();
         assertThat(store.activityLog().readsSince(acme, Instant.EPOCH)).isZero();
         assertThat(off.lastUseSeen(acme)).isPresent();
     }

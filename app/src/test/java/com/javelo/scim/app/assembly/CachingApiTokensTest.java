@@ -23,7 +23,7 @@ class CachingApiTokensTest {
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger lookUps = new AtomicInteger();
     private final ApiTokens stored = new InMemoryAdapters().apiTokens();
-    private Runnable duringNextLookUp = () -> { };
+    private Runnable duringNextLookUp = () -> {};
 
     private final ApiTokens counting = new ApiTokens() {
         @Override
@@ -41,7 +41,7 @@ class CachingApiTokensTest {
             lookUps.incrementAndGet();
             Optional<TenantId> found = stored.findTenant(hash);
             Runnable during = duringNextLookUp;
-            duringNextLookUp = () -> { };
+            duringNextLookUp = () -> {};
             during.run();
             return found;
         }

@@ -14,7 +14,8 @@ class SettingsLoaderTest {
     void theDefaultH2UrlWritesEveryCommitAndLeavesClosingToTheService() {
         Settings settings = SettingsLoader.load(Map.of("SCIM_DATA_DIR", "/tmp/scim-settings"), Map.of());
 
-        assertThat(settings.dbUrl()).startsWith("jdbc:h2:file:/tmp/scim-settings/javelo-scim;")
+        assertThat(settings.dbUrl())
+                .startsWith("jdbc:h2:file:/tmp/scim-settings/javelo-scim;")
                 .contains(";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE", ";TRACE_LEVEL_FILE=0", ";LOCK_TIMEOUT=10000");
         assertThat(settings.dbConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.dbStatementTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -23,11 +24,13 @@ class SettingsLoaderTest {
 
     @Test
     void aGivenH2UrlKeepsWhatItSetsAndGetsTheRest() {
-        Settings settings = SettingsLoader.load(Map.of("SCIM_DB_URL", "jdbc:h2:file:/tmp/x;LOCK_TIMEOUT=500",
-                "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", "4"), Map.of());
+        Settings settings = SettingsLoader.load(
+                Map.of("SCIM_DB_URL", "jdbc:h2:file:/tmp/x;LOCK_TIMEOUT=500", "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", "4"),
+                Map.of());
 
-        assertThat(settings.dbUrl()).isEqualTo(
-                "jdbc:h2:file:/tmp/x;LOCK_TIMEOUT=500;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+        assertThat(settings.dbUrl())
+                .isEqualTo(
+                        "jdbc:h2:file:/tmp/x;LOCK_TIMEOUT=500;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
     }
 
     @Test
@@ -39,7 +42,8 @@ class SettingsLoaderTest {
 
     @Test
     void theTimeoutsAreConfigurableAndTheSocketOneMustOutlastAStatement() {
-        Settings settings = SettingsLoader.load(Map.of("SCIM_DB_CONNECT_TIMEOUT_SECONDS", "1"),
+        Settings settings = SettingsLoader.load(
+                Map.of("SCIM_DB_CONNECT_TIMEOUT_SECONDS", "1"),
                 Map.of("SCIM_DB_STATEMENT_TIMEOUT_SECONDS", "5", "SCIM_DB_SOCKET_TIMEOUT_SECONDS", "6"));
         assertThat(settings.dbConnectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.dbStatementTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -61,10 +65,14 @@ class SettingsLoaderTest {
         assertThat(defaults.tenantRateBurst()).isEqualTo(100);
         assertThat(defaults.shutdownDrain()).isEqualTo(Duration.ofSeconds(5));
 
-        assertThat(SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "200"), Map.of()).tenantRateBurst()).isEqualTo(400);
-        assertThat(SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "0"), Map.of()).tenantRateLimit()).isZero();
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "50",
-                "SCIM_TENANT_RATE_BURST", "10"), Map.of()))
+        assertThat(SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "200"), Map.of())
+                        .tenantRateBurst())
+                .isEqualTo(400);
+        assertThat(SettingsLoader.load(Map.of("SCIM_TENANT_RATE_LIMIT", "0"), Map.of())
+                        .tenantRateLimit())
+                .isZero();
+        assertThatThrownBy(() -> SettingsLoader.load(
+                        Map.of("SCIM_TENANT_RATE_LIMIT", "50", "SCIM_TENANT_RATE_BURST", "10"), Map.of()))
                 .hasMessageContaining("SCIM_TENANT_RATE_BURST (10) must be at least SCIM_TENANT_RATE_LIMIT (50)");
     }
 }

@@ -26,7 +26,8 @@ class CompanyConsoleApiTest extends EndToEndTest {
     static String user(String userName, String manager) {
         return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE + "\"],\"userName\":\""
                 + userName + "\",\"active\":true,\"password\":\"never-logged-1\""
-                + (manager == null ? "" : ",\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"" + manager + "\"}}") + "}";
+                + (manager == null ? "" : ",\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"" + manager + "\"}}")
+                + "}";
     }
 
     private String consoleToken;
@@ -76,9 +77,13 @@ class CompanyConsoleApiTest extends EndToEndTest {
         Answer created = okta("POST", "/Users", user("alice@acme.example", null));
         assertThat(created.status()).isEqualTo(201);
         String aliceId = created.json().get("id").asText();
-        assertThat(okta("POST", "/Users", user("ALICE@acme.example", null)).status()).isEqualTo(409);
-        assertThat(okta("POST", "/Users", user("bob@acme.example", "boss@acme.example")).status()).isEqualTo(201);
-        assertThat(okta("GET", "/Users?filter=" + encode("userName eq \"alice@acme.example\""), null).status())
+        assertThat(okta("POST", "/Users", user("ALICE@acme.example", null)).status())
+                .isEqualTo(409);
+        assertThat(okta("POST", "/Users", user("bob@acme.example", "boss@acme.example"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(okta("GET", "/Users?filter=" + encode("userName eq \"alice@acme.example\""), null)
+                        .status())
                 .isEqualTo(200);
 
         JsonNode entries = awaitActivity(() -> console("GET", base + "/activity"), list -> list.size() == 3);
@@ -103,7 +108,8 @@ class CompanyConsoleApiTest extends EndToEndTest {
         Answer firstPage = console("GET", base + "/activity?limit=2");
         assertThat(firstPage.json().get("entries")).hasSize(2);
         String cursor = firstPage.json().get("nextCursor").asText();
-        JsonNode secondPage = console("GET", base + "/activity?limit=2&before=" + cursor).json();
+        JsonNode secondPage =
+                console("GET", base + "/activity?limit=2&before=" + cursor).json();
         assertThat(secondPage.get("entries")).hasSize(1);
         assertThat(secondPage.get("entries").get(0).get("resourceId").asText()).isEqualTo(aliceId);
         assertThat(secondPage.get("nextCursor").isNull()).isTrue();
@@ -123,7 +129,8 @@ class CompanyConsoleApiTest extends EndToEndTest {
         assertThat(status.get("pendingManagerReferences").asLong()).isEqualTo(1);
         assertThat(status.get("activityLog").get("enabled").asBoolean()).isTrue();
         assertThat(status.get("activityLog").get("droppedEntries").asLong()).isZero();
-        assertThat(status.get("activityLog").get("successfulReadsLast24h").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(status.get("activityLog").get("successfulReadsLast24h").asLong())
+                .isGreaterThanOrEqualTo(1);
         assertThat(status.has("consoleTokenActive")).isFalse();
 
         JsonNode pending = console("GET", base + "/pending-managers").json().get("pending");
@@ -143,8 +150,10 @@ class CompanyConsoleApiTest extends EndToEndTest {
         JsonNode session = console("GET", "/admin/v1/session").json();
         assertThat(session.get("role").asText()).isEqualTo("company-admin");
         assertThat(session.get("tenantId").asText()).isEqualTo(tenantId);
-        assertThat(admin("GET", "/admin/v1/session", null).json().get("role").asText()).isEqualTo("operator");
-        assertThat(admin("GET", base, null).json().get("consoleTokenActive").asBoolean()).isTrue();
+        assertThat(admin("GET", "/admin/v1/session", null).json().get("role").asText())
+                .isEqualTo("operator");
+        assertThat(admin("GET", base, null).json().get("consoleTokenActive").asBoolean())
+                .isTrue();
 
         // The console token regenerates and deactivates the SCIM token of its own company.
         String old = token;
@@ -167,20 +176,25 @@ class CompanyConsoleApiTest extends EndToEndTest {
         start(database);
         String other = tenantId;
         String otherToken = token;
-        assertThat(okta("POST", "/Users", user("carol@globex.example", "nobody@globex.example")).status())
+        assertThat(okta("POST", "/Users", user("carol@globex.example", "nobody@globex.example"))
+                        .status())
                 .isEqualTo(201);
-        String ownCompany = admin("POST", "/admin/v1/tenants", "{\"name\":\"Own " + UUID.randomUUID() + "\"}").json()
-                .get("id").asText();
+        String ownCompany = admin("POST", "/admin/v1/tenants", "{\"name\":\"Own " + UUID.randomUUID() + "\"}")
+                .json()
+                .get("id")
+                .asText();
         consoleToken = issueConsoleToken(ownCompany);
         awaitActivity(() -> admin("GET", "/admin/v1/tenants/" + other + "/activity", null), list -> list.size() == 1);
-        int companies = admin("GET", "/admin/v1/tenants", null).json().get("tenants").size();
+        int companies =
+                admin("GET", "/admin/v1/tenants", null).json().get("tenants").size();
 
         String unknown = "/admin/v1/tenants/" + UUID.randomUUID();
         Answer unknownAnswer = console("GET", unknown);
         assertThat(unknownAnswer.status()).isEqualTo(404);
         for (Map.Entry<String, String> attempt : Map.of("GET", "", "POST", "/scim-token", "DELETE", "/scim-token")
                 .entrySet()) {
-            assertOtherCompanyHidden(console(attempt.getKey(), "/admin/v1/tenants/" + other + attempt.getValue()), other);
+            assertOtherCompanyHidden(
+                    console(attempt.getKey(), "/admin/v1/tenants/" + other + attempt.getValue()), other);
         }
         for (String path : List.of("/test-connection")) {
             assertOtherCompanyHidden(console("POST", "/admin/v1/tenants/" + other + path), other);
@@ -188,62 +202,109 @@ class CompanyConsoleApiTest extends EndToEndTest {
         for (String path : List.of("/activity", "/activity?errors=true", "/pending-managers", "/users")) {
             assertOtherCompanyHidden(console("GET", "/admin/v1/tenants/" + other + path), other);
         }
-        for (String[] operatorOnly : List.of(new String[] {"GET", "/admin/v1/tenants"},
+        for (String[] operatorOnly : List.of(
+                new String[] {"GET", "/admin/v1/tenants"},
                 new String[] {"POST", "/admin/v1/tenants/" + ownCompany + "/console-token"},
                 new String[] {"DELETE", "/admin/v1/tenants/" + ownCompany + "/console-token"},
                 new String[] {"POST", "/admin/v1/tenants/" + other + "/console-token"},
                 new String[] {"DELETE", "/admin/v1/tenants/" + other + "/console-token"})) {
             Answer answer = console(operatorOnly[0], operatorOnly[1]);
-            assertThat(answer.status()).as(operatorOnly[0] + " " + operatorOnly[1]).isEqualTo(403);
+            assertThat(answer.status())
+                    .as(operatorOnly[0] + " " + operatorOnly[1])
+                    .isEqualTo(403);
             assertThat(answer.body()).doesNotContain(other);
         }
-        Answer create = Http.send("POST", server.baseUrl() + "/admin/v1/tenants", "{\"name\":\"Sneaky\"}",
-                "Authorization", "Bearer " + consoleToken, "Content-Type", "application/json");
+        Answer create = Http.send(
+                "POST",
+                server.baseUrl() + "/admin/v1/tenants",
+                "{\"name\":\"Sneaky\"}",
+                "Authorization",
+                "Bearer " + consoleToken,
+                "Content-Type",
+                "application/json");
         assertThat(create.status()).isEqualTo(403);
-        Answer importing = Http.send("POST", server.baseUrl() + "/admin/v1/tenants/" + other + "/users",
-                user("dave@globex.example", null), "Authorization", "Bearer " + consoleToken,
-                "Content-Type", "application/json");
+        Answer importing = Http.send(
+                "POST",
+                server.baseUrl() + "/admin/v1/tenants/" + other + "/users",
+                user("dave@globex.example", null),
+                "Authorization",
+                "Bearer " + consoleToken,
+                "Content-Type",
+                "application/json");
         assertThat(importing.status()).isEqualTo(403);
         // The company admin lists the company's own people (issue #18), and imports nothing.
-        assertThat(console("GET", "/admin/v1/tenants/" + ownCompany + "/users").status()).isEqualTo(200);
-        assertThat(Http.send("POST", server.baseUrl() + "/admin/v1/tenants/" + ownCompany + "/imports",
-                "userName\nx@own.example\n", "Authorization", "Bearer " + consoleToken, "Content-Type", "text/csv")
-                .status()).isEqualTo(403);
+        assertThat(console("GET", "/admin/v1/tenants/" + ownCompany + "/users").status())
+                .isEqualTo(200);
+        assertThat(Http.send(
+                                "POST",
+                                server.baseUrl() + "/admin/v1/tenants/" + ownCompany + "/imports",
+                                "userName\nx@own.example\n",
+                                "Authorization",
+                                "Bearer " + consoleToken,
+                                "Content-Type",
+                                "text/csv")
+                        .status())
+                .isEqualTo(403);
         // Event consumers read every company's events: the operator's alone (deny by default).
-        for (String[] operatorOnly : List.of(new String[] {"GET", "/admin/v1/event-consumers"},
+        for (String[] operatorOnly : List.of(
+                new String[] {"GET", "/admin/v1/event-consumers"},
                 new String[] {"DELETE", "/admin/v1/event-consumers/" + UUID.randomUUID()})) {
-            assertThat(console(operatorOnly[0], operatorOnly[1]).status()).as(operatorOnly[1]).isEqualTo(403);
+            assertThat(console(operatorOnly[0], operatorOnly[1]).status())
+                    .as(operatorOnly[1])
+                    .isEqualTo(403);
         }
-        Answer consumer = Http.send("POST", server.baseUrl() + "/admin/v1/event-consumers",
-                "{\"name\":\"sneaky\",\"tenants\":\"all\"}", "Authorization", "Bearer " + consoleToken,
-                "Content-Type", "application/json");
+        Answer consumer = Http.send(
+                "POST",
+                server.baseUrl() + "/admin/v1/event-consumers",
+                "{\"name\":\"sneaky\",\"tenants\":\"all\"}",
+                "Authorization",
+                "Bearer " + consoleToken,
+                "Content-Type",
+                "application/json");
         assertThat(consumer.status()).isEqualTo(403);
         assertThat(admin("GET", "/admin/v1/event-consumers", null).body()).doesNotContain("sneaky");
 
         // Nothing changed: the other company's SCIM token, users, log and console state stand.
         token = otherToken;
-        assertThat(okta("GET", "/Users", null).json().get("totalResults").asInt()).isEqualTo(1);
-        assertThat(admin("GET", "/admin/v1/tenants", null).json().get("tenants")).hasSize(companies);
-        assertThat(admin("GET", "/admin/v1/tenants/" + other, null).json().get("consoleTokenActive").asBoolean())
+        assertThat(okta("GET", "/Users", null).json().get("totalResults").asInt())
+                .isEqualTo(1);
+        assertThat(admin("GET", "/admin/v1/tenants", null).json().get("tenants"))
+                .hasSize(companies);
+        assertThat(admin("GET", "/admin/v1/tenants/" + other, null)
+                        .json()
+                        .get("consoleTokenActive")
+                        .asBoolean())
                 .isFalse();
-        assertThat(admin("GET", "/admin/v1/tenants/" + other + "/activity", null).json().get("entries"))
+        assertThat(admin("GET", "/admin/v1/tenants/" + other + "/activity", null)
+                        .json()
+                        .get("entries"))
                 .hasSize(1);
 
         // Tokens do not cross: a SCIM token is no console token, a console token no SCIM token.
-        assertThat(Http.send("GET", server.baseUrl() + "/admin/v1/tenants/" + other, null,
-                "Authorization", "Bearer " + otherToken).status()).isEqualTo(401);
+        assertThat(Http.send(
+                                "GET",
+                                server.baseUrl() + "/admin/v1/tenants/" + other,
+                                null,
+                                "Authorization",
+                                "Bearer " + otherToken)
+                        .status())
+                .isEqualTo(401);
         token = consoleToken;
         assertThat(okta("GET", "/Users", null).status()).isEqualTo(401);
 
         // Revoked, the console token stops at once.
-        assertThat(admin("DELETE", "/admin/v1/tenants/" + ownCompany + "/console-token", null).status())
+        assertThat(admin("DELETE", "/admin/v1/tenants/" + ownCompany + "/console-token", null)
+                        .status())
                 .isEqualTo(204);
         assertThat(console("GET", "/admin/v1/tenants/" + ownCompany).status()).isEqualTo(401);
     }
 
     private static void assertOtherCompanyHidden(Answer answer, String other) {
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.body()).doesNotContain("scim/v2").doesNotContain("Acme").contains("no company with id");
+        assertThat(answer.body())
+                .doesNotContain("scim/v2")
+                .doesNotContain("Acme")
+                .contains("no company with id");
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
     }
 
@@ -253,7 +314,9 @@ class CompanyConsoleApiTest extends EndToEndTest {
         start(database);
         Answer answer = admin("GET", "/admin/v1/tenants/" + UUID.randomUUID(), null);
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.json().get("detail").asText()).startsWith("no company with id").doesNotContain("scim/v2");
+        assertThat(answer.json().get("detail").asText())
+                .startsWith("no company with id")
+                .doesNotContain("scim/v2");
     }
 
     @Test
@@ -262,27 +325,42 @@ class CompanyConsoleApiTest extends EndToEndTest {
         Answer page = Http.send("GET", server.baseUrl() + "/console/", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("default-src 'none'")
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("script-src 'self'")
+                .contains("default-src 'none'")
                 .doesNotContain("unsafe-inline");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=").doesNotContain("onclick");
+        assertThat(page.body())
+                .doesNotContain("<script>")
+                .doesNotContain("style=")
+                .doesNotContain("onclick");
         assertThat(Http.send("GET", server.baseUrl() + "/console/app.js", null).header("Content-Type"))
                 .startsWith("text/javascript");
-        assertThat(Http.send("GET", server.baseUrl() + "/console/console.css", null).header("Content-Type"))
+        assertThat(Http.send("GET", server.baseUrl() + "/console/console.css", null)
+                        .header("Content-Type"))
                 .startsWith("text/css");
-        assertThat(Http.send("GET", server.baseUrl() + "/console", null).status()).isEqualTo(303);
-        assertThat(Http.send("GET", server.baseUrl() + "/console/../pom.xml", null).status()).isEqualTo(404);
-        assertThat(Http.send("GET", server.baseUrl() + "/console/logback.xml", null).status()).isEqualTo(404);
-        assertThat(Http.send("GET", server.baseUrl() + "/console/nothing.js", null).status()).isEqualTo(404);
+        assertThat(Http.send("GET", server.baseUrl() + "/console", null).status())
+                .isEqualTo(303);
+        assertThat(Http.send("GET", server.baseUrl() + "/console/../pom.xml", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(Http.send("GET", server.baseUrl() + "/console/logback.xml", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(Http.send("GET", server.baseUrl() + "/console/nothing.js", null)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void withTheLogOffNothingIsRecordedButTheTokenUse() {
         start(TestServer.start(TestServer.Database.H2, Map.of("SCIM_ACTIVITY_LOG", "off")));
-        assertThat(okta("POST", "/Users", user("erin@acme.example", null)).status()).isEqualTo(201);
-        assertThat(okta("POST", "/Users", user("erin@acme.example", null)).status()).isEqualTo(409);
+        assertThat(okta("POST", "/Users", user("erin@acme.example", null)).status())
+                .isEqualTo(201);
+        assertThat(okta("POST", "/Users", user("erin@acme.example", null)).status())
+                .isEqualTo(409);
         sleep(2_500);
         String base = "/admin/v1/tenants/" + tenantId;
         assertThat(admin("GET", base + "/activity", null).json().get("entries")).isEmpty();

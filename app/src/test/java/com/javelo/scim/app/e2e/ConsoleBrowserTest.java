@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest extends EndToEndTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SCIM_TEST_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("SCIM_TEST_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
+    static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("SCIM_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -51,12 +51,23 @@ class ConsoleBrowserTest extends EndToEndTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,2000", "--no-first-run", "--disable-extensions", "--disable-sync",
-                "--disable-background-networking", "--disable-component-update", "--disable-default-apps");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,2000",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps");
         // The driver is given: Selenium Manager is never asked to find or download one.
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
@@ -71,7 +82,8 @@ class ConsoleBrowserTest extends EndToEndTest {
     @Test
     void anOperatorActivatesOktaAndACompanyAdminSeesWhatTheIdentityProviderDid() {
         server = TestServer.start(TestServer.Database.H2);
-        assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}").status()).isEqualTo(201);
+        assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}").status())
+                .isEqualTo(201);
         browser.get(server.baseUrl() + "/console/");
         visible("token-input");
         screenshot("01-sign-in");
@@ -117,21 +129,28 @@ class ConsoleBrowserTest extends EndToEndTest {
 
         // More writes than a page (20) holds, so that the log pages.
         for (int i = 0; i < 20; i++) {
-            assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user("bulk-" + i + "@acme.example", null)).status())
+            assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user("bulk-" + i + "@acme.example", null))
+                            .status())
                     .isEqualTo(201);
         }
-        assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user(HOSTILE, null)).status()).isEqualTo(201);
+        assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user(HOSTILE, null))
+                        .status())
+                .isEqualTo(201);
         assertThat(okta("POST", "/Users", CompanyConsoleApiTest.user("dana@acme.example", "boss@acme.example"))
-                .status()).isEqualTo(201);
-        String conflict = okta("POST", "/Users", CompanyConsoleApiTest.user("DANA@acme.example", null)).json()
-                .get("detail").asText();
+                        .status())
+                .isEqualTo(201);
+        String conflict = okta("POST", "/Users", CompanyConsoleApiTest.user("DANA@acme.example", null))
+                .json()
+                .get("detail")
+                .asText();
 
         click("sign-out");
         visible("token-input");
         signIn(consoleToken);
         wait.until(ExpectedConditions.textToBe(By.id("company-name-title"), "Acme Browser Test"));
         assertThat(browser.findElement(By.id("who")).getText()).contains("Acme Browser Test");
-        assertThat(browser.findElement(By.id("console-token-card")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("console-token-card")).isDisplayed())
+                .isFalse();
         assertThat(browser.findElement(By.id("back")).isDisplayed()).isFalse();
         awaitNewestActivity("409");
 
@@ -146,21 +165,26 @@ class ConsoleBrowserTest extends EndToEndTest {
         screenshot("05-company-admin-activity");
         assertThat(browser.findElements(By.cssSelector("#activity-rows tr"))).hasSize(20);
         click("older");
-        wait.until(driver -> driver.findElements(By.cssSelector("#activity-rows tr")).size() == 3);
+        wait.until(driver ->
+                driver.findElements(By.cssSelector("#activity-rows tr")).size() == 3);
         assertThat(text("activity-rows")).contains("bulk-0@acme.example").doesNotContain("bulk-3@");
         assertThat(browser.findElement(By.id("older")).isEnabled()).isFalse();
         screenshot("05b-activity-older-page");
         click("newer");
-        wait.until(driver -> driver.findElements(By.cssSelector("#activity-rows tr")).size() == 20);
+        wait.until(driver ->
+                driver.findElements(By.cssSelector("#activity-rows tr")).size() == 20);
 
         click("errors-only");
-        wait.until(driver -> driver.findElements(By.cssSelector("#activity-rows tr")).size() == 1);
+        wait.until(driver ->
+                driver.findElements(By.cssSelector("#activity-rows tr")).size() == 1);
         assertThat(text("activity-rows")).contains(conflict).doesNotContain(HOSTILE);
         screenshot("06-activity-errors-only");
 
         click("test-connection");
         visible("test-result");
-        assertThat(text("test-checks")).contains("Okta Test API Credentials").contains("HTTP 200")
+        assertThat(text("test-checks"))
+                .contains("Okta Test API Credentials")
+                .contains("HTTP 200")
                 .contains("Entra Test Connection");
         screenshot("07-test-connection");
 
@@ -183,7 +207,10 @@ class ConsoleBrowserTest extends EndToEndTest {
     private void awaitNewestActivity(String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (browser.findElements(By.cssSelector("#activity-rows tr")).isEmpty()
-                || !browser.findElements(By.cssSelector("#activity-rows tr")).get(0).getText().contains(expected)) {
+                || !browser.findElements(By.cssSelector("#activity-rows tr"))
+                        .get(0)
+                        .getText()
+                        .contains(expected)) {
             assertThat(System.nanoTime()).as("activity rows shown in time").isLessThan(deadline);
             click("refresh-activity");
             try {
@@ -229,7 +256,9 @@ class ConsoleBrowserTest extends EndToEndTest {
     private void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+            Files.copy(
+                    browser.getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,14 +21,19 @@ class CursorPagingTest extends EndToEndTest {
         JsonNode first = okta("GET", "/Users?cursor&count=2", null).json();
         // Another instance, or this one restarted, derives the same key from the database.
         server.restart();
-        Answer second = okta("GET", "/Users?count=2&cursor=" + first.get("nextCursor").asText(), null);
+        Answer second =
+                okta("GET", "/Users?count=2&cursor=" + first.get("nextCursor").asText(), null);
 
         assertThat(first.has("startIndex")).isFalse();
         assertThat(first.get("Resources")).hasSize(2);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("Resources")).hasSize(1);
         assertThat(second.json().has("nextCursor")).isFalse();
-        assertThat(okta("GET", "/ServiceProviderConfig", null).json().get("pagination").get("cursor").asBoolean())
+        assertThat(okta("GET", "/ServiceProviderConfig", null)
+                        .json()
+                        .get("pagination")
+                        .get("cursor")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -39,9 +44,15 @@ class CursorPagingTest extends EndToEndTest {
         for (int i = 0; i < 2; i++) {
             okta("POST", "/Users", "{\"userName\":\"user" + i + "@acme.example\"}");
         }
-        String cursor = okta("GET", "/Users?cursor=&count=1", null).json().get("nextCursor").asText();
+        String cursor = okta("GET", "/Users?cursor=&count=1", null)
+                .json()
+                .get("nextCursor")
+                .asText();
         String acmeToken = token;
-        tenantId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}").json().get("id").asText();
+        tenantId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}")
+                .json()
+                .get("id")
+                .asText();
         token = issueToken();
 
         Answer foreign = okta("GET", "/Users?count=1&cursor=" + cursor, null);

@@ -24,8 +24,10 @@ public abstract class EndToEndTest {
 
     protected void start(TestServer running) {
         server = running;
-        tenantId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Acme " + UUID.randomUUID() + "\"}").json()
-                .get("id").asText();
+        tenantId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Acme " + UUID.randomUUID() + "\"}")
+                .json()
+                .get("id")
+                .asText();
         token = issueToken();
     }
 
@@ -45,19 +47,46 @@ public abstract class EndToEndTest {
     protected Answer admin(String method, String path, String body) {
         return body == null
                 ? Http.send(method, server.baseUrl() + path, null, "Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
-                : Http.send(method, server.baseUrl() + path, body, "Authorization", "Bearer " + TestServer.ADMIN_TOKEN,
-                        "Content-Type", "application/json");
+                : Http.send(
+                        method,
+                        server.baseUrl() + path,
+                        body,
+                        "Authorization",
+                        "Bearer " + TestServer.ADMIN_TOKEN,
+                        "Content-Type",
+                        "application/json");
     }
 
     /** Okta: bearer token, scim+json both ways, its User-Agent. */
     protected Answer okta(String method, String path, String body) {
         String url = server.baseUrl() + "/scim/v2" + path;
         return body == null
-                ? Http.send(method, url, null, "Authorization", "Bearer " + token, "Accept", "application/scim+json",
-                        "Accept-Charset", "utf-8", "User-Agent", "Okta SCIM Client 1.0.0")
-                : Http.send(method, url, body, "Authorization", "Bearer " + token, "Accept", "application/scim+json",
-                        "Accept-Charset", "utf-8", "User-Agent", "Okta SCIM Client 1.0.0",
-                        "Content-Type", "application/scim+json; charset=utf-8");
+                ? Http.send(
+                        method,
+                        url,
+                        null,
+                        "Authorization",
+                        "Bearer " + token,
+                        "Accept",
+                        "application/scim+json",
+                        "Accept-Charset",
+                        "utf-8",
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0")
+                : Http.send(
+                        method,
+                        url,
+                        body,
+                        "Authorization",
+                        "Bearer " + token,
+                        "Accept",
+                        "application/scim+json",
+                        "Accept-Charset",
+                        "utf-8",
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0",
+                        "Content-Type",
+                        "application/scim+json; charset=utf-8");
     }
 
     /** Entra: bearer token, scim+json bodies, no Accept header. */
@@ -65,8 +94,14 @@ public abstract class EndToEndTest {
         String url = server.baseUrl() + "/scim/v2" + path;
         return body == null
                 ? Http.send(method, url, null, "Authorization", "Bearer " + token)
-                : Http.send(method, url, body, "Authorization", "Bearer " + token,
-                        "Content-Type", "application/scim+json; charset=utf-8");
+                : Http.send(
+                        method,
+                        url,
+                        body,
+                        "Authorization",
+                        "Bearer " + token,
+                        "Content-Type",
+                        "application/scim+json; charset=utf-8");
     }
 
     protected static String encode(String text) {

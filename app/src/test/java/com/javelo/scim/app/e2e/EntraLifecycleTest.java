@@ -19,8 +19,16 @@ class EntraLifecycleTest extends EndToEndTest {
     private static final String ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     private String create(String userName) {
-        Answer created = entra("POST", "/Users", Http.body("entra/create-user.json", Map.of("userName", userName,
-                "externalId", UUID.randomUUID().toString())));
+        Answer created = entra(
+                "POST",
+                "/Users",
+                Http.body(
+                        "entra/create-user.json",
+                        Map.of(
+                                "userName",
+                                userName,
+                                "externalId",
+                                UUID.randomUUID().toString())));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -36,27 +44,62 @@ class EntraLifecycleTest extends EndToEndTest {
         String alex = create("alex@contoso.example");
         String boss = create("boss@contoso.example");
         String other = create("other@contoso.example");
-        assertThat(entra("PATCH", "/Users/" + alex, Http.body("entra/update-default-dialect.json",
-                Map.of("email", "alex.new@contoso.example"))).status()).isEqualTo(204);
-        assertThat(entra("PATCH", "/Users/" + other, Http.body("entra/update-compliant-dialect.json",
-                Map.of("email", "other.new@contoso.example"))).status()).isEqualTo(200);
+        assertThat(entra(
+                                "PATCH",
+                                "/Users/" + alex,
+                                Http.body(
+                                        "entra/update-default-dialect.json",
+                                        Map.of("email", "alex.new@contoso.example")))
+                        .status())
+                .isEqualTo(204);
+        assertThat(entra(
+                                "PATCH",
+                                "/Users/" + other,
+                                Http.body(
+                                        "entra/update-compliant-dialect.json",
+                                        Map.of("email", "other.new@contoso.example")))
+                        .status())
+                .isEqualTo(200);
         assertThat(entra("PATCH", "/Users/" + alex, Http.body("entra/set-manager.json", Map.of("manager", boss)))
-                .status()).isEqualTo(204);
-        assertThat(entra("GET", "/Users?filter=" + encode("emails[type eq \"work\"].value eq \"alex.new@contoso.example\""),
-                null).json().at("/Resources/0/id").asText()).isEqualTo(alex);
+                        .status())
+                .isEqualTo(204);
+        assertThat(entra(
+                                "GET",
+                                "/Users?filter="
+                                        + encode("emails[type eq \"work\"].value eq \"alex.new@contoso.example\""),
+                                null)
+                        .json()
+                        .at("/Resources/0/id")
+                        .asText())
+                .isEqualTo(alex);
 
-        String group = entra("POST", "/Groups", Http.body("entra/create-group.json", Map.of("displayName", "Sales",
-                "externalId", UUID.randomUUID().toString()))).json().get("id").asText();
+        String group = entra(
+                        "POST",
+                        "/Groups",
+                        Http.body(
+                                "entra/create-group.json",
+                                Map.of(
+                                        "displayName",
+                                        "Sales",
+                                        "externalId",
+                                        UUID.randomUUID().toString())))
+                .json()
+                .get("id")
+                .asText();
         entra("PATCH", "/Groups/" + group, Http.body("entra/add-members.json", Map.of("first", alex, "second", boss)));
         assertThat(entra("PATCH", "/Groups/" + group, Http.body("entra/remove-member.json", Map.of("member", boss)))
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
         entra("PATCH", "/Groups/" + group, Http.body("entra/rename-group.json", Map.of("displayName", "Sales EMEA")));
-        JsonNode found = entra("GET", "/Groups?excludedAttributes=members&filter=displayName+eq+%22Sales%20EMEA%22", null)
+        JsonNode found = entra(
+                        "GET", "/Groups?excludedAttributes=members&filter=displayName+eq+%22Sales%20EMEA%22", null)
                 .json();
         assertThat(found.get("totalResults").asInt()).isEqualTo(1);
         assertThat(found.at("/Resources/0").has("members")).isFalse();
 
-        assertThat(entra("PATCH", "/Users/" + other, Http.body("entra/disable.json", Map.of())).status()).isEqualTo(204);
+        assertThat(entra("PATCH", "/Users/" + other, Http.body("entra/disable.json", Map.of()))
+                        .status())
+                .isEqualTo(204);
         String gone = create("gone@contoso.example");
         assertThat(entra("DELETE", "/Users/" + gone, null).status()).isEqualTo(204);
         assertThat(entra("GET", "/Users/" + gone, null).status()).isEqualTo(404);
@@ -75,13 +118,19 @@ class EntraLifecycleTest extends EndToEndTest {
         assertThat(otherNow.get("displayName").asText()).isEqualTo("Bjfe");
         assertThat(otherNow.get("active").asBoolean()).isFalse();
         assertThat(entra("GET", "/Groups/" + group, null).json().get("members"))
-                .extracting(member -> member.get("value").asText()).containsExactly(alex);
+                .extracting(member -> member.get("value").asText())
+                .containsExactly(alex);
         assertThat(entra("GET", "/Users/" + gone, null).status()).isEqualTo(404);
-        assertThat(entra("GET", "/Users?filter=userName+eq+%22gone%40contoso.example%22", null).json()
-                .at("/Resources/0/id").asText()).isEqualTo(reborn);
+        assertThat(entra("GET", "/Users?filter=userName+eq+%22gone%40contoso.example%22", null)
+                        .json()
+                        .at("/Resources/0/id")
+                        .asText())
+                .isEqualTo(reborn);
 
-        assertThat(entra("PATCH", "/Users/" + alex, Http.body("entra/clear-manager.json", Map.of())).status())
+        assertThat(entra("PATCH", "/Users/" + alex, Http.body("entra/clear-manager.json", Map.of()))
+                        .status())
                 .isEqualTo(204);
-        assertThat(entra("GET", "/Users/" + alex, null).json().get(ENT).has("manager")).isFalse();
+        assertThat(entra("GET", "/Users/" + alex, null).json().get(ENT).has("manager"))
+                .isFalse();
     }
 }

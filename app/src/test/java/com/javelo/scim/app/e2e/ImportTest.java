@@ -23,8 +23,14 @@ class ImportTest extends EndToEndTest {
     private static final String HEADER = "userName,givenName,familyName,email,title,department,managerEmail,active\n";
 
     private Answer upload(String query, String csv) {
-        return Http.send("POST", server.baseUrl() + "/admin/v1/tenants/" + tenantId + "/imports" + query, csv,
-                "Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "text/csv");
+        return Http.send(
+                "POST",
+                server.baseUrl() + "/admin/v1/tenants/" + tenantId + "/imports" + query,
+                csv,
+                "Authorization",
+                "Bearer " + TestServer.ADMIN_TOKEN,
+                "Content-Type",
+                "text/csv");
     }
 
     private int users() {
@@ -33,7 +39,8 @@ class ImportTest extends EndToEndTest {
 
     private static String outcomes(JsonNode report) {
         StringBuilder outcomes = new StringBuilder();
-        report.get("rows").forEach(row -> outcomes.append(row.get("outcome").asText()).append(' '));
+        report.get("rows")
+                .forEach(row -> outcomes.append(row.get("outcome").asText()).append(' '));
         return outcomes.toString().strip();
     }
 
@@ -61,11 +68,14 @@ class ImportTest extends EndToEndTest {
         assertThat(applied.json().get("updated").asInt()).isEqualTo(1);
         assertThat(users()).isEqualTo(3);
         assertThat(outcomes(again.json())).isEqualTo("unchanged unchanged unchanged");
-        JsonNode frank = okta("GET", "/Users?filter=" + encode("userName eq \"frank@acme.example\""), null).json()
-                .get("Resources").get(0);
+        JsonNode frank = okta("GET", "/Users?filter=" + encode("userName eq \"frank@acme.example\""), null)
+                .json()
+                .get("Resources")
+                .get(0);
         assertThat(frank.at("/name/givenName").asText()).isEqualTo("Frank, Jr.");
         assertThat(frank.get("active").asBoolean()).isFalse();
-        assertThat(frank.at("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager/value").asText())
+        assertThat(frank.at("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager/value")
+                        .asText())
                 .isEqualTo("erin@acme.example");
     }
 
@@ -106,7 +116,9 @@ class ImportTest extends EndToEndTest {
         String huge = rawPost("/admin/v1/tenants/" + tenantId + "/imports", 50L * 1024 * 1024);
 
         assertThat(unknownColumn.status()).isEqualTo(400);
-        assertThat(unknownColumn.json().get("detail").asText()).contains("shoeSize").contains("column 2");
+        assertThat(unknownColumn.json().get("detail").asText())
+                .contains("shoeSize")
+                .contains("column 2");
         assertThat(noUserName.status()).isEqualTo(400);
         assertThat(noUserName.json().get("detail").asText()).contains("userName");
         assertThat(unreadable.status()).isEqualTo(400);
@@ -121,16 +133,26 @@ class ImportTest extends EndToEndTest {
         start(database);
         upload("", HEADER + "a@acme.example,A,A,,,,,\nb@acme.example,B,B,,,,,\n");
         okta("POST", "/Users", "{\"userName\":\"c@acme.example\",\"externalId\":\"00u3\"}");
-        String b = okta("GET", "/Users?filter=" + encode("userName eq \"b@acme.example\""), null).json()
-                .get("Resources").get(0).get("id").asText();
+        String b = okta("GET", "/Users?filter=" + encode("userName eq \"b@acme.example\""), null)
+                .json()
+                .get("Resources")
+                .get(0)
+                .get("id")
+                .asText();
         // The IdP takes b over: it finds b by userName and writes its externalId.
         okta("PUT", "/Users/" + b, "{\"userName\":\"b@acme.example\",\"externalId\":\"00u2\"}");
 
-        JsonNode first = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?count=2&cursor=", null).json();
-        JsonNode second = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?count=2&cursor="
-                + first.get("nextCursor").asText(), null).json();
-        JsonNode imported = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?filter="
-                + encode("userName sw \"a\""), null).json();
+        JsonNode first = admin("GET", "/admin/v1/tenants/" + tenantId + "/users?count=2&cursor=", null)
+                .json();
+        JsonNode second = admin(
+                        "GET",
+                        "/admin/v1/tenants/" + tenantId + "/users?count=2&cursor="
+                                + first.get("nextCursor").asText(),
+                        null)
+                .json();
+        JsonNode imported = admin(
+                        "GET", "/admin/v1/tenants/" + tenantId + "/users?filter=" + encode("userName sw \"a\""), null)
+                .json();
 
         assertThat(first.get("totalResults").asInt()).isEqualTo(3);
         JsonNode people = first.get("Resources");
@@ -139,7 +161,8 @@ class ImportTest extends EndToEndTest {
         assertThat(people.get(1).get("origin").asText()).isEqualTo("imported");
         assertThat(people.get(1).get("linkedToIdp").asBoolean()).isTrue();
         assertThat(second.get("Resources").get(0).get("origin").asText()).isEqualTo("provisioned");
-        assertThat(second.get("Resources").get(0).get("linkedToIdp").asBoolean()).isTrue();
+        assertThat(second.get("Resources").get(0).get("linkedToIdp").asBoolean())
+                .isTrue();
         assertThat(second.has("nextCursor")).isFalse();
         assertThat(imported.get("Resources")).hasSize(1);
     }
@@ -149,9 +172,14 @@ class ImportTest extends EndToEndTest {
     void aJsonArrayOfScimUsersImportsToo(TestServer.Database database) {
         start(database);
 
-        Answer answer = Http.send("POST", server.baseUrl() + "/admin/v1/tenants/" + tenantId + "/imports",
+        Answer answer = Http.send(
+                "POST",
+                server.baseUrl() + "/admin/v1/tenants/" + tenantId + "/imports",
                 "[{\"userName\":\"a@acme.example\"},{\"userName\":\"b@acme.example\",\"title\":\"Dev\"}]",
-                "Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json");
+                "Authorization",
+                "Bearer " + TestServer.ADMIN_TOKEN,
+                "Content-Type",
+                "application/json");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(outcomes(answer.json())).isEqualTo("created created");
@@ -175,8 +203,8 @@ class ImportTest extends EndToEndTest {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try {
-            exit = ScimCommand.run("tenant", "import", tenant, file.toString(), "--dry-run", "--data-dir",
-                    dataDir.toString());
+            exit = ScimCommand.run(
+                    "tenant", "import", tenant, file.toString(), "--dry-run", "--data-dir", dataDir.toString());
         } finally {
             System.setOut(standardOut);
             System.setErr(standardErr);
@@ -193,9 +221,10 @@ class ImportTest extends EndToEndTest {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.ADMIN_TOKEN
-                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.ADMIN_TOKEN
+                                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readNBytes(600), StandardCharsets.UTF_8);

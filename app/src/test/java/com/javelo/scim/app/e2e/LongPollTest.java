@@ -54,18 +54,32 @@ class LongPollTest extends EndToEndTest {
 
         for (int i = 0; i < 3; i++) {
             assertThat(timed(() -> okta("GET", "/Users?count=1", null))).isLessThan(1000);
-            assertThat(timed(() -> Http.send("GET", server.baseUrl() + "/health/live", null))).isLessThan(1000);
+            assertThat(timed(() -> Http.send("GET", server.baseUrl() + "/health/live", null)))
+                    .isLessThan(1000);
         }
         // A third poll of one consumer does not wait: answered at once, with nothing pending.
         long declinedAt = System.nanoTime();
         Answer third = poll(consumers.get(0), "{\"maxEvents\":10}");
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - declinedAt)).isLessThan(1000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - declinedAt))
+                .isLessThan(1000);
         assertThat(third.json().get("sets")).isEmpty();
         assertThat(third.json().get("moreAvailable").asBoolean()).isFalse();
 
         long createdAt = System.nanoTime();
-        Answer created = okta("POST", "/Users", Http.body("okta/create-user.json", Map.of("userName",
-                "ann@acme.example", "givenName", "Ann", "externalId", "00uAnn", "manager", "")));
+        Answer created = okta(
+                "POST",
+                "/Users",
+                Http.body(
+                        "okta/create-user.json",
+                        Map.of(
+                                "userName",
+                                "ann@acme.example",
+                                "givenName",
+                                "Ann",
+                                "externalId",
+                                "00uAnn",
+                                "manager",
+                                "")));
         assertThat(created.status()).isEqualTo(201);
         for (CompletableFuture<Answer> poll : polls) {
             Answer woken = poll.get(3, TimeUnit.SECONDS);
@@ -75,7 +89,10 @@ class LongPollTest extends EndToEndTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createdAt)).isLessThan(3000);
 
         // Nothing comes for another tenant's consumer: its poll ends empty when its 4 s wait ends.
-        String globex = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}").json().get("id").asText();
+        String globex = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}")
+                .json()
+                .get("id")
+                .asText();
         Consumer idle = register("idle", "[\"" + globex + "\"]");
         long pollAt = System.nanoTime();
         Answer timedOut = poll(idle, "{\"maxEvents\":10}");
@@ -98,7 +115,8 @@ class LongPollTest extends EndToEndTest {
         long stoppingAt = System.nanoTime();
         server.close();
         server = null;
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt)).isLessThan(5_000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt))
+                .isLessThan(5_000);
         Answer answered = waiting.get(1, TimeUnit.SECONDS);
         assertThat(answered.status()).isEqualTo(200);
         JsonNode sets = answered.json().get("sets");
@@ -119,14 +137,22 @@ class LongPollTest extends EndToEndTest {
     }
 
     private Consumer register(String name, String tenants) {
-        Answer registered = admin("POST", "/admin/v1/event-consumers",
-                "{\"name\":\"" + name + "\",\"tenants\":" + tenants + "}");
+        Answer registered =
+                admin("POST", "/admin/v1/event-consumers", "{\"name\":\"" + name + "\",\"tenants\":" + tenants + "}");
         assertThat(registered.status()).isEqualTo(201);
-        return new Consumer(registered.json().get("id").asText(), registered.json().get("token").asText());
+        return new Consumer(
+                registered.json().get("id").asText(),
+                registered.json().get("token").asText());
     }
 
     private Answer poll(Consumer consumer, String body) {
-        return Http.send("POST", server.baseUrl() + "/events/v1/poll", body, "Authorization",
-                "Bearer " + consumer.token(), "Content-Type", "application/json");
+        return Http.send(
+                "POST",
+                server.baseUrl() + "/events/v1/poll",
+                body,
+                "Authorization",
+                "Bearer " + consumer.token(),
+                "Content-Type",
+                "application/json");
     }
 }

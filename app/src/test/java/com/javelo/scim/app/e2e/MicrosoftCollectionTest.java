@@ -23,13 +23,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MicrosoftCollectionTest extends EndToEndTest {
 
-    private static final List<String> FOLDERS = List.of("Endpoint tests", "User tests", "Group tests",
-            "ComplexAttribute tests", "User tests with garbage", "Group tests with garbage", "Teardown garbage");
+    private static final List<String> FOLDERS = List.of(
+            "Endpoint tests",
+            "User tests",
+            "Group tests",
+            "ComplexAttribute tests",
+            "User tests with garbage",
+            "Group tests with garbage",
+            "Teardown garbage");
     private static final Pattern STATUS = Pattern.compile("pm\\.response\\.to\\.have\\.status\\((\\d+)\\)");
     private static final Pattern SET = Pattern.compile("pm\\.environment\\.set\\(\"(\\w+)\", jsonData\\.id\\)");
     private static final Pattern GET = Pattern.compile("var id = pm\\.environment\\.get\\(\"(\\w+)\"\\)");
-    private static final Pattern EQL = Pattern.compile("pm\\.expect\\(jsonData\\.([\\w.\\[\\]]+)\\)\\.to\\.eql\\((.+)\\);");
-    private static final Pattern INCLUDE = Pattern.compile("pm\\.expect\\(pm\\.response\\.text\\(\\)\\)\\.to\\.(not\\.)?include\\((.+)\\);");
+    private static final Pattern EQL =
+            Pattern.compile("pm\\.expect\\(jsonData\\.([\\w.\\[\\]]+)\\)\\.to\\.eql\\((.+)\\);");
+    private static final Pattern INCLUDE =
+            Pattern.compile("pm\\.expect\\(pm\\.response\\.text\\(\\)\\)\\.to\\.(not\\.)?include\\((.+)\\);");
 
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -50,7 +58,10 @@ class MicrosoftCollectionTest extends EndToEndTest {
         for (String folder : FOLDERS) {
             for (JsonNode folderNode : collection.get("item")) {
                 if (folderNode.get("name").asText().equals(folder)) {
-                    folderNode.get("item").forEach(item -> run(folder + " / " + item.get("name").asText(), item));
+                    folderNode
+                            .get("item")
+                            .forEach(item ->
+                                    run(folder + " / " + item.get("name").asText(), item));
                 }
             }
         }
@@ -60,14 +71,17 @@ class MicrosoftCollectionTest extends EndToEndTest {
 
     private void run(String name, JsonNode item) {
         JsonNode request = item.get("request");
-        String url = substitute(request.get("url").get("raw").asText()).replace(" ", "%20").replace("\"", "%22");
+        String url = substitute(request.get("url").get("raw").asText())
+                .replace(" ", "%20")
+                .replace("\"", "%22");
         List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token));
         request.path("header").forEach(header -> {
             headers.add(header.get("key").asText());
             headers.add(substitute(header.get("value").asText()));
         });
         String body = request.has("body") && request.get("body").has("raw")
-                ? substitute(request.get("body").get("raw").asText()) : null;
+                ? substitute(request.get("body").get("raw").asText())
+                : null;
         Answer answer = Http.send(request.get("method").asText(), url, body, headers.toArray(String[]::new));
         for (JsonNode event : item.path("event")) {
             if (event.get("listen").asText().equals("test")) {
@@ -82,7 +96,9 @@ class MicrosoftCollectionTest extends EndToEndTest {
             String line = lineNode.asText().strip();
             Matcher matcher;
             if ((matcher = STATUS.matcher(line)).find()) {
-                check(name, answer.status() == Integer.parseInt(matcher.group(1)),
+                check(
+                        name,
+                        answer.status() == Integer.parseInt(matcher.group(1)),
                         "status " + matcher.group(1) + " expected, got " + answer.status() + ": " + answer.body());
             } else if ((matcher = SET.matcher(line)).find()) {
                 environment.put(matcher.group(1), answer.json().path("id").asText());
@@ -91,7 +107,8 @@ class MicrosoftCollectionTest extends EndToEndTest {
             } else if ((matcher = EQL.matcher(line)).find()) {
                 JsonNode actual = answer.json().at(pointer(matcher.group(1)));
                 String expected = matcher.group(2).strip();
-                JsonNode wanted = expected.equals("id") ? Http.JSON.getNodeFactory().textNode(id) : parse(expected);
+                JsonNode wanted =
+                        expected.equals("id") ? Http.JSON.getNodeFactory().textNode(id) : parse(expected);
                 check(name, actual.equals(wanted), matcher.group(1) + " should be " + wanted + ", was " + actual);
             } else if ((matcher = INCLUDE.matcher(line)).find()) {
                 String argument = matcher.group(2).strip();

@@ -14,14 +14,23 @@ class RootSearchHttpTest extends EndToEndTest {
     @EnumSource(TestServer.Database.class)
     void getAndPostSearchAcrossUsersAndGroups(TestServer.Database database) {
         start(database);
-        String alice = okta("POST", "/Users", "{\"userName\":\"alice@acme.example\"}").json().get("id").asText();
+        String alice = okta("POST", "/Users", "{\"userName\":\"alice@acme.example\"}")
+                .json()
+                .get("id")
+                .asText();
         okta("POST", "/Users", "{\"userName\":\"bob@acme.example\"}");
-        String engineering = okta("POST", "/Groups", "{\"displayName\":\"Engineering\"}").json().get("id").asText();
+        String engineering = okta("POST", "/Groups", "{\"displayName\":\"Engineering\"}")
+                .json()
+                .get("id")
+                .asText();
 
         Answer get = okta("GET", "?filter=" + encode("userName sw \"alice\" or displayName sw \"Eng\""), null);
         Answer users = okta("GET", "?filter=" + encode("meta.resourceType eq \"User\"") + "&count=1", null);
-        Answer post = okta("POST", "/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
-                + "\"filter\":\"meta.resourceType eq \\\"Group\\\"\",\"startIndex\":1,\"count\":10}");
+        Answer post = okta(
+                "POST",
+                "/.search",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                        + "\"filter\":\"meta.resourceType eq \\\"Group\\\"\",\"startIndex\":1,\"count\":10}");
 
         assertThat(get.status()).isEqualTo(200);
         JsonNode found = get.json().get("Resources");

@@ -24,11 +24,14 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestServer implements AutoCloseable {
 
-    public enum Database { H2, POSTGRES }
+    public enum Database {
+        H2,
+        POSTGRES
+    }
 
     public static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
-    public static final String POSTGRES_URL = System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String POSTGRES_URL =
+            System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
     private final Database database;
     private final Path dataDir;
@@ -45,7 +48,8 @@ public final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.schema = database == Database.POSTGRES
-                ? "scim_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : null;
+                ? "scim_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
+                : null;
     }
 
     public static TestServer start(Database database) {
@@ -77,7 +81,8 @@ public final class TestServer implements AutoCloseable {
         if (database == Database.POSTGRES) {
             // SCIM_TEST_DB_PORT reroutes the service (not the test's own set-up) through a proxy.
             String url = extra.containsKey("SCIM_TEST_DB_PORT")
-                    ? POSTGRES_URL.replace(":5432/", ":" + extra.get("SCIM_TEST_DB_PORT") + "/") : POSTGRES_URL;
+                    ? POSTGRES_URL.replace(":5432/", ":" + extra.get("SCIM_TEST_DB_PORT") + "/")
+                    : POSTGRES_URL;
             environment.put("SCIM_DB_URL", url + "?currentSchema=" + schema);
             environment.put("SCIM_DB_USER", "postgres");
         }
@@ -164,7 +169,8 @@ public final class TestServer implements AutoCloseable {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is harmless
         }

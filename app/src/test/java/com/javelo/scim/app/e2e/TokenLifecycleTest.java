@@ -21,7 +21,9 @@ class TokenLifecycleTest extends EndToEndTest {
         token = first;
         assertThat(okta("GET", "/Users", null).status()).isEqualTo(401);
 
-        assertThat(admin("DELETE", "/admin/v1/tenants/" + tenantId + "/scim-token", null).status()).isEqualTo(204);
+        assertThat(admin("DELETE", "/admin/v1/tenants/" + tenantId + "/scim-token", null)
+                        .status())
+                .isEqualTo(204);
         token = second;
         assertThat(okta("GET", "/Users", null).status()).isEqualTo(401);
         assertThat(okta("GET", "/Users", null).header("WWW-Authenticate")).startsWith("Bearer");
@@ -31,12 +33,18 @@ class TokenLifecycleTest extends EndToEndTest {
     @EnumSource(TestServer.Database.class)
     void theAdminApiNeedsTheAdminToken(TestServer.Database database) {
         start(database);
-        assertThat(Http.send("GET", server.baseUrl() + "/admin/v1/tenants", null).status()).isEqualTo(401);
+        assertThat(Http.send("GET", server.baseUrl() + "/admin/v1/tenants", null)
+                        .status())
+                .isEqualTo(401);
         assertThat(Http.send("GET", server.baseUrl() + "/admin/v1/tenants", null, "Authorization", "Bearer " + token)
-                .status()).isEqualTo(401);
-        assertThat(admin("GET", "/admin/v1/tenants", null).json().get("tenants")).isNotEmpty();
-        assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null).status()).isEqualTo(200);
-        assertThat(Http.send("GET", server.baseUrl() + "/health/live", null).status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(401);
+        assertThat(admin("GET", "/admin/v1/tenants", null).json().get("tenants"))
+                .isNotEmpty();
+        assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null).status())
+                .isEqualTo(200);
+        assertThat(Http.send("GET", server.baseUrl() + "/health/live", null).status())
+                .isEqualTo(200);
         assertThat(Http.send("GET", server.baseUrl() + "/metrics", null).body()).contains("scim_http_requests");
     }
 }

@@ -47,8 +47,8 @@ class BindAddressTest {
                 assertThat(warnings(events.list)).anyMatch(line -> line.contains("SCIM_PUBLIC_BASE_URL is not set"));
             }
             events.list.clear();
-            try (TestServer ignored = TestServer.start(TestServer.Database.H2,
-                    Map.of("SCIM_PUBLIC_BASE_URL", "https://scim.javelo.example"))) {
+            try (TestServer ignored = TestServer.start(
+                    TestServer.Database.H2, Map.of("SCIM_PUBLIC_BASE_URL", "https://scim.javelo.example"))) {
                 assertThat(warnings(events.list)).noneMatch(line -> line.contains("SCIM_PUBLIC_BASE_URL"));
             }
         } finally {
@@ -57,7 +57,10 @@ class BindAddressTest {
     }
 
     private static List<String> warnings(List<ILoggingEvent> events) {
-        return events.stream().filter(event -> event.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        return events.stream()
+                .filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     private static boolean reachable(String address, int port) {

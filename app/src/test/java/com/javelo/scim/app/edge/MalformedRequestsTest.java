@@ -28,7 +28,8 @@ class MalformedRequestsTest extends EndToEndTest {
         String before = okta("GET", "/Users", null).body();
         String auth = "Authorization: Bearer " + token + "\r\n";
         List<Case> cases = new ArrayList<>();
-        for (String path : List.of("/%zz", "/scim/v2/Users/%zz", "/scim/v2/Users?filter=%zz", "/scim/v2/Users/%", "/%2")) {
+        for (String path :
+                List.of("/%zz", "/scim/v2/Users/%zz", "/scim/v2/Users?filter=%zz", "/scim/v2/Users/%", "/%2")) {
             cases.add(new Case("bad escape " + path, get(path, auth), 400));
         }
         // Visible ASCII that a URI still may not hold raw: refused when Jersey cannot build the URI.
@@ -41,36 +42,71 @@ class MalformedRequestsTest extends EndToEndTest {
         cases.add(new Case("raw UTF-8 in path", get("/scim/v2/Users/café", auth), 400));
         cases.add(new Case("raw UTF-8 at root", get("/é", ""), 400));
         cases.add(new Case("raw UTF-8 in query", get("/scim/v2/Users?filter=userName%20eq%20%22é%22", auth), 400));
-        cases.add(new Case("invalid UTF-8 bytes", concat(ascii("GET /scim/v2/Users/"), new byte[] {(byte) 0xff, (byte) 0xfe},
-                ascii(" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n")), 400));
+        cases.add(new Case(
+                "invalid UTF-8 bytes",
+                concat(
+                        ascii("GET /scim/v2/Users/"),
+                        new byte[] {(byte) 0xff, (byte) 0xfe},
+                        ascii(" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n")),
+                400));
         // Grizzly splits the request line at a space or tab, so the rest reads as an unknown version.
         cases.add(new Case("space in path", get("/scim/v2/Us ers", auth), 505));
-        cases.add(new Case("host header that makes no URI", ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: a b\r\n" + auth
-                + "Connection: close\r\n\r\n"), 400));
-        cases.add(new Case("header of 30 KiB", ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                + "X-Big: " + "a".repeat(30 * 1024) + "\r\nConnection: close\r\n\r\n"), 431));
-        cases.add(new Case("header of 300 KiB", ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                + "X-Big: " + "a".repeat(300 * 1024) + "\r\nConnection: close\r\n\r\n"), 431));
+        cases.add(new Case(
+                "host header that makes no URI",
+                ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: a b\r\n" + auth + "Connection: close\r\n\r\n"),
+                400));
+        cases.add(new Case(
+                "header of 30 KiB",
+                ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "X-Big: " + "a".repeat(30 * 1024)
+                        + "\r\nConnection: close\r\n\r\n"),
+                431));
+        cases.add(new Case(
+                "header of 300 KiB",
+                ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "X-Big: " + "a".repeat(300 * 1024)
+                        + "\r\nConnection: close\r\n\r\n"),
+                431));
         String user = "{\"userName\":\"smuggled@acme.example\"}";
-        cases.add(new Case("Content-Length then Transfer-Encoding", ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + auth + "Content-Type: application/scim+json\r\nContent-Length: " + user.length()
-                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked(user)), 400));
-        cases.add(new Case("Transfer-Encoding then Content-Length", ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + auth + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n"
-                + "Connection: close\r\n\r\n" + chunked(user)), 400));
-        cases.add(new Case("declared body over the limit", ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                + "Content-Type: application/scim+json\r\nContent-Length: 5000000\r\nConnection: close\r\n\r\n{"), 413));
-        cases.add(new Case("chunked body over the limit", ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + chunked("{\"userName\":\"" + "a".repeat(1100 * 1024) + "\"}")), 413));
-        cases.add(new Case("broken chunk size", ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n\r\n"), 400));
+        cases.add(new Case(
+                "Content-Length then Transfer-Encoding",
+                ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + auth + "Content-Type: application/scim+json\r\nContent-Length: " + user.length()
+                        + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked(user)),
+                400));
+        cases.add(new Case(
+                "Transfer-Encoding then Content-Length",
+                ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + auth
+                        + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n"
+                        + "Connection: close\r\n\r\n" + chunked(user)),
+                400));
+        cases.add(new Case(
+                "declared body over the limit",
+                ascii(
+                        "POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                                + "Content-Type: application/scim+json\r\nContent-Length: 5000000\r\nConnection: close\r\n\r\n{"),
+                413));
+        cases.add(new Case(
+                "chunked body over the limit",
+                ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                        + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + chunked("{\"userName\":\"" + "a".repeat(1100 * 1024) + "\"}")),
+                413));
+        cases.add(new Case(
+                "broken chunk size",
+                ascii(
+                        "POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                                + "Content-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n\r\n"),
+                400));
         // Grizzly's parser waits for more of these; the read deadline answers them.
-        cases.add(new Case("header line without a colon", ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Bad Header\r\n\r\n"), 408));
+        cases.add(new Case(
+                "header line without a colon",
+                ascii("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Bad Header\r\n\r\n"),
+                408));
         cases.add(new Case("no request line", ascii("GARBAGE\r\n\r\n"), 408));
-        cases.add(new Case("unknown HTTP version", ascii("GET /scim/v2/Users HTTP/9.9\r\nHost: 127.0.0.1\r\n" + auth
-                + "Connection: close\r\n\r\n"), 505));
+        cases.add(new Case(
+                "unknown HTTP version",
+                ascii("GET /scim/v2/Users HTTP/9.9\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n"),
+                505));
 
         List<String> problems = new ArrayList<>();
         for (Case bad : cases) {
@@ -79,13 +115,18 @@ class MalformedRequestsTest extends EndToEndTest {
             if (answer.status() != bad.status()) {
                 problems.add(bad.name() + ": " + answer.status() + " instead of " + bad.status() + " " + answer.body());
             }
-            if (answer.header("Content-Type") == null || !answer.header("Content-Type").startsWith("application/scim+json")
+            if (answer.header("Content-Type") == null
+                    || !answer.header("Content-Type").startsWith("application/scim+json")
                     || !answer.body().contains("urn:ietf:params:scim:api:messages:2.0:Error")
                     || !answer.body().contains("\"status\":\"" + answer.status() + "\"")) {
                 problems.add(bad.name() + ": not a SCIM error: " + text);
             }
-            if (answer.header("Server") != null || answer.header("X-Powered-By") != null || text.contains("Grizzly")
-                    || text.contains("<html") || text.contains("Exception") || text.contains("\tat ")
+            if (answer.header("Server") != null
+                    || answer.header("X-Powered-By") != null
+                    || text.contains("Grizzly")
+                    || text.contains("<html")
+                    || text.contains("Exception")
+                    || text.contains("\tat ")
                     || text.matches("(?s).*\\b[0-9]+\\.[0-9]+\\.[0-9]+\\b.*")) {
                 problems.add(bad.name() + ": reveals the server: " + text);
             }
@@ -93,11 +134,14 @@ class MalformedRequestsTest extends EndToEndTest {
 
         assertThat(problems).isEmpty();
         assertThat(okta("GET", "/Users", null).body()).isEqualTo(before);
-        assertThat(Http.send("GET", server.baseUrl() + "/health/live", null).status()).isEqualTo(200);
+        assertThat(Http.send("GET", server.baseUrl() + "/health/live", null).status())
+                .isEqualTo(200);
     }
 
     private static byte[] get(String path, String auth) {
-        return concat(ascii("GET "), path.getBytes(StandardCharsets.UTF_8),
+        return concat(
+                ascii("GET "),
+                path.getBytes(StandardCharsets.UTF_8),
                 ascii(" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n"));
     }
 

@@ -21,14 +21,23 @@ class MetricsCardinalityTest extends EndToEndTest {
         okta("GET", "/Users", null);
         long before = timerSeries();
         for (int i = 0; i < 500; i++) {
-            RawHttp.send(server.port(), "JUNK" + i + " /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            RawHttp.send(
+                    server.port(),
+                    "JUNK" + i + " /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         }
         for (int i = 0; i < 500; i++) {
-            RawHttp.send(server.port(), "GET /junk/" + i + "/scim/v2/x" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n");
+            RawHttp.send(
+                    server.port(),
+                    "GET /junk/" + i + "/scim/v2/x" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Connection: close\r\n\r\n");
         }
         for (int i = 0; i < 50; i++) {
-            Http.send("GET", server.baseUrl() + "/scim/v2/Users/no-such-id-" + i, null, "Authorization", "Bearer " + token);
+            Http.send(
+                    "GET",
+                    server.baseUrl() + "/scim/v2/Users/no-such-id-" + i,
+                    null,
+                    "Authorization",
+                    "Bearer " + token);
         }
 
         long after = timerSeries();
@@ -42,6 +51,8 @@ class MetricsCardinalityTest extends EndToEndTest {
 
     private long timerSeries() {
         String metrics = Http.send("GET", server.baseUrl() + "/metrics", null).body();
-        return Arrays.stream(metrics.split("\n")).filter(line -> line.startsWith("scim_http_requests_seconds_count{")).count();
+        return Arrays.stream(metrics.split("\n"))
+                .filter(line -> line.startsWith("scim_http_requests_seconds_count{"))
+                .count();
     }
 }

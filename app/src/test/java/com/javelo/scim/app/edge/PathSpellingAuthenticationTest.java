@@ -22,22 +22,33 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
     private static final String ID = "2819c223-7f76-453a-919d-413861904646";
 
     private static final List<Route> SCIM_ROUTES = List.of(
-            new Route("GET", "/scim/v2/Users"), new Route("POST", "/scim/v2/Users"),
-            new Route("GET", "/scim/v2/Users/" + ID), new Route("PUT", "/scim/v2/Users/" + ID),
-            new Route("PATCH", "/scim/v2/Users/" + ID), new Route("DELETE", "/scim/v2/Users/" + ID),
+            new Route("GET", "/scim/v2/Users"),
+            new Route("POST", "/scim/v2/Users"),
+            new Route("GET", "/scim/v2/Users/" + ID),
+            new Route("PUT", "/scim/v2/Users/" + ID),
+            new Route("PATCH", "/scim/v2/Users/" + ID),
+            new Route("DELETE", "/scim/v2/Users/" + ID),
             new Route("POST", "/scim/v2/Users/.search"),
-            new Route("GET", "/scim/v2/Groups"), new Route("POST", "/scim/v2/Groups"),
-            new Route("GET", "/scim/v2/Groups/" + ID), new Route("PUT", "/scim/v2/Groups/" + ID),
-            new Route("PATCH", "/scim/v2/Groups/" + ID), new Route("DELETE", "/scim/v2/Groups/" + ID),
-            new Route("POST", "/scim/v2/Groups/.search"), new Route("POST", "/scim/v2/.search"),
-            new Route("POST", "/scim/v2/Bulk"), new Route("GET", "/scim/v2"),
-            new Route("GET", "/scim/v2/ServiceProviderConfig"), new Route("GET", "/scim/v2/serviceConfiguration"),
-            new Route("GET", "/scim/v2/ResourceTypes"), new Route("GET", "/scim/v2/ResourceTypes/User"),
+            new Route("GET", "/scim/v2/Groups"),
+            new Route("POST", "/scim/v2/Groups"),
+            new Route("GET", "/scim/v2/Groups/" + ID),
+            new Route("PUT", "/scim/v2/Groups/" + ID),
+            new Route("PATCH", "/scim/v2/Groups/" + ID),
+            new Route("DELETE", "/scim/v2/Groups/" + ID),
+            new Route("POST", "/scim/v2/Groups/.search"),
+            new Route("POST", "/scim/v2/.search"),
+            new Route("POST", "/scim/v2/Bulk"),
+            new Route("GET", "/scim/v2"),
+            new Route("GET", "/scim/v2/ServiceProviderConfig"),
+            new Route("GET", "/scim/v2/serviceConfiguration"),
+            new Route("GET", "/scim/v2/ResourceTypes"),
+            new Route("GET", "/scim/v2/ResourceTypes/User"),
             new Route("GET", "/scim/v2/Schemas"),
             new Route("GET", "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"));
 
     private static final List<Route> ADMIN_ROUTES = List.of(
-            new Route("GET", "/admin/v1/tenants"), new Route("POST", "/admin/v1/tenants"),
+            new Route("GET", "/admin/v1/tenants"),
+            new Route("POST", "/admin/v1/tenants"),
             new Route("POST", "/admin/v1/tenants/" + ID + "/scim-token"),
             new Route("DELETE", "/admin/v1/tenants/" + ID + "/scim-token"),
             new Route("POST", "/admin/v1/tenants/" + ID + "/users"),
@@ -52,8 +63,8 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
         for (int i = 0; i < segments.length; i++) {
             spellings.add(replaceSegment(segments, i, segments[i] + ";x"));
             spellings.add(replaceSegment(segments, i, "/" + segments[i]));
-            spellings.add(replaceSegment(segments, i, "%" + Integer.toHexString(segments[i].charAt(0))
-                    + segments[i].substring(1)));
+            spellings.add(replaceSegment(
+                    segments, i, "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1)));
             if (i + 1 < segments.length) {
                 spellings.add(replaceSegment(segments, i, segments[i] + "%2F" + segments[i + 1])
                         .replace("%2F" + segments[i + 1] + "/" + segments[i + 1], "%2F" + segments[i + 1]));
@@ -96,12 +107,16 @@ class PathSpellingAuthenticationTest extends EndToEndTest {
         int requests = 0;
         for (Route route : routes) {
             for (String path : spellings(route.path())) {
-                String body = route.method().equals("POST") || route.method().equals("PUT") || route.method().equals("PATCH")
+                String body = route.method().equals("POST")
+                                || route.method().equals("PUT")
+                                || route.method().equals("PATCH")
                         ? "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"x@acme.example\","
                                 + "\"displayName\":\"x\",\"name\":\"x\",\"Operations\":[]}"
                         : "";
                 String request = route.method() + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authorization
-                        + (body.isEmpty() ? "" : "Content-Type: application/scim+json\r\nContent-Length: " + body.length() + "\r\n")
+                        + (body.isEmpty()
+                                ? ""
+                                : "Content-Type: application/scim+json\r\nContent-Length: " + body.length() + "\r\n")
                         + "Connection: close\r\n\r\n" + body;
                 RawHttp.Answer answer = RawHttp.send(server.port(), request);
                 requests++;

@@ -32,44 +32,61 @@ class SlowClientsTest extends EndToEndTest {
     private static final int SLOW_BODIES = 200;
     private static final int SLOW_HEADERS = 50;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @Test
     void slowSendersHoldNoWorkerAndAreCutOffWithinTheReadTimeout() throws Exception {
-        start(TestServer.start(TestServer.Database.H2,
+        start(TestServer.start(
+                TestServer.Database.H2,
                 Map.of("SCIM_HTTP_READ_TIMEOUT_SECONDS", Integer.toString(READ_TIMEOUT_SECONDS))));
         String slowToken = token;
-        String other = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex " + UUID.randomUUID() + "\"}").json()
-                .get("id").asText();
-        String otherToken = admin("POST", "/admin/v1/tenants/" + other + "/scim-token", null).json().get("token").asText();
+        String other = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex " + UUID.randomUUID() + "\"}")
+                .json()
+                .get("id")
+                .asText();
+        String otherToken = admin("POST", "/admin/v1/tenants/" + other + "/scim-token", null)
+                .json()
+                .get("token")
+                .asText();
 
         List<Socket> slow = new ArrayList<>();
         long opened = System.nanoTime();
         try {
             for (int i = 0; i < SLOW_BODIES; i++) {
                 Socket socket = connect();
-                socket.getOutputStream().write(("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                        + slowToken + "\r\nContent-Type: application/scim+json\r\nContent-Length: 1000\r\n\r\n{")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + slowToken
+                                        + "\r\nContent-Type: application/scim+json\r\nContent-Length: 1000\r\n\r\n{")
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
             for (int i = 0; i < SLOW_HEADERS; i++) {
                 Socket socket = connect();
-                socket.getOutputStream().write("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write("GET /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
-            Thread trickle = new Thread(() -> trickle(slow, Duration.ofSeconds(READ_TIMEOUT_SECONDS + 2)), "slow-clients");
+            Thread trickle =
+                    new Thread(() -> trickle(slow, Duration.ofSeconds(READ_TIMEOUT_SECONDS + 2)), "slow-clients");
             trickle.start();
 
             // While they trickle: the other company and the health check, each answered within a second.
             List<String> late = new ArrayList<>();
-            long until = System.nanoTime() + Duration.ofSeconds(READ_TIMEOUT_SECONDS).toNanos();
+            long until =
+                    System.nanoTime() + Duration.ofSeconds(READ_TIMEOUT_SECONDS).toNanos();
             int answered = 0;
             while (System.nanoTime() < until) {
                 answered += timed(late, "GET", "/health/live", null, null);
                 answered += timed(late, "GET", "/scim/v2/Users?count=1", null, otherToken);
-                answered += timed(late, "POST", "/scim/v2/Users", "{\"userName\":\"u" + answered + "@globex.example\"}",
+                answered += timed(
+                        late,
+                        "POST",
+                        "/scim/v2/Users",
+                        "{\"userName\":\"u" + answered + "@globex.example\"}",
                         otherToken);
                 Thread.sleep(100);
             }
@@ -143,15 +160,18 @@ class SlowClientsTest extends EndToEndTest {
         }
     }
 
-    private int timed(List<String> late, String method, String path, String body, String bearer) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(5));
+    private int timed(List<String> late, String method, String path, String body, String bearer)
+            throws InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(5));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (body != null) {
             request.header("Content-Type", "application/scim+json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -160,8 +180,8 @@ class SlowClientsTest extends EndToEndTest {
                 late.add(method + " " + path + ": " + response.statusCode() + " after " + millis + " ms");
             }
         } catch (IOException e) {
-            late.add(method + " " + path + ": " + e + " after " + Duration.ofNanos(System.nanoTime() - started).toMillis()
-                    + " ms");
+            late.add(method + " " + path + ": " + e + " after "
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         }
         return 1;
     }

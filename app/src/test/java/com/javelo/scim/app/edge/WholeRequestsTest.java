@@ -58,8 +58,10 @@ class WholeRequestsTest extends EndToEndTest {
 
             // Expect: 100-continue with a chunked body: the interim answer comes before any chunk.
             String carol = "{\"userName\":\"carol@acme.example\"}";
-            out.write(ascii("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                    + "Content-Type: application/scim+json\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            out.write(
+                    ascii(
+                            "POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                                    + "Content-Type: application/scim+json\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n"));
             out.flush();
             assertThat(readAnswer(in)).startsWith("HTTP/1.1 100");
             out.write(ascii(Integer.toHexString(carol.length()) + "\r\n" + carol + "\r\n0\r\n\r\n"));

@@ -19,20 +19,24 @@ import org.junit.jupiter.api.Test;
 
 class EventSignerTest {
 
-    private static final ObjectNode CLAIMS = JsonNodeFactory.instance.objectNode().put("jti", "evt-1");
+    private static final ObjectNode CLAIMS =
+            JsonNodeFactory.instance.objectNode().put("jti", "evt-1");
 
     @Test
     void a_new_service_signs_with_an_ed25519_key_that_any_jose_library_verifies() throws Exception {
         AtomicReference<String> kept = new AtomicReference<>();
-        EventSigner signer = EventSigner.loadOrCreate((newKey, now) -> kept.updateAndGet(k -> k != null ? k : newKey.get()),
-                Clock.systemUTC());
+        EventSigner signer = EventSigner.loadOrCreate(
+                (newKey, now) -> kept.updateAndGet(k -> k != null ? k : newKey.get()), Clock.systemUTC());
 
         JWSObject set = JWSObject.parse(signer.sign(CLAIMS));
-        OctetKeyPair published = (OctetKeyPair) JWKSet.parse(signer.publicJwks()).getKeyByKeyId(set.getHeader().getKeyID());
+        OctetKeyPair published = (OctetKeyPair)
+                JWKSet.parse(signer.publicJwks()).getKeyByKeyId(set.getHeader().getKeyID());
 
         assertThat(set.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
         assertThat(set.getHeader().getType().getType()).isEqualTo("secevent+jwt");
-        assertThat(published.isPrivate()).as("the JWKS publishes no private part").isFalse();
+        assertThat(published.isPrivate())
+                .as("the JWKS publishes no private part")
+                .isFalse();
         assertThat(set.verify(new Ed25519Verifier(published))).isTrue();
         assertThat(kept.get()).contains("\"crv\":\"Ed25519\"");
     }
@@ -50,11 +54,15 @@ class EventSignerTest {
 
     @Test
     void the_derived_secrets_are_stable_per_key_and_purpose() {
-        String key = Ed25519JwsSigner.newKey(new java.security.SecureRandom()).keyID("k").build().toJSONString();
+        String key = Ed25519JwsSigner.newKey(new java.security.SecureRandom())
+                .keyID("k")
+                .build()
+                .toJSONString();
         EventSigner one = EventSigner.loadOrCreate((newKey, now) -> key, Clock.systemUTC());
         EventSigner other = EventSigner.loadOrCreate((newKey, now) -> key, Clock.systemUTC());
 
-        assertThat(one.derivedSecret("cursor")).isEqualTo(other.derivedSecret("cursor"))
+        assertThat(one.derivedSecret("cursor"))
+                .isEqualTo(other.derivedSecret("cursor"))
                 .isNotEqualTo(one.derivedSecret("other purpose"));
     }
 }

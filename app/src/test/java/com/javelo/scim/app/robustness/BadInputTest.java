@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BadInputTest extends EndToEndTest {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private String snapshot() {
         JsonNode users = okta("GET", "/Users?count=1000&sortBy=userName", null).json();
@@ -34,13 +35,21 @@ class BadInputTest extends EndToEndTest {
     }
 
     private String createUser() {
-        return okta("POST", "/Users", "{\"userName\":\"keep@acme.example\",\"emails\":[{\"value\":\"keep@acme.example\","
-                + "\"type\":\"work\"}]}").json().get("id").asText();
+        return okta(
+                        "POST",
+                        "/Users",
+                        "{\"userName\":\"keep@acme.example\",\"emails\":[{\"value\":\"keep@acme.example\","
+                                + "\"type\":\"work\"}]}")
+                .json()
+                .get("id")
+                .asText();
     }
 
     private String createGroup(String member) {
         return okta("POST", "/Groups", "{\"displayName\":\"Keep\",\"members\":[{\"value\":\"" + member + "\"}]}")
-                .json().get("id").asText();
+                .json()
+                .get("id")
+                .asText();
     }
 
     @ParameterizedTest
@@ -97,7 +106,8 @@ class BadInputTest extends EndToEndTest {
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             String name = refusal.request().name();
             JsonNode error = response.body().isEmpty() ? null : Http.JSON.readTree(response.body());
-            if (response.statusCode() != refusal.status() || error == null
+            if (response.statusCode() != refusal.status()
+                    || error == null
                     || !refusal.scimType().equals(error.path("scimType").asText())) {
                 problems.add(name + ": " + response.statusCode() + " " + abbreviate(response.body()));
                 continue;
@@ -113,11 +123,13 @@ class BadInputTest extends EndToEndTest {
             }
         }
         Http.Answer tenant = admin("POST", "/admin/v1/tenants", "{\"name\":\"" + "c".repeat(513) + "\"}");
-        if (tenant.status() != 400 || !tenant.body().contains("'name'") || !tenant.body().contains("512")) {
+        if (tenant.status() != 400
+                || !tenant.body().contains("'name'")
+                || !tenant.body().contains("512")) {
             problems.add("tenant-name-513: " + tenant.status() + " " + abbreviate(tenant.body()));
         }
-        Http.Answer imported = admin("POST", "/admin/v1/tenants/" + tenantId + "/users",
-                "{\"userName\":\"" + "i".repeat(1025) + "\"}");
+        Http.Answer imported = admin(
+                "POST", "/admin/v1/tenants/" + tenantId + "/users", "{\"userName\":\"" + "i".repeat(1025) + "\"}");
         if (imported.status() != 400 || !imported.body().contains("'userName'")) {
             problems.add("admin-import-username-1025: " + imported.status() + " " + abbreviate(imported.body()));
         }
@@ -134,13 +146,21 @@ class BadInputTest extends EndToEndTest {
         String userName = "u".repeat(1014) + "@x.example";
         StringBuilder emails = new StringBuilder();
         for (int i = 0; i < 100; i++) {
-            emails.append(i == 0 ? "" : ",").append("{\"value\":\"e").append(i).append("@x.example\",\"type\":\"")
-                    .append("w".repeat(64)).append("\"}");
+            emails.append(i == 0 ? "" : ",")
+                    .append("{\"value\":\"e")
+                    .append(i)
+                    .append("@x.example\",\"type\":\"")
+                    .append("w".repeat(64))
+                    .append("\"}");
         }
-        Http.Answer created = okta("POST", "/Users", "{\"userName\":\"" + userName + "\",\"locale\":\"" + "l".repeat(64)
-                + "\",\"title\":\"" + "t".repeat(1024) + "\",\"emails\":[" + emails + "]}");
+        Http.Answer created = okta(
+                "POST",
+                "/Users",
+                "{\"userName\":\"" + userName + "\",\"locale\":\"" + "l".repeat(64) + "\",\"title\":\""
+                        + "t".repeat(1024) + "\",\"emails\":[" + emails + "]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode read = okta("GET", "/Users/" + created.json().get("id").asText(), null).json();
+        JsonNode read =
+                okta("GET", "/Users/" + created.json().get("id").asText(), null).json();
         assertThat(read.get("userName").asText()).isEqualTo(userName);
         assertThat(read.get("locale").asText()).hasSize(64);
         assertThat(read.get("title").asText()).hasSize(1024);
@@ -151,12 +171,16 @@ class BadInputTest extends EndToEndTest {
 
     private HttpResponse<String> send(BadInputCorpus.BadRequest bad) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/scim/v2" + bad.path()))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
         for (Map.Entry<String, String> header : bad.headers().entrySet()) {
             request.header(header.getKey(), header.getValue());
         }
-        request.method(bad.method(), bad.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(bad.body()));
+        request.method(
+                bad.method(),
+                bad.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bad.body()));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -40,24 +40,35 @@ class ConcurrencyTest extends EndToEndTest {
     }
 
     private String user(String userName) {
-        return okta("POST", "/Users", "{\"userName\":\"" + userName + "\"}").json().get("id").asText();
+        return okta("POST", "/Users", "{\"userName\":\"" + userName + "\"}")
+                .json()
+                .get("id")
+                .asText();
     }
 
     @ParameterizedTest
     @EnumSource(TestServer.Database.class)
     void thirtyTwoConcurrentMemberAddsAreAllKept(TestServer.Database database) throws Exception {
         start(database);
-        String group = okta("POST", "/Groups", "{\"displayName\":\"Everyone\"}").json().get("id").asText();
+        String group = okta("POST", "/Groups", "{\"displayName\":\"Everyone\"}")
+                .json()
+                .get("id")
+                .asText();
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             users.add(user("member" + i + "@acme.example"));
         }
         AtomicInteger next = new AtomicInteger();
 
-        List<Integer> statuses = concurrently(32, () -> okta("PATCH", "/Groups/" + group,
-                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
-                        + "\"path\":\"members\",\"value\":[{\"value\":\"" + users.get(next.getAndIncrement()) + "\"}]}]}")
-                .status());
+        List<Integer> statuses = concurrently(
+                32,
+                () -> okta(
+                                "PATCH",
+                                "/Groups/" + group,
+                                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+                                        + "\"path\":\"members\",\"value\":[{\"value\":\""
+                                        + users.get(next.getAndIncrement()) + "\"}]}]}")
+                        .status());
 
         assertThat(statuses).containsOnly(204);
         assertThat(okta("GET", "/Groups/" + group, null).json().get("members")).hasSize(32);
@@ -70,12 +81,18 @@ class ConcurrencyTest extends EndToEndTest {
 
         List<Answer> answers = concurrently(16, () -> okta("POST", "/Users", "{\"userName\":\"race@acme.example\"}"));
 
-        Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
         assertThat(byStatus).containsEntry(201, 1L).containsEntry(409, 15L);
-        answers.stream().filter(answer -> answer.status() == 409)
-                .forEach(answer -> assertThat(answer.json().get("scimType").asText()).isEqualTo("uniqueness"));
-        assertThat(okta("GET", "/Users?filter=userName%20eq%20%22race%40acme.example%22", null).json()
-                .get("totalResults").asInt()).isEqualTo(1);
+        answers.stream()
+                .filter(answer -> answer.status() == 409)
+                .forEach(answer ->
+                        assertThat(answer.json().get("scimType").asText()).isEqualTo("uniqueness"));
+        assertThat(okta("GET", "/Users?filter=userName%20eq%20%22race%40acme.example%22", null)
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -88,10 +105,16 @@ class ConcurrencyTest extends EndToEndTest {
             AtomicInteger next = new AtomicInteger();
 
             // Each PATCH adds a value of its own: a lost update would lose one.
-            List<Integer> statuses = concurrently(16, () -> okta("PATCH", "/Users/" + id,
-                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
-                            + "\"path\":\"" + attribute + "\",\"value\":[{\"value\":\"" + next.getAndIncrement()
-                            + "@acme.example\",\"type\":\"other\"}]}]}").status());
+            List<Integer> statuses = concurrently(
+                    16,
+                    () -> okta(
+                                    "PATCH",
+                                    "/Users/" + id,
+                                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+                                            + "\"path\":\"" + attribute + "\",\"value\":[{\"value\":\""
+                                            + next.getAndIncrement()
+                                            + "@acme.example\",\"type\":\"other\"}]}]}")
+                            .status());
 
             assertThat(statuses).as(attribute).containsOnly(200);
             Answer stored = okta("GET", "/Users/" + id, null);
@@ -109,10 +132,20 @@ class ConcurrencyTest extends EndToEndTest {
         String etag = created.header("ETag");
         AtomicInteger n = new AtomicInteger();
 
-        List<Integer> statuses = concurrently(8, () -> Http.send("PUT",
-                server.baseUrl() + "/scim/v2/Users/" + id,
-                "{\"userName\":\"contended@acme.example\",\"title\":\"writer " + n.incrementAndGet() + "\"}",
-                "Authorization", "Bearer " + token, "Content-Type", "application/scim+json", "If-Match", etag).status());
+        List<Integer> statuses = concurrently(
+                8,
+                () -> Http.send(
+                                "PUT",
+                                server.baseUrl() + "/scim/v2/Users/" + id,
+                                "{\"userName\":\"contended@acme.example\",\"title\":\"writer " + n.incrementAndGet()
+                                        + "\"}",
+                                "Authorization",
+                                "Bearer " + token,
+                                "Content-Type",
+                                "application/scim+json",
+                                "If-Match",
+                                etag)
+                        .status());
 
         assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
         assertThat(statuses.stream().filter(status -> status == 412)).hasSize(7);

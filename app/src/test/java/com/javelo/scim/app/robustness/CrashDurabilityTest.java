@@ -42,7 +42,8 @@ class CrashDurabilityTest {
         database = chosen;
         if (chosen == TestServer.Database.POSTGRES) {
             TestServer.requirePostgres();
-            schema = "scim_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            schema = "scim_crash_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             TestServer.execute("CREATE SCHEMA " + schema);
         }
         dataDir = Files.createTempDirectory("scim-crash");
@@ -60,7 +61,8 @@ class CrashDurabilityTest {
         }
         if (dataDir != null) {
             try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         if (log != null) {
@@ -70,8 +72,12 @@ class CrashDurabilityTest {
 
     /** Starts the real launcher ({@code Main serve}) in a process of its own and waits until it is ready. */
     private void launch() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.javelo.scim.app.Main", "serve");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.javelo.scim.app.Main",
+                "serve");
         Map<String, String> environment = builder.environment();
         environment.put("SCIM_HTTP_PORT", Integer.toString(port));
         environment.put("SCIM_DATA_DIR", dataDir.toString());
@@ -118,23 +124,46 @@ class CrashDurabilityTest {
 
     /** @return a new tenant's SCIM token */
     private String tenantToken() {
-        String tenant = Http.send("POST", base() + "/admin/v1/tenants", "{\"name\":\"Crash\"}", "Authorization",
-                "Bearer " + ADMIN, "Content-Type", "application/json").json().get("id").asText();
-        return Http.send("POST", base() + "/admin/v1/tenants/" + tenant + "/scim-token", null,
-                "Authorization", "Bearer " + ADMIN).json().get("token").asText();
+        String tenant = Http.send(
+                        "POST",
+                        base() + "/admin/v1/tenants",
+                        "{\"name\":\"Crash\"}",
+                        "Authorization",
+                        "Bearer " + ADMIN,
+                        "Content-Type",
+                        "application/json")
+                .json()
+                .get("id")
+                .asText();
+        return Http.send(
+                        "POST",
+                        base() + "/admin/v1/tenants/" + tenant + "/scim-token",
+                        null,
+                        "Authorization",
+                        "Bearer " + ADMIN)
+                .json()
+                .get("token")
+                .asText();
     }
 
     private Http.Answer create(String token, String userName, int i) {
-        return Http.send("POST", base() + "/scim/v2/Users", "{\"userName\":\"" + userName
-                + "\",\"name\":{\"givenName\":\"G" + i + "\"}}", "Authorization", "Bearer " + token,
-                "Content-Type", "application/scim+json");
+        return Http.send(
+                "POST",
+                base() + "/scim/v2/Users",
+                "{\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"G" + i + "\"}}",
+                "Authorization",
+                "Bearer " + token,
+                "Content-Type",
+                "application/scim+json");
     }
 
     private void assertAllPresent(String token, Map<String, String> acknowledged) {
         for (Map.Entry<String, String> user : acknowledged.entrySet()) {
-            Http.Answer read = Http.send("GET", base() + "/scim/v2/Users/" + user.getKey(), null,
-                    "Authorization", "Bearer " + token);
-            assertThat(read.status()).as("%s acknowledged with 201 on %s", user.getValue(), database).isEqualTo(200);
+            Http.Answer read = Http.send(
+                    "GET", base() + "/scim/v2/Users/" + user.getKey(), null, "Authorization", "Bearer " + token);
+            assertThat(read.status())
+                    .as("%s acknowledged with 201 on %s", user.getValue(), database)
+                    .isEqualTo(200);
             assertThat(read.json().get("userName").asText()).isEqualTo(user.getValue());
         }
     }
@@ -195,7 +224,9 @@ class CrashDurabilityTest {
         Map<String, String> acknowledged = burstUntil(token, () -> {
             server.destroy(); // SIGTERM
             try {
-                assertThat(server.waitFor(40, TimeUnit.SECONDS)).as("stopped within the grace period").isTrue();
+                assertThat(server.waitFor(40, TimeUnit.SECONDS))
+                        .as("stopped within the grace period")
+                        .isTrue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

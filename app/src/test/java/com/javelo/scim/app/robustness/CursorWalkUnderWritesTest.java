@@ -47,8 +47,11 @@ class CursorWalkUnderWritesTest extends EndToEndTest {
     }
 
     private String create(String userName) {
-        Answer created = okta("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"A\",\"familyName\":\"B\"}}");
+        Answer created = okta(
+                "POST",
+                "/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"]," + "\"userName\":\"" + userName
+                        + "\",\"name\":{\"givenName\":\"A\",\"familyName\":\"B\"}}");
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -61,8 +64,10 @@ class CursorWalkUnderWritesTest extends EndToEndTest {
 
         Map<String, Integer> seen = walkWhileWriting(population, this::cursorWalk);
 
-        assertThat(population.stable()).allSatisfy(id -> assertThat(seen.get(id)).as("times user %s was returned", id)
-                .isEqualTo(1));
+        assertThat(population.stable())
+                .allSatisfy(id -> assertThat(seen.get(id))
+                        .as("times user %s was returned", id)
+                        .isEqualTo(1));
         assertThat(seen.values()).containsOnly(1);
     }
 
@@ -74,16 +79,22 @@ class CursorWalkUnderWritesTest extends EndToEndTest {
 
         Map<String, Integer> seen = walkWhileWriting(population, this::indexWalk);
 
-        long missed = population.stable().stream().filter(id -> !seen.containsKey(id)).count();
+        long missed =
+                population.stable().stream().filter(id -> !seen.containsKey(id)).count();
         long repeated = seen.values().stream().filter(times -> times > 1).count();
-        LOG.info("startIndex walk on {} under concurrent writes: {} of {} users that existed throughout were"
-                + " skipped, {} returned more than once", database, missed, population.stable().size(), repeated);
+        LOG.info(
+                "startIndex walk on {} under concurrent writes: {} of {} users that existed throughout were"
+                        + " skipped, {} returned more than once",
+                database,
+                missed,
+                population.stable().size(),
+                repeated);
         assertThat(seen).isNotEmpty();
     }
 
     /** Runs the walk while one client deletes the doomed users, one creates users and one updates the stable ones. */
-    private Map<String, Integer> walkWhileWriting(Population population,
-            Function<AtomicBoolean, Map<String, Integer>> walk) throws Exception {
+    private Map<String, Integer> walkWhileWriting(
+            Population population, Function<AtomicBoolean, Map<String, Integer>> walk) throws Exception {
         AtomicBoolean walking = new AtomicBoolean(true);
         AtomicInteger created = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(3);
@@ -107,10 +118,16 @@ class CursorWalkUnderWritesTest extends EndToEndTest {
             running.add(writers.submit(() -> {
                 int i = 0;
                 while (walking.get()) {
-                    String id = population.stable().get(i++ % population.stable().size());
-                    assertThat(okta("PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
-                            + "PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"G"
-                            + i + "\"}]}").status()).isEqualTo(200);
+                    String id =
+                            population.stable().get(i++ % population.stable().size());
+                    assertThat(okta(
+                                            "PATCH",
+                                            "/Users/" + id,
+                                            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
+                                                    + "PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"G"
+                                                    + i + "\"}]}")
+                                    .status())
+                            .isEqualTo(200);
                     pause(8);
                 }
             }));
@@ -133,7 +150,9 @@ class CursorWalkUnderWritesTest extends EndToEndTest {
             Answer page = okta("GET", "/Users?count=" + PAGE + "&cursor=" + cursor, null);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             count(page.json(), seen);
-            cursor = page.json().has("nextCursor") ? page.json().get("nextCursor").asText() : null;
+            cursor = page.json().has("nextCursor")
+                    ? page.json().get("nextCursor").asText()
+                    : null;
             pause(15);
         }
         return seen;

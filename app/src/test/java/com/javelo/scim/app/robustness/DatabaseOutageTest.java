@@ -31,8 +31,8 @@ class DatabaseOutageTest extends EndToEndTest {
     void anOutageIs503WithRetryAfterAndTheServiceRecoversWithoutLosingAnything() throws Exception {
         TestServer.requirePostgres();
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
-            start(TestServer.start(TestServer.Database.POSTGRES,
-                    Map.of("SCIM_TEST_DB_PORT", Integer.toString(proxy.port()))));
+            start(TestServer.start(
+                    TestServer.Database.POSTGRES, Map.of("SCIM_TEST_DB_PORT", Integer.toString(proxy.port()))));
             List<String> acknowledged = new ArrayList<>();
             List<Integer> duringOutage = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -47,7 +47,9 @@ class DatabaseOutageTest extends EndToEndTest {
                 long sent = System.nanoTime();
                 Http.Answer answer = okta("POST", "/Users", "{\"userName\":\"during" + i + "@acme.example\"}");
                 duringOutage.add(answer.status());
-                assertThat((System.nanoTime() - sent) / 1_000_000).as("answered within a bounded time").isLessThan(10_000);
+                assertThat((System.nanoTime() - sent) / 1_000_000)
+                        .as("answered within a bounded time")
+                        .isLessThan(10_000);
                 if (answer.status() == 503) {
                     assertThat(answer.header("Retry-After")).isNotBlank();
                     assertThat(answer.json().get("status").asText()).isEqualTo("503");
@@ -58,7 +60,9 @@ class DatabaseOutageTest extends EndToEndTest {
                     break;
                 }
             }
-            assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null).status()).isEqualTo(503);
+            assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null)
+                            .status())
+                    .isEqualTo(503);
             proxy.restore();
 
             Http.Answer recovered = null;
@@ -80,8 +84,13 @@ class DatabaseOutageTest extends EndToEndTest {
     }
 
     /** Small bounds for the tests below: a connection in 1 s, a statement in 1 s, any answer in 2 s. */
-    private static final Map<String, String> SHORT_TIMEOUTS = Map.of("SCIM_DB_CONNECT_TIMEOUT_SECONDS", "1",
-            "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", "1", "SCIM_DB_SOCKET_TIMEOUT_SECONDS", "2");
+    private static final Map<String, String> SHORT_TIMEOUTS = Map.of(
+            "SCIM_DB_CONNECT_TIMEOUT_SECONDS",
+            "1",
+            "SCIM_DB_STATEMENT_TIMEOUT_SECONDS",
+            "1",
+            "SCIM_DB_SOCKET_TIMEOUT_SECONDS",
+            "2");
 
     @Test
     void aStalledDatabaseIs503WithinTheTimeoutsAndTheServiceRecovers() throws Exception {
@@ -115,13 +124,15 @@ class DatabaseOutageTest extends EndToEndTest {
                 for (Future<long[]> answered : inFlight) {
                     // Bounded by the socket timeout (2 s) plus the pool's connection timeout (1 s),
                     // with room for a busy machine; a whole stall would be 30 s and more.
-                    assertThat(answered.get(20, TimeUnit.SECONDS)[0]).as("ms to answer during the stall")
+                    assertThat(answered.get(20, TimeUnit.SECONDS)[0])
+                            .as("ms to answer during the stall")
                             .isLessThan(6_000);
                 }
             } finally {
                 clients.shutdownNow();
             }
-            assertThat(Http.send("GET", server.baseUrl() + "/health/live", null).status()).isEqualTo(200);
+            assertThat(Http.send("GET", server.baseUrl() + "/health/live", null).status())
+                    .isEqualTo(200);
             proxy.restore();
 
             Http.Answer recovered = null;
@@ -161,6 +172,8 @@ class DatabaseOutageTest extends EndToEndTest {
             assertThat(waited).as("ms waited for the lock").isBetween(800L, 5_000L);
             holder.rollback();
         }
-        assertThat(admin("POST", "/admin/v1/tenants/" + tenantId + "/scim-token", null).status()).isEqualTo(201);
+        assertThat(admin("POST", "/admin/v1/tenants/" + tenantId + "/scim-token", null)
+                        .status())
+                .isEqualTo(201);
     }
 }

@@ -33,10 +33,14 @@ class MembershipRaceTest extends EndToEndTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                String user = okta("POST", "/Users", "{\"userName\":\"race" + round + "@acme.example\"}").json()
-                        .get("id").asText();
-                String group = okta("POST", "/Groups", "{\"displayName\":\"Race " + round + "\"}").json()
-                        .get("id").asText();
+                String user = okta("POST", "/Users", "{\"userName\":\"race" + round + "@acme.example\"}")
+                        .json()
+                        .get("id")
+                        .asText();
+                String group = okta("POST", "/Groups", "{\"displayName\":\"Race " + round + "\"}")
+                        .json()
+                        .get("id")
+                        .asText();
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<Answer> delete = pool.submit(() -> {
                     together.await(10, TimeUnit.SECONDS);
@@ -44,9 +48,12 @@ class MembershipRaceTest extends EndToEndTest {
                 });
                 Future<Answer> add = pool.submit(() -> {
                     together.await(10, TimeUnit.SECONDS);
-                    return okta("PATCH", "/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
-                            + "PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
-                            + user + "\"}]}]}");
+                    return okta(
+                            "PATCH",
+                            "/Groups/" + group,
+                            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
+                                    + "PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                                    + user + "\"}]}]}");
                 });
                 Answer deleted = delete.get(60, TimeUnit.SECONDS);
                 Answer added = add.get(60, TimeUnit.SECONDS);
@@ -66,7 +73,8 @@ class MembershipRaceTest extends EndToEndTest {
                     problems.add("round " + round + ": the group still names " + stored.get("members"));
                 }
                 Answer filtered = okta("GET", "/Groups?filter=" + encode("members.value eq \"" + user + "\""), null);
-                if (filtered.status() != 200 || filtered.json().get("totalResults").asInt() != 0) {
+                if (filtered.status() != 200
+                        || filtered.json().get("totalResults").asInt() != 0) {
                     problems.add("round " + round + ": a group lists the deleted user: " + filtered.body());
                 }
             }

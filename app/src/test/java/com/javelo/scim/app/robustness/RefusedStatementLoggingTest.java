@@ -68,11 +68,15 @@ class RefusedStatementLoggingTest extends EndToEndTest {
         assertThat(lines).noneMatch(line -> line.toLowerCase().contains(MARKER));
         assertThat(lines).anyMatch(line -> line.contains("SQLState 22001"));
         try (Stream<Path> files = Files.walk(server.dataDir())) {
-            for (Path trace : files.filter(file -> file.toString().endsWith(".trace.db")).toList()) {
+            for (Path trace :
+                    files.filter(file -> file.toString().endsWith(".trace.db")).toList()) {
                 assertThat(Files.readString(trace, StandardCharsets.ISO_8859_1)).doesNotContain(MARKER);
             }
         }
-        assertThat(okta("GET", "/Users?filter=" + encode("userName sw \"" + MARKER + "\""), null).json()
-                .get("totalResults").asInt()).isZero();
+        assertThat(okta("GET", "/Users?filter=" + encode("userName sw \"" + MARKER + "\""), null)
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
     }
 }

@@ -59,13 +59,18 @@ final class Haproxy implements AutoCloseable {
                     default-server inter 200ms fall 1 rise 2
                 """.formatted(statsPort, port));
         for (int i = 0; i < servers.size(); i++) {
-            config.append("    server scim").append(i + 1).append(" 127.0.0.1:").append(servers.get(i).port())
+            config.append("    server scim")
+                    .append(i + 1)
+                    .append(" 127.0.0.1:")
+                    .append(servers.get(i).port())
                     .append(" check\n");
         }
         Path file = directory.resolve("haproxy.cfg");
         Files.writeString(file, config);
-        process = new ProcessBuilder(executable.toString(), "-db", "-f", file.toString()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
+        process = new ProcessBuilder(executable.toString(), "-db", "-f", file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("haproxy.log").toFile())
+                .start();
     }
 
     /** Starts HAProxy, or skips the test when it is not installed (fails instead under CI=true). */
@@ -86,9 +91,12 @@ final class Haproxy implements AutoCloseable {
     }
 
     private static Optional<Path> find() {
-        Stream<String> path = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
-        return Stream.concat(path, Stream.of("/usr/sbin", "/usr/local/sbin")).map(dir -> Path.of(dir, "haproxy"))
-                .filter(Files::isExecutable).findFirst();
+        Stream<String> path =
+                Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
+        return Stream.concat(path, Stream.of("/usr/sbin", "/usr/local/sbin"))
+                .map(dir -> Path.of(dir, "haproxy"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     String baseUrl() {
@@ -97,14 +105,19 @@ final class Haproxy implements AutoCloseable {
 
     /** @return the status HAProxy gives the instance ({@code UP}, {@code DOWN}, …) */
     String status(String server) {
-        String csv = Http.send("GET", "http://127.0.0.1:" + statsPort + "/stats;csv", null).body();
+        String csv = Http.send("GET", "http://127.0.0.1:" + statsPort + "/stats;csv", null)
+                .body();
         List<String> lines = csv.lines().toList();
         List<String> header = Arrays.asList(lines.get(0).replaceFirst("^# ", "").split(","));
         int name = header.indexOf("svname");
         int status = header.indexOf("status");
-        return lines.stream().skip(1).map(line -> line.split(",", -1))
-                .filter(fields -> fields.length > status && fields[name].equals(server)).map(fields -> fields[status])
-                .findFirst().orElseThrow(() -> new AssertionError("HAProxy knows no " + server + ": " + csv));
+        return lines.stream()
+                .skip(1)
+                .map(line -> line.split(",", -1))
+                .filter(fields -> fields.length > status && fields[name].equals(server))
+                .map(fields -> fields[status])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("HAProxy knows no " + server + ": " + csv));
     }
 
     void awaitUp(String server) throws InterruptedException {

@@ -29,8 +29,17 @@ class PoolSaturationTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(TestServer.Database.class)
     void aSaturatedPoolAnswers503WithinTheConnectTimeout(TestServer.Database database) throws Exception {
-        start(TestServer.start(database, Map.of("SCIM_DB_POOL_SIZE", "2", "SCIM_DB_CONNECT_TIMEOUT_SECONDS", "2",
-                "SCIM_DB_STATEMENT_TIMEOUT_SECONDS", "8", "SCIM_DB_SOCKET_TIMEOUT_SECONDS", "12")));
+        start(TestServer.start(
+                database,
+                Map.of(
+                        "SCIM_DB_POOL_SIZE",
+                        "2",
+                        "SCIM_DB_CONNECT_TIMEOUT_SECONDS",
+                        "2",
+                        "SCIM_DB_STATEMENT_TIMEOUT_SECONDS",
+                        "8",
+                        "SCIM_DB_SOCKET_TIMEOUT_SECONDS",
+                        "12")));
         List<String> held = List.of(create("alice@acme.example"), create("carol@acme.example"));
         assertThat(okta("GET", "/Users/" + held.get(0), null).status()).isEqualTo(200); // the token is now remembered
 
@@ -44,7 +53,9 @@ class PoolSaturationTest extends EndToEndTest {
                     lock.executeQuery().close();
                 }
                 // Takes a connection, then waits on the lock (up to the statement timeout).
-                blocked.add(clients.submit(() -> okta("PATCH", "/Users/" + user,
+                blocked.add(clients.submit(() -> okta(
+                        "PATCH",
+                        "/Users/" + user,
                         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":"
                                 + "\"replace\",\"value\":{\"title\":\"CTO\"}}]}")));
             }
@@ -53,7 +64,8 @@ class PoolSaturationTest extends EndToEndTest {
             for (int i = 0; i < 4; i++) {
                 waiting.add(clients.submit(() -> {
                     long sent = System.nanoTime();
-                    Http.Answer answer = okta("GET", "/Users?filter=" + encode("userName eq \"bob@acme.example\""), null);
+                    Http.Answer answer =
+                            okta("GET", "/Users?filter=" + encode("userName eq \"bob@acme.example\""), null);
                     assertThat(answer.status()).as(answer.body()).isEqualTo(503);
                     assertThat(answer.header("Retry-After")).matches("[1-9][0-9]*");
                     assertThat(answer.json().get("status").asText()).isEqualTo("503");
@@ -62,7 +74,8 @@ class PoolSaturationTest extends EndToEndTest {
             }
             for (Future<long[]> answered : waiting) {
                 // The pool's wait is 2 s; room for a busy machine, far from the clients' 60 s.
-                assertThat(answered.get(30, TimeUnit.SECONDS)[0]).as("ms to answer while the pool is held")
+                assertThat(answered.get(30, TimeUnit.SECONDS)[0])
+                        .as("ms to answer while the pool is held")
                         .isBetween(1_500L, 6_000L);
             }
             holder.rollback();
@@ -73,11 +86,15 @@ class PoolSaturationTest extends EndToEndTest {
             clients.shutdownNow();
         }
         for (String user : held) {
-            assertThat(okta("GET", "/Users/" + user, null).json().get("title").asText()).isEqualTo("CTO");
+            assertThat(okta("GET", "/Users/" + user, null).json().get("title").asText())
+                    .isEqualTo("CTO");
         }
     }
 
     private String create(String userName) {
-        return okta("POST", "/Users", "{\"userName\":\"" + userName + "\"}").json().get("id").asText();
+        return okta("POST", "/Users", "{\"userName\":\"" + userName + "\"}")
+                .json()
+                .get("id")
+                .asText();
     }
 }

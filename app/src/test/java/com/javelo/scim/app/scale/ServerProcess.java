@@ -28,8 +28,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     void start() throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "com.javelo.scim.app.Main", "serve");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.javelo.scim.app.Main",
+                "serve");
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("SCIM_"));
         environment.put("SCIM_HTTP_HOST", "127.0.0.1");
@@ -54,7 +59,8 @@ final class ServerProcess implements AutoCloseable {
                 // still starting
             }
             if (!process.isAlive()) {
-                throw new AssertionError("the instance on port " + port + " exited with " + process.exitValue() + "; see " + log);
+                throw new AssertionError(
+                        "the instance on port " + port + " exited with " + process.exitValue() + "; see " + log);
             }
             Thread.sleep(100);
         }

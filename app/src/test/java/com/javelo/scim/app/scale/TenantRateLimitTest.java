@@ -22,11 +22,17 @@ class TenantRateLimitTest extends EndToEndTest {
 
     @Test
     void aBurstBeyondTheLimitIsAnswered429AndAnotherCompanyIsUnaffected() throws Exception {
-        start(TestServer.start(TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "5",
-                "SCIM_TENANT_RATE_BURST", "10")));
+        start(TestServer.start(
+                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "5", "SCIM_TENANT_RATE_BURST", "10")));
         String acme = token;
-        String globexId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}").json().get("id").asText();
-        String globex = admin("POST", "/admin/v1/tenants/" + globexId + "/scim-token", null).json().get("token").asText();
+        String globexId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}")
+                .json()
+                .get("id")
+                .asText();
+        String globex = admin("POST", "/admin/v1/tenants/" + globexId + "/scim-token", null)
+                .json()
+                .get("token")
+                .asText();
 
         List<Http.Answer> acmeAnswers = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -41,7 +47,8 @@ class TenantRateLimitTest extends EndToEndTest {
         } finally {
             clients.shutdown();
         }
-        List<Http.Answer> refused = acmeAnswers.stream().filter(answer -> answer.status() == 429).toList();
+        List<Http.Answer> refused =
+                acmeAnswers.stream().filter(answer -> answer.status() == 429).toList();
         assertThat(acmeAnswers).allSatisfy(answer -> assertThat(answer.status()).isIn(200, 429));
         assertThat(refused).hasSizeGreaterThanOrEqualTo(20);
         for (Http.Answer answer : refused) {
@@ -54,12 +61,19 @@ class TenantRateLimitTest extends EndToEndTest {
         }
 
         Http.Answer other = get(globex);
-        assertThat(other.status()).as("another company's request while Acme is limited").isEqualTo(200);
-        assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null).status()).isEqualTo(200);
+        assertThat(other.status())
+                .as("another company's request while Acme is limited")
+                .isEqualTo(200);
+        assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null).status())
+                .isEqualTo(200);
     }
 
     private Http.Answer get(String bearer) {
-        return Http.send("GET", server.baseUrl() + "/scim/v2/Users?filter=" + encode("userName eq \"nobody@example.com\""),
-                null, "Authorization", "Bearer " + bearer);
+        return Http.send(
+                "GET",
+                server.baseUrl() + "/scim/v2/Users?filter=" + encode("userName eq \"nobody@example.com\""),
+                null,
+                "Authorization",
+                "Bearer " + bearer);
     }
 }

@@ -34,13 +34,21 @@ class TokenRevocationPushTest extends EndToEndTest {
         String otherBase = "http://127.0.0.1:" + other.port();
 
         String old = token;
-        assertThat(list(otherBase, old)).as("accepted, and now remembered, by the other instance").isEqualTo(200);
+        assertThat(list(otherBase, old))
+                .as("accepted, and now remembered, by the other instance")
+                .isEqualTo(200);
         String regenerated = issueToken();
-        assertThat(millisUntilRefused(otherBase, old)).as("ms until the regenerated token fails there").isLessThan(1_000);
+        assertThat(millisUntilRefused(otherBase, old))
+                .as("ms until the regenerated token fails there")
+                .isLessThan(1_000);
         assertThat(list(otherBase, regenerated)).isEqualTo(200);
 
-        assertThat(admin("DELETE", "/admin/v1/tenants/" + tenantId + "/scim-token", null).status()).isIn(200, 204);
-        assertThat(millisUntilRefused(otherBase, regenerated)).as("ms until the revoked token fails there").isLessThan(1_000);
+        assertThat(admin("DELETE", "/admin/v1/tenants/" + tenantId + "/scim-token", null)
+                        .status())
+                .isIn(200, 204);
+        assertThat(millisUntilRefused(otherBase, regenerated))
+                .as("ms until the revoked token fails there")
+                .isLessThan(1_000);
     }
 
     private static long millisUntilRefused(String base, String bearer) throws InterruptedException {
@@ -55,6 +63,7 @@ class TokenRevocationPushTest extends EndToEndTest {
     }
 
     private static int list(String base, String bearer) {
-        return Http.send("GET", base + "/scim/v2/Users?count=1", null, "Authorization", "Bearer " + bearer).status();
+        return Http.send("GET", base + "/scim/v2/Users?count=1", null, "Authorization", "Bearer " + bearer)
+                .status();
     }
 }

@@ -56,14 +56,19 @@ class TwoInstancesBehindHaproxyTest {
         for (int i = 1; i <= 2; i++) {
             // The token cache keeps its default (5 s): only the push can make a change seen within 1 s.
             // No per-company limit: this suite counts failed requests, and a 429 would be one.
-            instances.add(new ServerProcess(schema, directory.resolve("instance" + i + ".log"),
+            instances.add(new ServerProcess(
+                    schema,
+                    directory.resolve("instance" + i + ".log"),
                     Map.of("SCIM_SHUTDOWN_DRAIN_SECONDS", "2", "SCIM_TENANT_RATE_LIMIT", "0")));
         }
         // The first start migrates the schema; the second finds it migrated.
         instances.get(0).start();
         instances.get(1).start();
         haproxy = Haproxy.start(directory, instances);
-        tenant = admin(haproxy.baseUrl(), "POST", "/admin/v1/tenants", "{\"name\":\"Acme\"}").json().get("id").asText();
+        tenant = admin(haproxy.baseUrl(), "POST", "/admin/v1/tenants", "{\"name\":\"Acme\"}")
+                .json()
+                .get("id")
+                .asText();
         token = issueToken(haproxy.baseUrl());
     }
 
@@ -77,7 +82,8 @@ class TwoInstancesBehindHaproxyTest {
         }
         TestServer.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -87,57 +93,99 @@ class TwoInstancesBehindHaproxyTest {
         List<Http.Answer> answers = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, String> ids = new ConcurrentHashMap<>();
         // Creates: Okta looks each person up then creates, as Entra does, for half of them each.
-        runTogether(() -> {
-            for (int i = 0; i < users; i += 2) {
-                ids.put(i, oktaPush(answers, i));
-            }
-            return null;
-        }, () -> {
-            for (int i = 1; i < users; i += 2) {
-                ids.put(i, entraCreate(answers, i));
-            }
-            return null;
-        });
-        String groupId = okta(answers, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                + "\"displayName\":\"Everyone\",\"members\":[]}").json().get("id").asText();
+        runTogether(
+                () -> {
+                    for (int i = 0; i < users; i += 2) {
+                        ids.put(i, oktaPush(answers, i));
+                    }
+                    return null;
+                },
+                () -> {
+                    for (int i = 1; i < users; i += 2) {
+                        ids.put(i, entraCreate(answers, i));
+                    }
+                    return null;
+                });
+        String groupId = okta(
+                        answers,
+                        "POST",
+                        "/Groups",
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                                + "\"displayName\":\"Everyone\",\"members\":[]}")
+                .json()
+                .get("id")
+                .asText();
 
         // Both write the same people and the same group at once, without If-Match.
         int rounds = 4;
-        runTogether(() -> {
-            for (int round = 1; round <= rounds; round++) {
-                for (int i = 0; i < users; i++) {
-                    okta(answers, "PATCH", "/Users/" + ids.get(i), "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                            + "[{\"op\":\"replace\",\"value\":{\"title\":\"Title " + round + "\"}}]}");
-                }
-            }
-            for (int i = 0; i < users / 2; i++) {
-                okta(answers, "PATCH", "/Groups/" + groupId, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                        + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ids.get(i) + "\"}]}]}");
-            }
-            for (int i = 0; i < 2; i++) {
-                okta(answers, "PATCH", "/Groups/" + groupId, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                        + "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ids.get(i) + "\\\"]\"}]}");
-            }
-            return null;
-        }, () -> {
-            for (int round = 1; round <= rounds; round++) {
-                for (int i = users - 1; i >= 0; i--) {
-                    entra(answers, "PATCH", "/Users/" + ids.get(i), "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                            + "[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Name " + round + "\"}]}");
-                }
-            }
-            for (int i = users / 2; i < users; i++) {
-                entra(answers, "PATCH", "/Groups/" + groupId, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                        + "[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ids.get(i) + "\"}]}]}");
-            }
-            for (int i = users / 2; i < users / 2 + 2; i++) {
-                entra(answers, "PATCH", "/Groups/" + groupId, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                        + "[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + ids.get(i) + "\"}]}]}");
-            }
-            return null;
-        });
+        runTogether(
+                () -> {
+                    for (int round = 1; round <= rounds; round++) {
+                        for (int i = 0; i < users; i++) {
+                            okta(
+                                    answers,
+                                    "PATCH",
+                                    "/Users/" + ids.get(i),
+                                    "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                            + "[{\"op\":\"replace\",\"value\":{\"title\":\"Title " + round + "\"}}]}");
+                        }
+                    }
+                    for (int i = 0; i < users / 2; i++) {
+                        okta(
+                                answers,
+                                "PATCH",
+                                "/Groups/" + groupId,
+                                "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                        + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ids.get(i)
+                                        + "\"}]}]}");
+                    }
+                    for (int i = 0; i < 2; i++) {
+                        okta(
+                                answers,
+                                "PATCH",
+                                "/Groups/" + groupId,
+                                "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                        + "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ids.get(i)
+                                        + "\\\"]\"}]}");
+                    }
+                    return null;
+                },
+                () -> {
+                    for (int round = 1; round <= rounds; round++) {
+                        for (int i = users - 1; i >= 0; i--) {
+                            entra(
+                                    answers,
+                                    "PATCH",
+                                    "/Users/" + ids.get(i),
+                                    "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                            + "[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Name " + round
+                                            + "\"}]}");
+                        }
+                    }
+                    for (int i = users / 2; i < users; i++) {
+                        entra(
+                                answers,
+                                "PATCH",
+                                "/Groups/" + groupId,
+                                "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                        + "[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ids.get(i)
+                                        + "\"}]}]}");
+                    }
+                    for (int i = users / 2; i < users / 2 + 2; i++) {
+                        entra(
+                                answers,
+                                "PATCH",
+                                "/Groups/" + groupId,
+                                "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                        + "[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\""
+                                        + ids.get(i) + "\"}]}]}");
+                    }
+                    return null;
+                });
 
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isBetween(200, 299));
+        assertThat(answers)
+                .allSatisfy(
+                        answer -> assertThat(answer.status()).as(answer.body()).isBetween(200, 299));
         // What the same requests would leave, one after the other.
         for (int i = 0; i < users; i++) {
             JsonNode user = okta(answers, "GET", "/Users/" + ids.get(i), null).json();
@@ -152,7 +200,9 @@ class TwoInstancesBehindHaproxyTest {
             expected.add(ids.get(i));
         }
         Set<String> members = new HashSet<>();
-        okta(answers, "GET", "/Groups/" + groupId, null).json().get("members")
+        okta(answers, "GET", "/Groups/" + groupId, null)
+                .json()
+                .get("members")
                 .forEach(member -> members.add(member.get("value").asText()));
         assertThat(members).isEqualTo(expected);
     }
@@ -161,14 +211,20 @@ class TwoInstancesBehindHaproxyTest {
     void aTokenChangedThroughOneInstanceFailsOnTheOtherWithinASecond() throws Exception {
         String first = instances.get(0).baseUrl();
         String second = instances.get(1).baseUrl();
-        assertThat(list(second, token)).as("accepted, and now remembered, by the second instance").isEqualTo(200);
+        assertThat(list(second, token))
+                .as("accepted, and now remembered, by the second instance")
+                .isEqualTo(200);
         String regenerated = issueToken(first);
-        assertThat(millisUntilRefused(second, token)).as("ms until the regenerated token fails on the other instance")
+        assertThat(millisUntilRefused(second, token))
+                .as("ms until the regenerated token fails on the other instance")
                 .isLessThan(1_000);
 
         assertThat(list(second, regenerated)).isEqualTo(200);
-        assertThat(admin(first, "DELETE", "/admin/v1/tenants/" + tenant + "/scim-token", null).status()).isIn(200, 204);
-        assertThat(millisUntilRefused(second, regenerated)).as("ms until the revoked token fails on the other instance")
+        assertThat(admin(first, "DELETE", "/admin/v1/tenants/" + tenant + "/scim-token", null)
+                        .status())
+                .isIn(200, 204);
+        assertThat(millisUntilRefused(second, regenerated))
+                .as("ms until the revoked token fails on the other instance")
                 .isLessThan(1_000);
     }
 
@@ -188,10 +244,15 @@ class TwoInstancesBehindHaproxyTest {
                     try {
                         List<Http.Answer> answers = new ArrayList<>();
                         String id = oktaPush(answers, worker * 100_000 + i, userName);
-                        okta(answers, "PATCH", "/Users/" + id, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
-                                + "[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
+                        okta(
+                                answers,
+                                "PATCH",
+                                "/Users/" + id,
+                                "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":"
+                                        + "[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
                         sent.addAndGet(answers.size());
-                        answers.stream().filter(answer -> answer.status() >= 300)
+                        answers.stream()
+                                .filter(answer -> answer.status() >= 300)
                                 .forEach(answer -> failures.add(answer.status() + " " + answer.body()));
                         created.put(id, userName);
                     } catch (RuntimeException | AssertionError e) {
@@ -238,14 +299,20 @@ class TwoInstancesBehindHaproxyTest {
             Thread.sleep(20);
         }
         assertThat(ready).as("readiness once SIGTERM is received").isEqualTo(503);
-        assertThat(list(instance.baseUrl(), token)).as("a request during the drain").isEqualTo(200);
+        assertThat(list(instance.baseUrl(), token))
+                .as("a request during the drain")
+                .isEqualTo(200);
         String server = "scim" + (instances.indexOf(instance) + 1);
         long drainEnds = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
         while (!haproxy.status(server).startsWith("DOWN") && System.nanoTime() < drainEnds) {
             Thread.sleep(20);
         }
-        assertThat(haproxy.status(server)).as("HAProxy's view before the drain ends").startsWith("DOWN");
-        assertThat(list(instance.baseUrl(), token)).as("a request once the balancer took the instance out").isEqualTo(200);
+        assertThat(haproxy.status(server))
+                .as("HAProxy's view before the drain ends")
+                .startsWith("DOWN");
+        assertThat(list(instance.baseUrl(), token))
+                .as("a request once the balancer took the instance out")
+                .isEqualTo(200);
     }
 
     /** Okta's Push New Users: look the person up by userName, then create them. */
@@ -254,35 +321,76 @@ class TwoInstancesBehindHaproxyTest {
     }
 
     private String oktaPush(List<Http.Answer> answers, int i, String userName) {
-        Http.Answer found = okta(answers, "GET", "/Users?filter="
-                + URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8) + "&startIndex=1&count=100", null);
+        Http.Answer found = okta(
+                answers,
+                "GET",
+                "/Users?filter=" + URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8)
+                        + "&startIndex=1&count=100",
+                null);
         assertThat(found.json().get("totalResults").asInt()).isZero();
-        return okta(answers, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"Given" + i + "\",\"familyName\":\"Family\"},"
-                + "\"emails\":[{\"primary\":true,\"value\":\"" + userName + "\",\"type\":\"work\"}],\"active\":true}")
-                .json().get("id").asText();
+        return okta(
+                        answers,
+                        "POST",
+                        "/Users",
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                                + "\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"Given" + i
+                                + "\",\"familyName\":\"Family\"},"
+                                + "\"emails\":[{\"primary\":true,\"value\":\"" + userName
+                                + "\",\"type\":\"work\"}],\"active\":true}")
+                .json()
+                .get("id")
+                .asText();
     }
 
     /** Entra's create: a look-up by userName, then the POST with its externalId. */
     private String entraCreate(List<Http.Answer> answers, int i) {
         String userName = "entra" + i + "@acme.example";
-        Http.Answer found = entra(answers, "GET", "/Users?filter="
-                + URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8), null);
+        Http.Answer found = entra(
+                answers,
+                "GET",
+                "/Users?filter=" + URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8),
+                null);
         assertThat(found.json().get("totalResults").asInt()).isZero();
-        return entra(answers, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
-                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],\"externalId\":\"ext" + i + "\","
-                + "\"userName\":\"" + userName + "\",\"active\":true,\"displayName\":\"Entra " + i + "\","
-                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}]}")
-                .json().get("id").asText();
+        return entra(
+                        answers,
+                        "POST",
+                        "/Users",
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],\"externalId\":\"ext"
+                                + i + "\","
+                                + "\"userName\":\"" + userName + "\",\"active\":true,\"displayName\":\"Entra " + i
+                                + "\","
+                                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}]}")
+                .json()
+                .get("id")
+                .asText();
     }
 
     private Http.Answer okta(List<Http.Answer> answers, String method, String path, String body) {
         String url = haproxy.baseUrl() + "/scim/v2" + path;
         Http.Answer answer = body == null
-                ? Http.send(method, url, null, "Authorization", "Bearer " + token, "Accept", "application/scim+json",
-                        "User-Agent", "Okta SCIM Client 1.0.0")
-                : Http.send(method, url, body, "Authorization", "Bearer " + token, "Accept", "application/scim+json",
-                        "User-Agent", "Okta SCIM Client 1.0.0", "Content-Type", "application/scim+json; charset=utf-8");
+                ? Http.send(
+                        method,
+                        url,
+                        null,
+                        "Authorization",
+                        "Bearer " + token,
+                        "Accept",
+                        "application/scim+json",
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0")
+                : Http.send(
+                        method,
+                        url,
+                        body,
+                        "Authorization",
+                        "Bearer " + token,
+                        "Accept",
+                        "application/scim+json",
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0",
+                        "Content-Type",
+                        "application/scim+json; charset=utf-8");
         answers.add(answer);
         return answer;
     }
@@ -291,8 +399,14 @@ class TwoInstancesBehindHaproxyTest {
         String url = haproxy.baseUrl() + "/scim/v2" + path;
         Http.Answer answer = body == null
                 ? Http.send(method, url, null, "Authorization", "Bearer " + token)
-                : Http.send(method, url, body, "Authorization", "Bearer " + token,
-                        "Content-Type", "application/scim+json; charset=utf-8");
+                : Http.send(
+                        method,
+                        url,
+                        body,
+                        "Authorization",
+                        "Bearer " + token,
+                        "Content-Type",
+                        "application/scim+json; charset=utf-8");
         answers.add(answer);
         return answer;
     }
@@ -322,8 +436,14 @@ class TwoInstancesBehindHaproxyTest {
     private static Http.Answer admin(String base, String method, String path, String body) {
         return body == null
                 ? Http.send(method, base + path, null, "Authorization", "Bearer " + ServerProcess.ADMIN)
-                : Http.send(method, base + path, body, "Authorization", "Bearer " + ServerProcess.ADMIN,
-                        "Content-Type", "application/json");
+                : Http.send(
+                        method,
+                        base + path,
+                        body,
+                        "Authorization",
+                        "Bearer " + ServerProcess.ADMIN,
+                        "Content-Type",
+                        "application/json");
     }
 
     private static long millisUntilRefused(String base, String bearer) throws InterruptedException {
@@ -338,6 +458,7 @@ class TwoInstancesBehindHaproxyTest {
     }
 
     private static int list(String base, String bearer) {
-        return Http.send("GET", base + "/scim/v2/Users?count=1", null, "Authorization", "Bearer " + bearer).status();
+        return Http.send("GET", base + "/scim/v2/Users?count=1", null, "Authorization", "Bearer " + bearer)
+                .status();
     }
 }

@@ -20,8 +20,8 @@ public final class HelloServer {
     private HelloServer() {}
 
     public static void main(String[] args) throws InterruptedException {
-        GrizzlyHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:" + args[0] + "/"),
-                new ResourceConfig(Hello.class));
+        GrizzlyHttpServerFactory.createHttpServer(
+                URI.create("http://0.0.0.0:" + args[0] + "/"), new ResourceConfig(Hello.class));
         Thread.currentThread().join();
     }
 }

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProtocolBenchmarks {
 
     private static final String OKTA_FILTER = "userName eq \"test.user@okta.local\"";
-    private static final String ENTRA_FILTER = "emails[type eq \"work\"].value eq \"user@contoso.com\" and active eq true";
+    private static final String ENTRA_FILTER =
+            "emails[type eq \"work\"].value eq \"user@contoso.com\" and active eq true";
 
     private JsonNode oktaUser;
     private ObjectNode document;
@@ -43,16 +44,18 @@ public class ProtocolBenchmarks {
 
     @Setup
     public void setUp() throws Exception {
-        oktaUser = ScimJson.mapper().readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"test.user@okta.local\",\"name\":{\"givenName\":\"Test\",\"familyName\":\"User\"},"
-                + "\"emails\":[{\"primary\":true,\"value\":\"test.user@okta.local\",\"type\":\"work\"}],"
-                + "\"displayName\":\"Test User\",\"locale\":\"en-US\",\"externalId\":\"00ujl29u0le5T6Aj10h7\","
-                + "\"groups\":[],\"password\":\"1mz050nq\",\"active\":true}");
+        oktaUser = ScimJson.mapper()
+                .readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                        + "\"userName\":\"test.user@okta.local\",\"name\":{\"givenName\":\"Test\",\"familyName\":\"User\"},"
+                        + "\"emails\":[{\"primary\":true,\"value\":\"test.user@okta.local\",\"type\":\"work\"}],"
+                        + "\"displayName\":\"Test User\",\"locale\":\"en-US\",\"externalId\":\"00ujl29u0le5T6Aj10h7\","
+                        + "\"groups\":[],\"password\":\"1mz050nq\",\"active\":true}");
         document = UserJson.writeProfileDocument(UserJson.read(oktaUser).profile());
-        entraPatch = ScimJson.mapper().readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"x@y.z\"},"
-                + "{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"F\"},"
-                + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        entraPatch = ScimJson.mapper()
+                .readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"x@y.z\"},"
+                        + "{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"F\"},"
+                        + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
         operations = ScimPatch.operations(entraPatch, ScimUserGroupCharacteristics.users());
     }
 

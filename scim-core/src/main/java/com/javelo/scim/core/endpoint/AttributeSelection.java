@@ -8,6 +8,7 @@ public record AttributeSelection(String attributes, String excludedAttributes) {
     }
 
     public boolean isEmpty() {
-        return (attributes == null || attributes.isBlank()) && (excludedAttributes == null || excludedAttributes.isBlank());
+        return (attributes == null || attributes.isBlank())
+                && (excludedAttributes == null || excludedAttributes.isBlank());
     }
 }

@@ -11,10 +11,10 @@ import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrorJson;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
-import com.javelo.scim.domain.error.DomainException;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.core.protocol.schema.ScimMessages;
+import com.javelo.scim.domain.error.DomainException;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +61,8 @@ public final class BulkEndpoint {
         Map<String, String> created = new HashMap<>();
         Set<String> failed = new HashSet<>();
         Set<String> defined = new HashSet<>();
-        request.operations().stream().filter(operation -> operation.bulkId() != null)
+        request.operations().stream()
+                .filter(operation -> operation.bulkId() != null)
                 .forEach(operation -> defined.add(operation.bulkId()));
         LinkedList<BulkOperation> pending = new LinkedList<>(request.operations());
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -71,8 +72,10 @@ public final class BulkEndpoint {
                 break;
             }
             BulkOperation next = pending.stream()
-                    .filter(operation -> waitingOn(operation, pending, created, failed, defined).isEmpty())
-                    .findFirst().orElse(null);
+                    .filter(operation -> waitingOn(operation, pending, created, failed, defined)
+                            .isEmpty())
+                    .findFirst()
+                    .orElse(null);
             if (next == null) {
                 // Every operation left waits on another one left: a cycle (RFC 7644 §3.7.1), and
                 // whatever waits on it. None of them can run.
@@ -110,11 +113,17 @@ public final class BulkEndpoint {
     }
 
     /** The bulkIds the operation needs that pending operations have yet to create. */
-    private static Set<String> waitingOn(BulkOperation operation, List<BulkOperation> pending,
-            Map<String, String> created, Set<String> failed, Set<String> defined) {
+    private static Set<String> waitingOn(
+            BulkOperation operation,
+            List<BulkOperation> pending,
+            Map<String, String> created,
+            Set<String> failed,
+            Set<String> defined) {
         Set<String> waiting = new HashSet<>();
         for (String reference : operation.references()) {
-            if (!created.containsKey(reference) && !failed.contains(reference) && defined.contains(reference)
+            if (!created.containsKey(reference)
+                    && !failed.contains(reference)
+                    && defined.contains(reference)
                     && pending.stream().anyMatch(other -> reference.equals(other.bulkId()))) {
                 waiting.add(reference);
             }
@@ -122,8 +131,8 @@ public final class BulkEndpoint {
         return waiting;
     }
 
-    private ObjectNode run(RequestContext context, BulkOperation operation, Map<String, String> created,
-            Set<String> failed) {
+    private ObjectNode run(
+            RequestContext context, BulkOperation operation, Map<String, String> created, Set<String> failed) {
         ScimResponse answer;
         try {
             if (operation.problem() != null) {
@@ -132,12 +141,17 @@ public final class BulkEndpoint {
             for (String reference : operation.references()) {
                 if (!created.containsKey(reference)) {
                     throw ScimErrors.conflict("operation " + (operation.index() + 1) + " refers to bulkId '" + reference
-                            + "', which " + (failed.contains(reference) ? "failed" : "no operation of this request"
-                            + " defines") + ": there is no resource to refer to.");
+                            + "', which "
+                            + (failed.contains(reference) ? "failed" : "no operation of this request" + " defines")
+                            + ": there is no resource to refer to.");
                 }
             }
-            answer = execute(context, operation.method(), BulkRequest.resolvePath(operation.path(), created),
-                    BulkRequest.resolveData(operation.data(), created), operation.version());
+            answer = execute(
+                    context,
+                    operation.method(),
+                    BulkRequest.resolvePath(operation.path(), created),
+                    BulkRequest.resolveData(operation.data(), created),
+                    operation.version());
         } catch (ScimException e) {
             markFailed(operation, failed);
             return result(context, operation, null, e.error());
@@ -170,8 +184,11 @@ public final class BulkEndpoint {
         }
         boolean collection = segments.length == 1;
         if (collection != "POST".equals(method)) {
-            throw ScimErrors.invalidPath("a " + method + " names " + ("POST".equals(method)
-                    ? "a collection (/Users, /Groups)" : "one resource (/Users/{id}, /Groups/{id})") + ", not '" + path + "'");
+            throw ScimErrors.invalidPath("a " + method + " names "
+                    + ("POST".equals(method)
+                            ? "a collection (/Users, /Groups)"
+                            : "one resource (/Users/{id}, /Groups/{id})")
+                    + ", not '" + path + "'");
         }
         AttributeSelection none = AttributeSelection.none();
         ExpectedVersion expected = EntityTags.expectation(version);
@@ -184,8 +201,8 @@ public final class BulkEndpoint {
     }
 
     /** One entry of the response's {@code Operations} (RFC 7644 §3.7.3). */
-    private static ObjectNode result(RequestContext context, BulkOperation operation, ScimResponse answer,
-            ScimError error) {
+    private static ObjectNode result(
+            RequestContext context, BulkOperation operation, ScimResponse answer, ScimError error) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (operation.method() != null) {
             result.put("method", operation.method());
@@ -206,10 +223,13 @@ public final class BulkEndpoint {
             }
             result.put("status", Integer.toString(answer.status()));
         } else {
-            if (operation.path() != null && !"POST".equals(operation.method()) && operation.method() != null
+            if (operation.path() != null
+                    && !"POST".equals(operation.method())
+                    && operation.method() != null
                     && !operation.path().contains(BulkRequest.BULK_ID_PREFIX)) {
-                result.put("location", context.baseUrl() + (operation.path().startsWith("/") ? "" : "/")
-                        + operation.path());
+                result.put(
+                        "location",
+                        context.baseUrl() + (operation.path().startsWith("/") ? "" : "/") + operation.path());
             }
             result.put("status", Integer.toString(error.status()));
             result.set("response", ScimErrorJson.of(error));
@@ -219,7 +239,9 @@ public final class BulkEndpoint {
 
     private static ScimError circularError(BulkOperation operation) {
         return ScimErrors.conflict("operation " + (operation.index() + 1) + " is part of (or waits on) a circular"
-                + " bulkId reference among " + operation.references() + ": create the resources first, then link"
-                + " them in later operations (RFC 7644 §3.7.1).").error();
+                        + " bulkId reference among " + operation.references()
+                        + ": create the resources first, then link"
+                        + " them in later operations (RFC 7644 §3.7.1).")
+                .error();
     }
 }

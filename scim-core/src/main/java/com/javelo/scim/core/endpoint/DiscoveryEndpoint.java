@@ -1,9 +1,9 @@
 package com.javelo.scim.core.endpoint;
 
-import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.protocol.discovery.DiscoveryDocuments;
 import com.javelo.scim.core.protocol.discovery.ServiceProviderSettings;
-import com.javelo.scim.core.port.CustomSchemas;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
 import com.javelo.scim.domain.id.TenantId;
@@ -22,9 +22,13 @@ public final class DiscoveryEndpoint {
 
     public DiscoveryEndpoint(EndpointSettings endpointSettings, CustomSchemas schemas) {
         this.schemas = schemas;
-        this.settings = new ServiceProviderSettings(endpointSettings.maxPageSize(), null,
-                endpointSettings.defaultPageSize(), endpointSettings.cursorTimeout().toSeconds(),
-                endpointSettings.bulkMaxOperations(), endpointSettings.bulkMaxPayloadBytes());
+        this.settings = new ServiceProviderSettings(
+                endpointSettings.maxPageSize(),
+                null,
+                endpointSettings.defaultPageSize(),
+                endpointSettings.cursorTimeout().toSeconds(),
+                endpointSettings.bulkMaxOperations(),
+                endpointSettings.bulkMaxPayloadBytes());
     }
 
     public ScimResponse serviceProviderConfig(String baseUrl) {
@@ -36,9 +40,11 @@ public final class DiscoveryEndpoint {
     }
 
     public ScimResponse resourceType(String baseUrl, String name) {
-        return documents.resourceType(name, trim(baseUrl))
+        return documents
+                .resourceType(name, trim(baseUrl))
                 .map(ScimResponse::ok)
-                .orElseThrow(() -> ScimErrors.notFound("no resource type '" + name + "'; this server has User and Group"));
+                .orElseThrow(
+                        () -> ScimErrors.notFound("no resource type '" + name + "'; this server has User and Group"));
     }
 
     public ScimResponse schemas(String baseUrl) {
@@ -46,7 +52,8 @@ public final class DiscoveryEndpoint {
     }
 
     public ScimResponse schema(String baseUrl, String urn) {
-        return documents.schema(urn, trim(baseUrl))
+        return documents
+                .schema(urn, trim(baseUrl))
                 .map(ScimResponse::ok)
                 .orElseThrow(() -> ScimErrors.notFound("no schema '" + urn + "'; see /Schemas for the ones served"));
     }
@@ -57,9 +64,11 @@ public final class DiscoveryEndpoint {
     }
 
     public ScimResponse resourceType(TenantId tenant, String baseUrl, String name) {
-        return documents(tenant).resourceType(name, trim(baseUrl))
+        return documents(tenant)
+                .resourceType(name, trim(baseUrl))
                 .map(ScimResponse::ok)
-                .orElseThrow(() -> ScimErrors.notFound("no resource type '" + name + "'; this server has User and Group"));
+                .orElseThrow(
+                        () -> ScimErrors.notFound("no resource type '" + name + "'; this server has User and Group"));
     }
 
     /** /Schemas as {@code tenant} sees it: with the company's declared extension, generated from the same catalogue. */
@@ -68,7 +77,8 @@ public final class DiscoveryEndpoint {
     }
 
     public ScimResponse schema(TenantId tenant, String baseUrl, String urn) {
-        return documents(tenant).schema(urn, trim(baseUrl))
+        return documents(tenant)
+                .schema(urn, trim(baseUrl))
                 .map(ScimResponse::ok)
                 .orElseThrow(() -> ScimErrors.notFound("no schema '" + urn + "'; see /Schemas for the ones served"));
     }

@@ -8,8 +8,8 @@ import java.time.Duration;
  * ServiceProviderConfig), how long a cursor of RFC 9865 stays valid ({@code cursorTimeout}), and
  * the limits of a bulk request ({@code bulk.maxOperations}, {@code bulk.maxPayloadSize}).
  */
-public record EndpointSettings(int defaultPageSize, int maxPageSize, Duration cursorTimeout, int bulkMaxOperations,
-        long bulkMaxPayloadBytes) {
+public record EndpointSettings(
+        int defaultPageSize, int maxPageSize, Duration cursorTimeout, int bulkMaxOperations, long bulkMaxPayloadBytes) {
 
     /** A cursor lets a client walk 100,000 users at 1,000 a page with time to spare between pages. */
     public static final Duration DEFAULT_CURSOR_TIMEOUT = Duration.ofHours(1);
@@ -33,7 +33,11 @@ public record EndpointSettings(int defaultPageSize, int maxPageSize, Duration cu
     }
 
     public EndpointSettings(int defaultPageSize, int maxPageSize) {
-        this(defaultPageSize, maxPageSize, DEFAULT_CURSOR_TIMEOUT, DEFAULT_BULK_MAX_OPERATIONS,
+        this(
+                defaultPageSize,
+                maxPageSize,
+                DEFAULT_CURSOR_TIMEOUT,
+                DEFAULT_BULK_MAX_OPERATIONS,
                 DEFAULT_BULK_MAX_PAYLOAD_BYTES);
     }
 

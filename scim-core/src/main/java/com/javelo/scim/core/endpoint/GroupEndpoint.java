@@ -3,27 +3,26 @@ package com.javelo.scim.core.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
-import com.javelo.scim.domain.group.Member;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.patch.PatchRequest;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.usecase.group.CreateGroup;
 import com.javelo.scim.core.usecase.group.DeleteGroup;
 import com.javelo.scim.core.usecase.group.PatchGroup;
 import com.javelo.scim.core.usecase.group.ReplaceGroup;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The SCIM protocol for /Groups, independent of HTTP: parses, runs the use case, renders. */
@@ -41,8 +40,14 @@ public final class GroupEndpoint implements ResourceEndpoint {
     private final EndpointSettings settings;
     private final CursorCodec cursors;
 
-    public GroupEndpoint(Groups groups, CreateGroup createGroup, ReplaceGroup replaceGroup, PatchGroup patchGroup,
-            DeleteGroup deleteGroup, EndpointSettings settings, CursorCodec cursors) {
+    public GroupEndpoint(
+            Groups groups,
+            CreateGroup createGroup,
+            ReplaceGroup replaceGroup,
+            PatchGroup patchGroup,
+            DeleteGroup deleteGroup,
+            EndpointSettings settings,
+            CursorCodec cursors) {
         this.groups = groups;
         this.createGroup = createGroup;
         this.replaceGroup = replaceGroup;
@@ -57,8 +62,13 @@ public final class GroupEndpoint implements ResourceEndpoint {
         ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Groups");
         Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
         Page<Group> page = groups.query(context.tenant(), ResourceFilters.groups(parsed.query()));
-        return ScimResponse.ok(ListRequests.listResponse(parsed, page, group -> render(context, group, projection),
-                group -> new KeysetPosition(group.meta().created(), group.id().value()), cursors, context.tenant()));
+        return ScimResponse.ok(ListRequests.listResponse(
+                parsed,
+                page,
+                group -> render(context, group, projection),
+                group -> new KeysetPosition(group.meta().created(), group.id().value()),
+                cursors,
+                context.tenant()));
     }
 
     /** POST /Groups/.search (RFC 7644 §3.4.3). */
@@ -75,15 +85,16 @@ public final class GroupEndpoint implements ResourceEndpoint {
 
     @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
-        Group group = createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body), context.cause()));
+        Group group =
+                createGroup.execute(new CreateGroup.Command(context.tenant(), GroupJson.read(body), context.cause()));
         return respond(201, context, group, selection);
     }
 
     @Override
-    public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
-            AttributeSelection selection) {
-        Group group = replaceGroup.execute(new ReplaceGroup.Command(context.tenant(), new GroupId(id),
-                GroupJson.read(body), expected, context.cause()));
+    public ScimResponse replace(
+            RequestContext context, String id, JsonNode body, ExpectedVersion expected, AttributeSelection selection) {
+        Group group = replaceGroup.execute(new ReplaceGroup.Command(
+                context.tenant(), new GroupId(id), GroupJson.read(body), expected, context.cause()));
         return respond(200, context, group, selection);
     }
 
@@ -92,10 +103,13 @@ public final class GroupEndpoint implements ResourceEndpoint {
      * asks for it): a membership change must never answer with a body that grows with the group.
      */
     @Override
-    public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
-            AttributeSelection selection) {
-        Group group = patchGroup.execute(new PatchGroup.Command(context.tenant(), new GroupId(id),
-                ScimPatch.planGroup(PatchRequest.parse(body), ScimUserGroupCharacteristics.groups()), expected,
+    public ScimResponse patch(
+            RequestContext context, String id, JsonNode body, ExpectedVersion expected, AttributeSelection selection) {
+        Group group = patchGroup.execute(new PatchGroup.Command(
+                context.tenant(),
+                new GroupId(id),
+                ScimPatch.planGroup(PatchRequest.parse(body), ScimUserGroupCharacteristics.groups()),
+                expected,
                 context.cause()));
         if (selection.isEmpty()) {
             return new ScimResponse(204, null, EntityTags.of(group.meta().version()), null);
@@ -111,7 +125,10 @@ public final class GroupEndpoint implements ResourceEndpoint {
 
     private ScimResponse respond(int status, RequestContext context, Group group, AttributeSelection selection) {
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
-        return new ScimResponse(status, render(context, group, projection), EntityTags.of(group.meta().version()),
+        return new ScimResponse(
+                status,
+                render(context, group, projection),
+                EntityTags.of(group.meta().version()),
                 context.baseUrl() + "/Groups/" + group.id().value());
     }
 

@@ -16,8 +16,14 @@ public record ListParameters(
         String cursor) {
 
     /** Parameters of index paging (no {@code cursor}). */
-    public ListParameters(String filter, String startIndex, String count, String sortBy, String sortOrder,
-            String attributes, String excludedAttributes) {
+    public ListParameters(
+            String filter,
+            String startIndex,
+            String count,
+            String sortBy,
+            String sortOrder,
+            String attributes,
+            String excludedAttributes) {
         this(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, null);
     }
 

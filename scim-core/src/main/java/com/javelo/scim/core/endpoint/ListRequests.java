@@ -2,7 +2,6 @@ package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.error.ScimErrors;
@@ -11,6 +10,7 @@ import com.javelo.scim.core.protocol.filter.FilterParser;
 import com.javelo.scim.core.protocol.filter.FilterPrinter;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.paging.ListResponses;
 import com.javelo.scim.core.protocol.paging.PageRequest;
 import com.javelo.scim.core.protocol.paging.SortRequest;
@@ -39,11 +39,18 @@ final class ListRequests {
     /** Parses index paging only (the root search, which pages over two collections by index). */
     static Parsed parse(ListParameters parameters, EndpointSettings settings) {
         Filter filter = filter(parameters);
-        PageRequest page = PageRequest.of(integer(parameters.startIndex(), "startIndex"),
-                integer(parameters.count(), "count"), settings.defaultPageSize(), settings.maxPageSize());
+        PageRequest page = PageRequest.of(
+                integer(parameters.startIndex(), "startIndex"),
+                integer(parameters.count(), "count"),
+                settings.defaultPageSize(),
+                settings.maxPageSize());
         Optional<SortRequest> sort = SortRequest.of(parameters.sortBy(), parameters.sortOrder());
-        ResourceQuery query = new ResourceQuery(filter, sort.map(SortRequest::sortBy).orElse(null),
-                sort.map(SortRequest::ascending).orElse(true), page.offset(), page.count());
+        ResourceQuery query = new ResourceQuery(
+                filter,
+                sort.map(SortRequest::sortBy).orElse(null),
+                sort.map(SortRequest::ascending).orElse(true),
+                page.offset(),
+                page.count());
         return new Parsed(query, page, null);
     }
 
@@ -53,7 +60,11 @@ final class ListRequests {
      *
      * @param resourceType the collection ({@code Users}, {@code Groups}): a cursor is bound to it
      */
-    static Parsed parse(ListParameters parameters, EndpointSettings settings, CursorCodec cursors, TenantId tenant,
+    static Parsed parse(
+            ListParameters parameters,
+            EndpointSettings settings,
+            CursorCodec cursors,
+            TenantId tenant,
             String resourceType) {
         if (!parameters.cursorPaging()) {
             return parse(parameters, settings);
@@ -69,8 +80,8 @@ final class ListRequests {
         Filter filter = filter(parameters);
         Integer requested = integer(parameters.count(), "count");
         if (requested != null && requested < 0) {
-            throw ScimErrors.invalidCount("'count' must be between 0 and " + settings.maxPageSize() + ", got "
-                    + requested + ".");
+            throw ScimErrors.invalidCount(
+                    "'count' must be between 0 and " + settings.maxPageSize() + ", got " + requested + ".");
         }
         PageRequest page = PageRequest.of(1, requested, settings.defaultPageSize(), settings.maxPageSize());
         String cursorQuery = resourceType + "\n" + (filter == null ? "" : FilterPrinter.print(filter));
@@ -84,10 +95,17 @@ final class ListRequests {
      * The ListResponse of a page: index paging echoes {@code startIndex}; cursor paging gives
      * {@code nextCursor} when a resource follows the page, and no {@code startIndex} (RFC 9865 §3).
      */
-    static <T> ObjectNode listResponse(Parsed parsed, Page<T> page, Function<T, ObjectNode> render,
-            Function<T, KeysetPosition> position, CursorCodec cursors, TenantId tenant) {
+    static <T> ObjectNode listResponse(
+            Parsed parsed,
+            Page<T> page,
+            Function<T, ObjectNode> render,
+            Function<T, KeysetPosition> position,
+            CursorCodec cursors,
+            TenantId tenant) {
         if (!parsed.cursorPaging()) {
-            return ListResponses.of(page.totalResults(), parsed.page().startIndex(),
+            return ListResponses.of(
+                    page.totalResults(),
+                    parsed.page().startIndex(),
                     page.items().stream().map(render).toList());
         }
         List<T> items = page.items();
@@ -96,13 +114,15 @@ final class ListRequests {
             items = items.subList(0, parsed.page().count());
             nextCursor = cursors.issue(tenant, parsed.cursorQuery(), position.apply(items.get(items.size() - 1)));
         }
-        return ListResponses.cursorPage(page.totalResults(), items.stream().map(render).toList(), nextCursor);
+        return ListResponses.cursorPage(
+                page.totalResults(), items.stream().map(render).toList(), nextCursor);
     }
 
     /** Reads a SearchRequest body (RFC 7644 §3.4.3) into the same parameters as a query string. */
     static ListParameters fromSearchRequest(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ScimErrors.invalidSyntax("a search request must be a JSON object (urn:ietf:params:scim:api:messages:2.0:SearchRequest)");
+            throw ScimErrors.invalidSyntax(
+                    "a search request must be a JSON object (urn:ietf:params:scim:api:messages:2.0:SearchRequest)");
         }
         return new ListParameters(
                 JsonFields.text(body, "filter", "filter"),
@@ -112,7 +132,10 @@ final class ListRequests {
                 JsonFields.text(body, "sortOrder", "sortOrder"),
                 names(body, "attributes"),
                 names(body, "excludedAttributes"),
-                JsonFields.field(body, "cursor").filter(node -> !node.isNull()).map(JsonNode::asText).orElse(null));
+                JsonFields.field(body, "cursor")
+                        .filter(node -> !node.isNull())
+                        .map(JsonNode::asText)
+                        .orElse(null));
     }
 
     private static Filter filter(ListParameters parameters) {
@@ -148,7 +171,8 @@ final class ListRequests {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw ScimErrors.invalidValue("query parameter '" + parameter + "' must be an integer, got '" + value + "'");
+            throw ScimErrors.invalidValue(
+                    "query parameter '" + parameter + "' must be an integer, got '" + value + "'");
         }
     }
 }

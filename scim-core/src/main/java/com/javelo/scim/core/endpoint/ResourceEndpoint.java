@@ -15,11 +15,11 @@ public interface ResourceEndpoint {
 
     ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection);
 
-    ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
-            AttributeSelection selection);
+    ScimResponse replace(
+            RequestContext context, String id, JsonNode body, ExpectedVersion expected, AttributeSelection selection);
 
-    ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
-            AttributeSelection selection);
+    ScimResponse patch(
+            RequestContext context, String id, JsonNode body, ExpectedVersion expected, AttributeSelection selection);
 
     ScimResponse delete(RequestContext context, String id, ExpectedVersion expected);
 }

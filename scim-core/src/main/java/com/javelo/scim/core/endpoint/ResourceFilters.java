@@ -27,8 +27,8 @@ import java.util.Set;
  */
 final class ResourceFilters {
 
-    private static final Set<AttributeType> ORDERED = Set.of(AttributeType.STRING, AttributeType.INTEGER,
-            AttributeType.DECIMAL, AttributeType.DATE_TIME);
+    private static final Set<AttributeType> ORDERED =
+            Set.of(AttributeType.STRING, AttributeType.INTEGER, AttributeType.DECIMAL, AttributeType.DATE_TIME);
 
     private ResourceFilters() {}
 
@@ -72,8 +72,8 @@ final class ResourceFilters {
             if (users) {
                 throw undeclared(path);
             }
-            throw ScimErrors.invalidFilter("unknown schema '" + path.schemaUrn() + "' in filter attribute '" + path
-                    + "'");
+            throw ScimErrors.invalidFilter(
+                    "unknown schema '" + path.schemaUrn() + "' in filter attribute '" + path + "'");
         }
         Optional<AttributeDefinition> definition = resource.find(path);
         if (definition.isPresent()) {
@@ -111,22 +111,25 @@ final class ResourceFilters {
         return names;
     }
 
-    private static void checkOperator(AttributePath path, AttributeDefinition definition,
-            ComparisonOperator operator) {
+    private static void checkOperator(AttributePath path, AttributeDefinition definition, ComparisonOperator operator) {
         if (!CustomSchema.isUrn(path.schemaUrn())) {
             return; // the RFC's attributes: each store compares them as the evaluator does
         }
-        boolean ordering = operator == ComparisonOperator.GT || operator == ComparisonOperator.GE
-                || operator == ComparisonOperator.LT || operator == ComparisonOperator.LE;
+        boolean ordering = operator == ComparisonOperator.GT
+                || operator == ComparisonOperator.GE
+                || operator == ComparisonOperator.LT
+                || operator == ComparisonOperator.LE;
         if (ordering && !ORDERED.contains(definition.type())) {
-            throw ScimErrors.invalidFilter("'" + path + "' is declared " + definition.type().wireValue()
-                    + "; gt, ge, lt and le apply to string, integer, decimal and dateTime attributes");
+            throw ScimErrors.invalidFilter(
+                    "'" + path + "' is declared " + definition.type().wireValue()
+                            + "; gt, ge, lt and le apply to string, integer, decimal and dateTime attributes");
         }
-        boolean text = operator == ComparisonOperator.CO || operator == ComparisonOperator.SW
+        boolean text = operator == ComparisonOperator.CO
+                || operator == ComparisonOperator.SW
                 || operator == ComparisonOperator.EW;
         if (text && definition.type() != AttributeType.STRING && definition.type() != AttributeType.REFERENCE) {
-            throw ScimErrors.invalidFilter("'" + path + "' is declared " + definition.type().wireValue()
-                    + "; co, sw and ew apply to string and reference attributes");
+            throw ScimErrors.invalidFilter("'" + path + "' is declared "
+                    + definition.type().wireValue() + "; co, sw and ew apply to string and reference attributes");
         }
     }
 
@@ -189,8 +192,8 @@ final class ResourceFilters {
                 throw ScimErrors.invalidFilter("inside " + attribute + "[...] name a sub-attribute such as value "
                         + "or type, not '" + path + "'");
             }
-            filterable(new AttributePath(attribute.schemaUrn(), attribute.attribute(), path.attribute()), resource,
-                    users);
+            filterable(
+                    new AttributePath(attribute.schemaUrn(), attribute.attribute(), path.attribute()), resource, users);
         }
 
         @Override

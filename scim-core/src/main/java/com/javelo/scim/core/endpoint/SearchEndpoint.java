@@ -45,9 +45,12 @@ public final class SearchEndpoint {
                     + " pages by startIndex and count.");
         }
         Filter filter = parameters.filter() == null || parameters.filter().isBlank()
-                ? null : FilterParser.parse(parameters.filter());
-        PageRequest page = ListRequests.parse(new ListParameters(null, parameters.startIndex(),
-                parameters.count(), null, null, null, null), settings).page();
+                ? null
+                : FilterParser.parse(parameters.filter());
+        PageRequest page = ListRequests.parse(
+                        new ListParameters(null, parameters.startIndex(), parameters.count(), null, null, null, null),
+                        settings)
+                .page();
         Part userPart = new Part(users, ResourceTypeFilter.narrow(filter, ResourceSchema.USER));
         Part groupPart = new Part(groups, ResourceTypeFilter.narrow(filter, ResourceSchema.GROUP));
         long userTotal = userPart.total(context, parameters);
@@ -73,17 +76,28 @@ public final class SearchEndpoint {
             if (filter.matchesNothing()) {
                 return 0;
             }
-            return endpoint.list(context, parameters(parameters, 1, 0)).body().get("totalResults").asLong();
+            return endpoint.list(context, parameters(parameters, 1, 0))
+                    .body()
+                    .get("totalResults")
+                    .asLong();
         }
 
         JsonNode page(RequestContext context, ListParameters parameters, long startIndex, int count) {
-            return endpoint.list(context, parameters(parameters, startIndex, count)).body().get("Resources");
+            return endpoint.list(context, parameters(parameters, startIndex, count))
+                    .body()
+                    .get("Resources");
         }
 
         private ListParameters parameters(ListParameters asked, long startIndex, int count) {
             String text = filter.filter() == null ? null : FilterPrinter.print(filter.filter());
-            return new ListParameters(text, Long.toString(startIndex), Integer.toString(count), asked.sortBy(),
-                    asked.sortOrder(), asked.attributes(), asked.excludedAttributes());
+            return new ListParameters(
+                    text,
+                    Long.toString(startIndex),
+                    Integer.toString(count),
+                    asked.sortBy(),
+                    asked.sortOrder(),
+                    asked.attributes(),
+                    asked.excludedAttributes());
         }
     }
 }

@@ -2,7 +2,6 @@ package com.javelo.scim.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
@@ -11,7 +10,7 @@ import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.patch.PatchRequest;
 import com.javelo.scim.core.protocol.patch.ScimPatch;
 import com.javelo.scim.core.protocol.patch.quirks.EntraDefaultDialect;
@@ -19,14 +18,15 @@ import com.javelo.scim.core.protocol.projection.Projection;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.usecase.user.CreateUser;
 import com.javelo.scim.core.usecase.user.DeleteUser;
 import com.javelo.scim.core.usecase.user.PatchUser;
 import com.javelo.scim.core.usecase.user.ReplaceUser;
 import com.javelo.scim.domain.error.UnknownUser;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.user.UserOrigin;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +45,26 @@ public final class UserEndpoint implements ResourceEndpoint {
     private final CursorCodec cursors;
     private final CustomSchemas schemas;
 
-    public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
-            PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings, CursorCodec cursors) {
+    public UserEndpoint(
+            Users users,
+            CreateUser createUser,
+            ReplaceUser replaceUser,
+            PatchUser patchUser,
+            DeleteUser deleteUser,
+            EndpointSettings settings,
+            CursorCodec cursors) {
         this(users, createUser, replaceUser, patchUser, deleteUser, settings, cursors, CustomSchemas.NONE);
     }
 
     /** @param schemas each company's declared attributes (read on every request: keep them in memory) */
-    public UserEndpoint(Users users, CreateUser createUser, ReplaceUser replaceUser,
-            PatchUser patchUser, DeleteUser deleteUser, EndpointSettings settings, CursorCodec cursors,
+    public UserEndpoint(
+            Users users,
+            CreateUser createUser,
+            ReplaceUser replaceUser,
+            PatchUser patchUser,
+            DeleteUser deleteUser,
+            EndpointSettings settings,
+            CursorCodec cursors,
             CustomSchemas schemas) {
         this.schemas = schemas;
         this.users = users;
@@ -75,11 +87,15 @@ public final class UserEndpoint implements ResourceEndpoint {
         Page<UserWithGroups> page = projection.includes(GROUPS, resource)
                 ? users.queryWithGroups(context.tenant(), query)
                 : users.query(context.tenant(), query).map(user -> new UserWithGroups(user, List.of()));
-        return ScimResponse.ok(ListRequests.listResponse(parsed, page,
-                listed -> projection.apply(UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema),
-                        resource),
-                listed -> new KeysetPosition(listed.user().meta().created(), listed.user().id().value()),
-                cursors, context.tenant()));
+        return ScimResponse.ok(ListRequests.listResponse(
+                parsed,
+                page,
+                listed -> projection.apply(
+                        UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema), resource),
+                listed -> new KeysetPosition(
+                        listed.user().meta().created(), listed.user().id().value()),
+                cursors,
+                context.tenant()));
     }
 
     /**
@@ -90,16 +106,23 @@ public final class UserEndpoint implements ResourceEndpoint {
      */
     public ScimResponse listPeople(RequestContext context, ListParameters parameters) {
         ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
-        Page<User> page = users.query(context.tenant(),
-                ResourceFilters.users(parsed.query(), schemas.of(context.tenant())));
-        return ScimResponse.ok(ListRequests.listResponse(parsed, page, user -> person(context, user),
-                user -> new KeysetPosition(user.meta().created(), user.id().value()), cursors, context.tenant()));
+        Page<User> page =
+                users.query(context.tenant(), ResourceFilters.users(parsed.query(), schemas.of(context.tenant())));
+        return ScimResponse.ok(ListRequests.listResponse(
+                parsed,
+                page,
+                user -> person(context, user),
+                user -> new KeysetPosition(user.meta().created(), user.id().value()),
+                cursors,
+                context.tenant()));
     }
 
     private ObjectNode person(RequestContext context, User user) {
         ObjectNode node = UserJson.write(user, List.of(), context.baseUrl(), schemas.of(context.tenant()));
         node.put("origin", user.origin() == UserOrigin.PRE_EXISTING ? "imported" : "provisioned");
-        node.put("linkedToIdp", user.origin() == UserOrigin.PROVISIONED || user.profile().externalId() != null);
+        node.put(
+                "linkedToIdp",
+                user.origin() == UserOrigin.PROVISIONED || user.profile().externalId() != null);
         return node;
     }
 
@@ -114,7 +137,7 @@ public final class UserEndpoint implements ResourceEndpoint {
         UserId userId = new UserId(id);
         // The groups come with the user in one look-up, and not at all when not returned.
         Optional<UserWithGroups> user = Projection.of(selection.attributes(), selection.excludedAttributes())
-                .includes(GROUPS, schemas.of(context.tenant()).users())
+                        .includes(GROUPS, schemas.of(context.tenant()).users())
                 ? users.findByIdWithGroups(context.tenant(), userId)
                 : users.findById(context.tenant(), userId).map(found -> new UserWithGroups(found, List.of()));
         return respond(200, context, user.orElseThrow(() -> new UnknownUser(id)), selection);
@@ -122,23 +145,33 @@ public final class UserEndpoint implements ResourceEndpoint {
 
     @Override
     public ScimResponse create(RequestContext context, JsonNode body, AttributeSelection selection) {
-        User user = createUser.execute(new CreateUser.Command(context.tenant(),
-                UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PROVISIONED, context.cause()));
+        User user = createUser.execute(new CreateUser.Command(
+                context.tenant(),
+                UserJson.read(body, schemas.of(context.tenant())),
+                UserOrigin.PROVISIONED,
+                context.cause()));
         return respondCreated(context, user, selection);
     }
 
     /** Loads a person who existed in Javelo before the integration, for the IdP to adopt. */
     public ScimResponse importExisting(RequestContext context, JsonNode body) {
-        User user = createUser.execute(new CreateUser.Command(context.tenant(),
-                UserJson.read(body, schemas.of(context.tenant())), UserOrigin.PRE_EXISTING, context.cause()));
+        User user = createUser.execute(new CreateUser.Command(
+                context.tenant(),
+                UserJson.read(body, schemas.of(context.tenant())),
+                UserOrigin.PRE_EXISTING,
+                context.cause()));
         return respondCreated(context, user, AttributeSelection.none());
     }
 
     @Override
-    public ScimResponse replace(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
-            AttributeSelection selection) {
-        UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(context.tenant(), new UserId(id),
-                UserJson.read(body, schemas.of(context.tenant())), expected, context.cause()));
+    public ScimResponse replace(
+            RequestContext context, String id, JsonNode body, ExpectedVersion expected, AttributeSelection selection) {
+        UserWithGroups user = replaceUser.execute(new ReplaceUser.Command(
+                context.tenant(),
+                new UserId(id),
+                UserJson.read(body, schemas.of(context.tenant())),
+                expected,
+                context.cause()));
         return respond(200, context, user, selection);
     }
 
@@ -147,12 +180,15 @@ public final class UserEndpoint implements ResourceEndpoint {
      * for Entra's default dialect (see {@link EntraDefaultDialect}) unless {@code attributes} were asked.
      */
     @Override
-    public ScimResponse patch(RequestContext context, String id, JsonNode body, ExpectedVersion expected,
-            AttributeSelection selection) {
+    public ScimResponse patch(
+            RequestContext context, String id, JsonNode body, ExpectedVersion expected, AttributeSelection selection) {
         PatchRequest request = PatchRequest.parse(body);
-        UserWithGroups user = patchUser.execute(new PatchUser.Command(context.tenant(), new UserId(id),
+        UserWithGroups user = patchUser.execute(new PatchUser.Command(
+                context.tenant(),
+                new UserId(id),
                 ScimPatch.operations(request, ScimUserGroupCharacteristics.users(schemas.of(context.tenant()))),
-                expected, context.cause()));
+                expected,
+                context.cause()));
         if (selection.isEmpty() && EntraDefaultDialect.isUsedBy(request)) {
             return new ScimResponse(204, null, EntityTags.of(user.user().meta().version(), user.groups()), null);
         }
@@ -165,13 +201,16 @@ public final class UserEndpoint implements ResourceEndpoint {
         return ScimResponse.noContent();
     }
 
-    private ScimResponse respond(int status, RequestContext context, UserWithGroups user,
-            AttributeSelection selection) {
+    private ScimResponse respond(
+            int status, RequestContext context, UserWithGroups user, AttributeSelection selection) {
         CustomSchema schema = schemas.of(context.tenant());
         Projection projection = Projection.of(selection.attributes(), selection.excludedAttributes());
-        ObjectNode body = projection.apply(UserJson.write(user.user(), user.groups(), context.baseUrl(), schema),
-                schema.users());
-        return new ScimResponse(status, body, EntityTags.of(user.user().meta().version(), user.groups()),
+        ObjectNode body =
+                projection.apply(UserJson.write(user.user(), user.groups(), context.baseUrl(), schema), schema.users());
+        return new ScimResponse(
+                status,
+                body,
+                EntityTags.of(user.user().meta().version(), user.groups()),
                 location(context, user.user()));
     }
 

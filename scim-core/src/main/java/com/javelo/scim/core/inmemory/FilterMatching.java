@@ -1,9 +1,9 @@
 package com.javelo.scim.core.inmemory;
 
-import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 
 /** Binds the in-memory adapters to the core's filter evaluator. */

@@ -48,7 +48,8 @@ public final class InMemoryActivityLog implements ActivityLog {
     @Override
     public synchronized long readsSince(TenantId tenant, Instant since) {
         return reads.entrySet().stream()
-                .filter(count -> count.getKey().tenant().equals(tenant) && !count.getKey().minute().isBefore(since))
+                .filter(count -> count.getKey().tenant().equals(tenant)
+                        && !count.getKey().minute().isBefore(since))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
     }

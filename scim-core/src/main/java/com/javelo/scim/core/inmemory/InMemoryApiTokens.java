@@ -29,14 +29,16 @@ public final class InMemoryApiTokens implements ApiTokens {
     @Override
     public void revokeAll(TenantId tenant, Instant now) {
         state.atomically(() -> {
-            state.credentials.replaceAll(credential -> isCurrent(credential, tenant) ? credential.asRevoked() : credential);
+            state.credentials.replaceAll(
+                    credential -> isCurrent(credential, tenant) ? credential.asRevoked() : credential);
         });
     }
 
     @Override
     public Optional<TenantId> findTenant(TokenHash hash) {
         return state.atomically(() -> state.credentials.stream()
-                .filter(credential -> credential.purpose() == purpose && !credential.revoked()
+                .filter(credential -> credential.purpose() == purpose
+                        && !credential.revoked()
                         && credential.hash().sameAs(hash))
                 .map(InMemoryState.Credential::tenant)
                 .findFirst());
@@ -46,15 +48,16 @@ public final class InMemoryApiTokens implements ApiTokens {
     public Optional<TokenUse> current(TenantId tenant) {
         return state.atomically(() -> state.credentials.stream()
                 .filter(credential -> isCurrent(credential, tenant))
-                .map(credential -> new TokenUse(credential.issuedAt(), credential.lastUsedAt(), credential.lastClient()))
+                .map(credential ->
+                        new TokenUse(credential.issuedAt(), credential.lastUsedAt(), credential.lastClient()))
                 .findFirst());
     }
 
     @Override
     public void recordUse(TenantId tenant, Instant usedAt, String client) {
         state.atomically(() -> {
-            state.credentials.replaceAll(credential -> isCurrent(credential, tenant)
-                    ? credential.usedAt(usedAt, client) : credential);
+            state.credentials.replaceAll(
+                    credential -> isCurrent(credential, tenant) ? credential.usedAt(usedAt, client) : credential);
         });
     }
 

@@ -33,8 +33,8 @@ final class InMemoryEventFeed implements EventFeed {
         }
 
         EventConsumer view() {
-            return new EventConsumer(registered.id(), registered.name(), registered.scope(), registered.createdAt(),
-                    position, expired);
+            return new EventConsumer(
+                    registered.id(), registered.name(), registered.scope(), registered.createdAt(), position, expired);
         }
 
         boolean acknowledged(FeedEvent event) {
@@ -52,7 +52,8 @@ final class InMemoryEventFeed implements EventFeed {
     @Override
     public List<FeedEvent> readAfter(TenantScope scope, long position, int limit) {
         return state.atomically(() -> state.events.stream()
-                .filter(event -> event.position() > position && scope.includes(event.event().tenantId()))
+                .filter(event -> event.position() > position
+                        && scope.includes(event.event().tenantId()))
                 .limit(limit)
                 .toList());
     }
@@ -74,7 +75,8 @@ final class InMemoryEventFeed implements EventFeed {
 
     @Override
     public List<EventConsumer> consumers() {
-        return state.atomically(() -> consumers.values().stream().map(Progress::view).toList());
+        return state.atomically(
+                () -> consumers.values().stream().map(Progress::view).toList());
     }
 
     @Override
@@ -90,7 +92,8 @@ final class InMemoryEventFeed implements EventFeed {
                 return List.<FeedEvent>of();
             }
             return state.events.stream()
-                    .filter(event -> consumer.scope().includes(event.event().tenantId()) && !progress.acknowledged(event))
+                    .filter(event ->
+                            consumer.scope().includes(event.event().tenantId()) && !progress.acknowledged(event))
                     .limit(limit)
                     .toList();
         });
@@ -107,7 +110,8 @@ final class InMemoryEventFeed implements EventFeed {
             List<FeedEvent> inScope = state.events.stream()
                     .filter(event -> consumer.scope().includes(event.event().tenantId()))
                     .toList();
-            inScope.stream().filter(event -> wanted.contains(event.id()) && !progress.acknowledged(event))
+            inScope.stream()
+                    .filter(event -> wanted.contains(event.id()) && !progress.acknowledged(event))
                     .forEach(event -> progress.beyond.add(event.id()));
             for (FeedEvent event : inScope) {
                 if (!progress.acknowledged(event)) {
@@ -123,11 +127,15 @@ final class InMemoryEventFeed implements EventFeed {
     public long purgeOccurredBefore(Instant cutoff) {
         return state.atomically(() -> {
             List<FeedEvent> expired = new ArrayList<>();
-            state.events.stream().filter(event -> event.event().occurredAt().isBefore(cutoff)).forEach(expired::add);
+            state.events.stream()
+                    .filter(event -> event.event().occurredAt().isBefore(cutoff))
+                    .forEach(expired::add);
             long lost = 0;
             for (Progress progress : consumers.values()) {
                 long unacknowledged = expired.stream()
-                        .filter(event -> progress.registered.scope().includes(event.event().tenantId())
+                        .filter(event -> progress.registered
+                                        .scope()
+                                        .includes(event.event().tenantId())
                                 && !progress.acknowledged(event))
                         .count();
                 progress.expired += unacknowledged;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.domain.error.UnknownGroup;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
@@ -33,8 +33,9 @@ import java.util.function.Consumer;
 /** Groups and memberships kept in memory. */
 public final class InMemoryGroups implements Groups {
 
-    private static final Comparator<Group> CREATION_ORDER =
-            Comparator.comparing((Group group) -> group.meta().created()).thenComparing(group -> group.id().value());
+    private static final Comparator<Group> CREATION_ORDER = Comparator.comparing(
+                    (Group group) -> group.meta().created())
+            .thenComparing(group -> group.id().value());
 
     private final InMemoryState state;
 
@@ -53,8 +54,13 @@ public final class InMemoryGroups implements Groups {
             List<Group> candidates = state.groups.values().stream()
                     .filter(group -> group.tenantId().equals(tenant))
                     .toList();
-            return InMemoryQueries.run(candidates, query, this::filterView, CREATION_ORDER,
-                    group -> new KeysetPosition(group.meta().created(), group.id().value()));
+            return InMemoryQueries.run(
+                    candidates,
+                    query,
+                    this::filterView,
+                    CREATION_ORDER,
+                    group -> new KeysetPosition(
+                            group.meta().created(), group.id().value()));
         });
     }
 
@@ -128,7 +134,9 @@ public final class InMemoryGroups implements Groups {
             for (UserId user : users) {
                 if (members(tenant, group).remove(user)) {
                     removed.add(user);
-                    state.memberLabels.getOrDefault(new InMemoryState.Key<>(tenant, group), new HashMap<>()).remove(user);
+                    state.memberLabels
+                            .getOrDefault(new InMemoryState.Key<>(tenant, group), new HashMap<>())
+                            .remove(user);
                 }
             }
             return removed;
@@ -164,7 +172,8 @@ public final class InMemoryGroups implements Groups {
     public void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer) {
         List<Member> members = state.atomically(() -> {
             List<Member> listed = new ArrayList<>();
-            Map<UserId, String> labels = state.memberLabels.getOrDefault(new InMemoryState.Key<>(tenant, group), Map.of());
+            Map<UserId, String> labels =
+                    state.memberLabels.getOrDefault(new InMemoryState.Key<>(tenant, group), Map.of());
             for (UserId id : members(tenant, group)) {
                 User user = state.users.get(new InMemoryState.Key<>(tenant, id));
                 if (user != null) {
@@ -188,7 +197,8 @@ public final class InMemoryGroups implements Groups {
             state.groups.values().stream()
                     .filter(group -> group.tenantId().equals(tenant))
                     .sorted(CREATION_ORDER)
-                    .forEach(group -> members(tenant, group.id()).stream().filter(users::contains)
+                    .forEach(group -> members(tenant, group.id()).stream()
+                            .filter(users::contains)
                             .forEach(user -> byUser.computeIfAbsent(user, key -> new ArrayList<>())
                                     .add(new GroupMembership(group.id(), group.displayName()))));
             return byUser;
@@ -196,7 +206,9 @@ public final class InMemoryGroups implements Groups {
     }
 
     static String display(User user) {
-        return user.profile().displayName() != null ? user.profile().displayName() : user.userName().value();
+        return user.profile().displayName() != null
+                ? user.profile().displayName()
+                : user.userName().value();
     }
 
     private Map<UserId, String> labelsOf(TenantId tenant, GroupId group) {

@@ -21,8 +21,12 @@ final class InMemoryProvisioningFigures implements ProvisioningFigures {
         return state.atomically(() -> {
             List<User> users = users(tenant);
             long active = users.stream().filter(User::active).count();
-            long groups = state.groups.keySet().stream().filter(key -> key.tenant().equals(tenant)).count();
-            long pending = users.stream().filter(InMemoryProvisioningFigures::waitsForManager).count();
+            long groups = state.groups.keySet().stream()
+                    .filter(key -> key.tenant().equals(tenant))
+                    .count();
+            long pending = users.stream()
+                    .filter(InMemoryProvisioningFigures::waitsForManager)
+                    .count();
             return new Figures(active, users.size() - active, groups, pending);
         });
     }
@@ -33,13 +37,17 @@ final class InMemoryProvisioningFigures implements ProvisioningFigures {
                 .filter(InMemoryProvisioningFigures::waitsForManager)
                 .sorted(Comparator.comparing(user -> user.userName().key()))
                 .limit(limit)
-                .map(user -> new PendingManager(user.id().value(), user.userName().value(),
+                .map(user -> new PendingManager(
+                        user.id().value(),
+                        user.userName().value(),
                         user.manager().map(ManagerReference::value).orElseThrow()))
                 .toList());
     }
 
     private List<User> users(TenantId tenant) {
-        return state.users.values().stream().filter(user -> user.tenantId().equals(tenant)).toList();
+        return state.users.values().stream()
+                .filter(user -> user.tenantId().equals(tenant))
+                .toList();
     }
 
     private static boolean waitsForManager(User user) {

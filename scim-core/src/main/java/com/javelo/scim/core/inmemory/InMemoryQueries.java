@@ -1,12 +1,12 @@
 package com.javelo.scim.core.inmemory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
 import com.javelo.scim.core.protocol.json.JsonFields;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.domain.resource.CaseFolding;
 import java.util.ArrayList;
@@ -26,8 +26,12 @@ final class InMemoryQueries {
      * @param defaultOrder creation, then id: the order of {@code position}, so that a page after a
      *     position holds what the SQL stores' {@code (created, id) > position} holds
      */
-    static <T> Page<T> run(List<T> candidates, ResourceQuery query, Function<T, JsonNode> render,
-            Comparator<T> defaultOrder, Function<T, KeysetPosition> position) {
+    static <T> Page<T> run(
+            List<T> candidates,
+            ResourceQuery query,
+            Function<T, JsonNode> render,
+            Comparator<T> defaultOrder,
+            Function<T, KeysetPosition> position) {
         List<T> matching = new ArrayList<>();
         InMemoryFilterEvaluator evaluator = FilterMatching.forUsers(query.custom());
         for (T candidate : candidates) {
@@ -40,8 +44,7 @@ final class InMemoryQueries {
             // Absent values last in both directions, as the SQL stores' NULLS LAST.
             Comparator<SortKey> direction = query.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
             Comparator<T> bySort = Comparator.comparing(
-                    (T candidate) -> sortKey(render.apply(candidate), query.sortBy()),
-                    Comparator.nullsLast(direction));
+                    (T candidate) -> sortKey(render.apply(candidate), query.sortBy()), Comparator.nullsLast(direction));
             order = bySort.thenComparing(defaultOrder);
         }
         matching.sort(order);

@@ -29,8 +29,14 @@ final class InMemoryState implements UnitOfWork {
 
     record Key<I>(TenantId tenant, I id) {}
 
-    record Credential(ApiTokens.Purpose purpose, TenantId tenant, TokenHash hash, java.time.Instant issuedAt,
-            boolean revoked, java.time.Instant lastUsedAt, String lastClient) {
+    record Credential(
+            ApiTokens.Purpose purpose,
+            TenantId tenant,
+            TokenHash hash,
+            java.time.Instant issuedAt,
+            boolean revoked,
+            java.time.Instant lastUsedAt,
+            String lastClient) {
 
         Credential asRevoked() {
             return new Credential(purpose, tenant, hash, issuedAt, true, lastUsedAt, lastClient);
@@ -54,6 +60,7 @@ final class InMemoryState implements UnitOfWork {
     Map<Key<GroupId>, Map<UserId, String>> memberLabels = new HashMap<>();
     /** In commit order (a write holds the lock): an event's id is also its position. */
     List<FeedEvent> events = new ArrayList<>();
+
     private long lastEventId;
 
     @Override

@@ -1,8 +1,8 @@
 package com.javelo.scim.core.inmemory;
 
 import com.javelo.scim.core.port.Tenants;
-import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.tenant.Tenant;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package com.javelo.scim.core.inmemory;
 
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
 import com.javelo.scim.domain.event.DomainEvent;
@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 /** Users kept in memory: for tests and for services that embed the core without a database. */
 public final class InMemoryUsers implements Users {
 
-    private static final Comparator<User> CREATION_ORDER =
-            Comparator.comparing((User user) -> user.meta().created()).thenComparing(user -> user.id().value());
+    private static final Comparator<User> CREATION_ORDER = Comparator.comparing(
+                    (User user) -> user.meta().created())
+            .thenComparing(user -> user.id().value());
 
     private final InMemoryState state;
 
@@ -44,8 +45,8 @@ public final class InMemoryUsers implements Users {
 
     @Override
     public Optional<UserWithGroups> findByIdWithGroups(TenantId tenant, UserId id) {
-        return state.atomically(() -> findById(tenant, id).map(user -> new UserWithGroups(user,
-                new InMemoryGroups(state).groupsOf(tenant, user.id()))));
+        return state.atomically(() -> findById(tenant, id)
+                .map(user -> new UserWithGroups(user, new InMemoryGroups(state).groupsOf(tenant, user.id()))));
     }
 
     @Override
@@ -60,7 +61,8 @@ public final class InMemoryUsers implements Users {
     public List<User> findByEmail(TenantId tenant, String email) {
         String key = UserName.normalize(email);
         return state.atomically(() -> tenantUsers(tenant).stream()
-                .filter(user -> user.profile().emailValues().stream().anyMatch(e -> UserName.normalize(e).equals(key)))
+                .filter(user -> user.profile().emailValues().stream()
+                        .anyMatch(e -> UserName.normalize(e).equals(key)))
                 .sorted(CREATION_ORDER)
                 .toList());
     }
@@ -79,15 +81,20 @@ public final class InMemoryUsers implements Users {
     @Override
     public List<User> findReportsOf(TenantId tenant, UserId manager) {
         return state.atomically(() -> tenantUsers(tenant).stream()
-                .filter(user -> user.manager().map(reference -> manager.equals(reference.resolvedId())).orElse(false))
+                .filter(user -> user.manager()
+                        .map(reference -> manager.equals(reference.resolvedId()))
+                        .orElse(false))
                 .sorted(CREATION_ORDER)
                 .toList());
     }
 
     @Override
     public Page<User> query(TenantId tenant, ResourceQuery query) {
-        return state.atomically(() -> InMemoryQueries.run(tenantUsers(tenant), query,
-                user -> UserJson.write(user, List.of(), "", query.custom()), CREATION_ORDER,
+        return state.atomically(() -> InMemoryQueries.run(
+                tenantUsers(tenant),
+                query,
+                user -> UserJson.write(user, List.of(), "", query.custom()),
+                CREATION_ORDER,
                 user -> new KeysetPosition(user.meta().created(), user.id().value())));
     }
 
@@ -95,8 +102,8 @@ public final class InMemoryUsers implements Users {
     public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
         return state.atomically(() -> {
             Page<User> page = query(tenant, query);
-            Map<UserId, List<GroupMembership>> groups = new InMemoryGroups(state).groupsOf(tenant,
-                    page.items().stream().map(User::id).toList());
+            Map<UserId, List<GroupMembership>> groups = new InMemoryGroups(state)
+                    .groupsOf(tenant, page.items().stream().map(User::id).toList());
             return page.map(user -> new UserWithGroups(user, groups.getOrDefault(user.id(), List.of())));
         });
     }
@@ -120,7 +127,8 @@ public final class InMemoryUsers implements Users {
     @Override
     public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
         state.atomically(() -> {
-            User stored = requireCurrent(changed, ExpectedVersion.of(current.meta().version()));
+            User stored =
+                    requireCurrent(changed, ExpectedVersion.of(current.meta().version()));
             if (!stored.userName().equals(changed.userName())) {
                 requireUniqueUserName(changed);
             }
@@ -139,8 +147,11 @@ public final class InMemoryUsers implements Users {
                     members.remove(user.id());
                 }
             });
-            state.tombstones.add(new InMemoryState.Tombstone(user, events.isEmpty()
-                    ? user.meta().lastModified() : events.get(0).occurredAt()));
+            state.tombstones.add(new InMemoryState.Tombstone(
+                    user,
+                    events.isEmpty()
+                            ? user.meta().lastModified()
+                            : events.get(0).occurredAt()));
             state.record(events, details);
         });
     }
@@ -156,13 +167,16 @@ public final class InMemoryUsers implements Users {
 
     private void requireUniqueUserName(User user) {
         boolean taken = tenantUsers(user.tenantId()).stream()
-                .anyMatch(other -> !other.id().equals(user.id()) && other.userName().equals(user.userName()));
+                .anyMatch(other ->
+                        !other.id().equals(user.id()) && other.userName().equals(user.userName()));
         if (taken) {
             throw new UserNameAlreadyTaken(user.userName().value());
         }
     }
 
     private List<User> tenantUsers(TenantId tenant) {
-        return state.users.values().stream().filter(user -> user.tenantId().equals(tenant)).toList();
+        return state.users.values().stream()
+                .filter(user -> user.tenantId().equals(tenant))
+                .toList();
     }
 }

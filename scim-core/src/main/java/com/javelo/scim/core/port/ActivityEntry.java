@@ -10,9 +10,20 @@ import java.util.Objects;
  * displayName as {@code resourceName}), and how it ended ({@code status}, {@code scimType},
  * {@code detail}). {@code id} is the store's (null before it is stored) and orders the log.
  */
-public record ActivityEntry(Long id, TenantId tenant, Instant occurredAt, String client, String method,
-        String resourceType, String resourceId, String resourceName, int status, String scimType, String detail,
-        int durationMillis, String requestId) {
+public record ActivityEntry(
+        Long id,
+        TenantId tenant,
+        Instant occurredAt,
+        String client,
+        String method,
+        String resourceType,
+        String resourceId,
+        String resourceName,
+        int status,
+        String scimType,
+        String detail,
+        int durationMillis,
+        String requestId) {
 
     public ActivityEntry {
         Objects.requireNonNull(tenant, "tenant");
@@ -25,7 +36,19 @@ public record ActivityEntry(Long id, TenantId tenant, Instant occurredAt, String
     }
 
     public ActivityEntry withId(long newId) {
-        return new ActivityEntry(newId, tenant, occurredAt, client, method, resourceType, resourceId, resourceName,
-                status, scimType, detail, durationMillis, requestId);
+        return new ActivityEntry(
+                newId,
+                tenant,
+                occurredAt,
+                client,
+                method,
+                resourceType,
+                resourceId,
+                resourceName,
+                status,
+                scimType,
+                detail,
+                durationMillis,
+                requestId);
     }
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 public interface ApiTokens {
 
     /** What a token opens: the SCIM API (the identity provider's) or a company admin's console. */
-    enum Purpose { SCIM, CONSOLE }
+    enum Purpose {
+        SCIM,
+        CONSOLE
+    }
 
     /** Revokes the tenant's current token (if any) and makes {@code hash} its only valid one. */
     void replace(TenantId tenant, TokenHash hash, Instant now);

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param position every event of its scope up to here is acknowledged
  * @param expiredUnacknowledged events purged by retention before it acknowledged them
  */
-public record EventConsumer(String id, String name, TenantScope scope, Instant createdAt, long position,
-        long expiredUnacknowledged) {
+public record EventConsumer(
+        String id, String name, TenantScope scope, Instant createdAt, long position, long expiredUnacknowledged) {
     public EventConsumer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,5 @@
 package com.javelo.scim.core.port;
 
-import com.javelo.scim.domain.event.DomainEvent;
 import java.util.List;
 
 /**

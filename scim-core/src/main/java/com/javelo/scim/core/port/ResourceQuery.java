@@ -16,8 +16,14 @@ import java.util.Optional;
  * {@code (tenant, created, id)} rather than by skipping rows, so its cost does not grow with its
  * depth. The total still counts every resource matching the filter.
  */
-public record ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit,
-        KeysetPosition after, CustomSchema custom) {
+public record ResourceQuery(
+        Filter filter,
+        AttributePath sortBy,
+        boolean ascending,
+        long offset,
+        int limit,
+        KeysetPosition after,
+        CustomSchema custom) {
 
     public ResourceQuery {
         custom = custom == null ? CustomSchema.NONE : custom;
@@ -30,8 +36,8 @@ public record ResourceQuery(Filter filter, AttributePath sortBy, boolean ascendi
     }
 
     /** A query of a company that declares no custom attribute. */
-    public ResourceQuery(Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit,
-            KeysetPosition after) {
+    public ResourceQuery(
+            Filter filter, AttributePath sortBy, boolean ascending, long offset, int limit, KeysetPosition after) {
         this(filter, sortBy, ascending, offset, limit, after, CustomSchema.NONE);
     }
 

@@ -1,7 +1,7 @@
 package com.javelo.scim.core.port;
 
-import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.tenant.Tenant;
 import java.util.List;
 import java.util.Optional;
 

@@ -33,7 +33,8 @@ public record TokenHash(String hex) {
 
     /** Compares in constant time, so a timing side channel cannot reveal a stored hash. */
     public boolean sameAs(TokenHash other) {
-        return MessageDigest.isEqual(hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

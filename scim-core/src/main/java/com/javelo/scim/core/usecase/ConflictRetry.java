@@ -39,8 +39,8 @@ public final class ConflictRetry {
         return attempts(unitOfWork, clientExpectation, work, ATTEMPTS - 1);
     }
 
-    private static <T> T attempts(UnitOfWork unitOfWork, ExpectedVersion clientExpectation, Supplier<T> work,
-            int attempts) {
+    private static <T> T attempts(
+            UnitOfWork unitOfWork, ExpectedVersion clientExpectation, Supplier<T> work, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return unitOfWork.inTransaction(work);

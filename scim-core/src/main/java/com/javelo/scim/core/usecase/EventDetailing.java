@@ -2,8 +2,8 @@ package com.javelo.scim.core.usecase;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.event.Cause;
-import com.javelo.scim.core.protocol.event.EventDetails.Operation;
 import com.javelo.scim.core.protocol.event.EventDetails;
+import com.javelo.scim.core.protocol.event.EventDetails.Operation;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.json.ResourceChanges;
 import com.javelo.scim.core.protocol.json.UserJson;
@@ -25,22 +25,35 @@ public final class EventDetailing {
     private EventDetailing() {}
 
     /** @param before null for a creation */
-    public static EventDetails ofUser(Cause cause, Operation operation, User before, User after,
-            List<GroupMembership> groups) {
+    public static EventDetails ofUser(
+            Cause cause, Operation operation, User before, User after, List<GroupMembership> groups) {
         return ofUser(cause, operation, before, after, groups, CustomSchema.NONE);
     }
 
     /** Like {@link #ofUser(Cause, Operation, User, User, List)}: the resource as the company's GET shows it. */
-    public static EventDetails ofUser(Cause cause, Operation operation, User before, User after,
-            List<GroupMembership> groups, CustomSchema schema) {
+    public static EventDetails ofUser(
+            Cause cause,
+            Operation operation,
+            User before,
+            User after,
+            List<GroupMembership> groups,
+            CustomSchema schema) {
         ObjectNode resource = UserJson.write(after, groups, cause.baseUrl(), schema);
         // Adoption (issue #18): the IdP takes a person imported before the integration over, which
         // Okta and Entra do by writing their externalId into the person they matched by userName.
-        boolean adopted = before != null && after.origin() == UserOrigin.PRE_EXISTING
-                && before.profile().externalId() == null && after.profile().externalId() != null;
-        return new EventDetails(cause, operation, resource,
-                before == null ? List.of() : ResourceChanges.between(UserJson.write(before, groups, cause.baseUrl(), schema), resource),
-                after.origin() == UserOrigin.PRE_EXISTING, adopted);
+        boolean adopted = before != null
+                && after.origin() == UserOrigin.PRE_EXISTING
+                && before.profile().externalId() == null
+                && after.profile().externalId() != null;
+        return new EventDetails(
+                cause,
+                operation,
+                resource,
+                before == null
+                        ? List.of()
+                        : ResourceChanges.between(UserJson.write(before, groups, cause.baseUrl(), schema), resource),
+                after.origin() == UserOrigin.PRE_EXISTING,
+                adopted);
     }
 
     public static EventDetails ofDeletedUser(Cause cause, User deleted) {
@@ -50,8 +63,13 @@ public final class EventDetailing {
     /** @param before null for a creation */
     public static EventDetails ofGroup(Cause cause, Operation operation, Group before, Group after) {
         ObjectNode resource = GroupJson.write(after, cause.baseUrl(), null);
-        return new EventDetails(cause, operation, resource,
-                before == null ? List.of() : ResourceChanges.between(GroupJson.write(before, cause.baseUrl(), null), resource),
+        return new EventDetails(
+                cause,
+                operation,
+                resource,
+                before == null
+                        ? List.of()
+                        : ResourceChanges.between(GroupJson.write(before, cause.baseUrl(), null), resource),
                 null);
     }
 

@@ -37,7 +37,10 @@ class BulkEndpointTest extends EndpointFixture {
         assertThat(results.get(0).get("version").asText()).startsWith("W/\"");
         assertThat(results.get(1).get("status").asText()).isEqualTo("201");
         String group = results.get(1).get("location").asText().replaceAll(".*/", "");
-        JsonNode members = api.groups().get(context, group, AttributeSelection.none()).body().get("members");
+        JsonNode members = api.groups()
+                .get(context, group, AttributeSelection.none())
+                .body()
+                .get("members");
         assertThat(members).hasSize(1);
         assertThat(members.get(0).get("value").asText()).isEqualTo(alice);
     }
@@ -51,24 +54,37 @@ class BulkEndpointTest extends EndpointFixture {
                 + "{'method':'POST','path':'/Users','bulkId':'alice','data':{'userName':'alice@acme.example'}},"
                 + "{'method':'POST','path':'/Users','bulkId':'bob','data':{'userName':'bob@acme.example'}}]}");
 
-        assertThat(results).extracting(result -> result.get("bulkId").asText()).containsExactly("alice", "bob", "group");
-        assertThat(results).allSatisfy(result -> assertThat(result.get("status").asText()).isEqualTo("201"));
+        assertThat(results)
+                .extracting(result -> result.get("bulkId").asText())
+                .containsExactly("alice", "bob", "group");
+        assertThat(results)
+                .allSatisfy(result -> assertThat(result.get("status").asText()).isEqualTo("201"));
         String group = results.get(2).get("location").asText().replaceAll(".*/", "");
-        assertThat(api.groups().get(context, group, AttributeSelection.none()).body().get("members")).hasSize(2);
+        assertThat(api.groups()
+                        .get(context, group, AttributeSelection.none())
+                        .body()
+                        .get("members"))
+                .hasSize(2);
     }
 
     /** §3.7.1: two groups that are each other's member; refused (409), as the RFC allows. */
     @Test
     void circularReferencesAreRefusedWith409() {
-        JsonNode results = bulk(BULK + "'Operations':["
-                + "{'method':'POST','path':'/Groups','bulkId':'qwerty','data':{'displayName':'Group A','members':[{'type':'Group','value':'bulkId:ytrewq'}]}},"
-                + "{'method':'POST','path':'/Groups','bulkId':'ytrewq','data':{'displayName':'Group B','members':[{'type':'Group','value':'bulkId:qwerty'}]}}]}");
+        JsonNode results = bulk(
+                BULK + "'Operations':["
+                        + "{'method':'POST','path':'/Groups','bulkId':'qwerty','data':{'displayName':'Group A','members':[{'type':'Group','value':'bulkId:ytrewq'}]}},"
+                        + "{'method':'POST','path':'/Groups','bulkId':'ytrewq','data':{'displayName':'Group B','members':[{'type':'Group','value':'bulkId:qwerty'}]}}]}");
 
         assertThat(results).hasSize(2).allSatisfy(result -> {
             assertThat(result.get("status").asText()).isEqualTo("409");
             assertThat(result.get("response").get("detail").asText()).contains("circular");
         });
-        assertThat(api.groups().list(context, ListParameters.none()).body().get("totalResults").asInt()).isZero();
+        assertThat(api.groups()
+                        .list(context, ListParameters.none())
+                        .body()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
     }
 
     /**
@@ -80,7 +96,8 @@ class BulkEndpointTest extends EndpointFixture {
         createUser("alice@acme.example");
         String bob = createUser("bob@acme.example");
         String first = "{'method':'POST','path':'/Users','bulkId':'qwerty','data':{'userName':'alice@acme.example'}},";
-        String second = "{'method':'PUT','path':'/Users/" + bob + "','data':{'userName':'bob@acme.example','title':'Lead'}},";
+        String second =
+                "{'method':'PUT','path':'/Users/" + bob + "','data':{'userName':'bob@acme.example','title':'Lead'}},";
         String third = "{'method':'DELETE','path':'/Users/no-such-user'}";
 
         JsonNode stopped = bulk(BULK + "'failOnErrors':1,'Operations':[" + first + second + third + "]}");
@@ -94,7 +111,12 @@ class BulkEndpointTest extends EndpointFixture {
         assertThat(all.get(2).get("location").asText()).endsWith("/Users/no-such-user");
         assertThat(all.get(2).get("response").get("schemas").get(0).asText())
                 .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
-        assertThat(api.users().get(context, bob, AttributeSelection.none()).body().get("title").asText()).isEqualTo("Lead");
+        assertThat(api.users()
+                        .get(context, bob, AttributeSelection.none())
+                        .body()
+                        .get("title")
+                        .asText())
+                .isEqualTo("Lead");
     }
 
     @Test
@@ -109,9 +131,12 @@ class BulkEndpointTest extends EndpointFixture {
                 + "{'method':'POST','path':'/Groups','bulkId':'h','data':{'displayName':'H','members':[{'value':'bulkId:nobody'}]}},"
                 + "{'method':'DELETE','path':'/Users/bulkId:dana'}]}");
 
-        assertThat(results).extracting(result -> result.get("status").asText())
+        assertThat(results)
+                .extracting(result -> result.get("status").asText())
                 .containsExactly("201", "200", "409", "409", "409", "204");
-        assertThat(results.get(3).get("response").get("detail").asText()).contains("'dup'").contains("failed");
+        assertThat(results.get(3).get("response").get("detail").asText())
+                .contains("'dup'")
+                .contains("failed");
         assertThat(results.get(4).get("response").get("detail").asText()).contains("'nobody'");
     }
 
@@ -124,7 +149,8 @@ class BulkEndpointTest extends EndpointFixture {
                 + "{'method':'PUT','path':'/Users','data':{'userName':'x@acme.example'}},"
                 + "{'method':'POST','path':'/Users','bulkId':'ok','data':{'userName':'ok@acme.example'}}]}");
 
-        assertThat(results).extracting(result -> result.get("status").asText())
+        assertThat(results)
+                .extracting(result -> result.get("status").asText())
                 .containsExactly("400", "400", "400", "400", "201");
     }
 
@@ -132,29 +158,52 @@ class BulkEndpointTest extends EndpointFixture {
     void aThousandOperationsRunAndOneMoreIs413NamingTheLimits() {
         StringBuilder operations = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
-            operations.append(i == 0 ? "" : ",").append("{'method':'POST','path':'/Users','bulkId':'u").append(i)
-                    .append("','data':{'userName':'user").append(i).append("@acme.example'}}");
+            operations
+                    .append(i == 0 ? "" : ",")
+                    .append("{'method':'POST','path':'/Users','bulkId':'u")
+                    .append(i)
+                    .append("','data':{'userName':'user")
+                    .append(i)
+                    .append("@acme.example'}}");
         }
         JsonNode results = bulk(BULK + "'Operations':[" + operations + "]}");
         List<String> statuses = new ArrayList<>();
         results.forEach(result -> statuses.add(result.get("status").asText()));
 
         assertThat(statuses).hasSize(1000).containsOnly("201");
-        assertThat(api.users().list(context, ListParameters.none()).body().get("totalResults").asInt()).isEqualTo(1000);
+        assertThat(api.users()
+                        .list(context, ListParameters.none())
+                        .body()
+                        .get("totalResults")
+                        .asInt())
+                .isEqualTo(1000);
         String tooMany = BULK + "'Operations':[" + operations + ",{'method':'DELETE','path':'/Users/x'}]}";
         assertThatThrownBy(() -> api.bulk().process(context, json(tooMany)))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.error().status()).isEqualTo(413);
-                    assertThat(e.error().detail()).contains("maxOperations is 1000").contains("maxPayloadSize 1048576");
+                    assertThat(e.error().detail())
+                            .contains("maxOperations is 1000")
+                            .contains("maxPayloadSize 1048576");
                 });
     }
 
     @Test
     void aDuplicatedBulkIdRefusesTheWholeRequest() {
-        assertThatThrownBy(() -> api.bulk().process(context, json(BULK + "'Operations':["
-                + "{'method':'POST','path':'/Users','bulkId':'a','data':{'userName':'a@acme.example'}},"
-                + "{'method':'POST','path':'/Users','bulkId':'a','data':{'userName':'b@acme.example'}}]}")))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.error().status()).isEqualTo(400));
-        assertThat(api.users().list(context, ListParameters.none()).body().get("totalResults").asInt()).isZero();
+        assertThatThrownBy(
+                        () -> api.bulk()
+                                .process(
+                                        context,
+                                        json(
+                                                BULK + "'Operations':["
+                                                        + "{'method':'POST','path':'/Users','bulkId':'a','data':{'userName':'a@acme.example'}},"
+                                                        + "{'method':'POST','path':'/Users','bulkId':'a','data':{'userName':'b@acme.example'}}]}")))
+                .isInstanceOfSatisfying(
+                        ScimException.class, e -> assertThat(e.error().status()).isEqualTo(400));
+        assertThat(api.users()
+                        .list(context, ListParameters.none())
+                        .body()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
     }
 }

@@ -50,7 +50,9 @@ class CursorPagingTest extends EndpointFixture {
             createUser("user" + i + "@acme.example");
         }
         JsonNode first = api.users().list(context, cursor(null, "2", "")).body();
-        JsonNode last = api.users().list(context, cursor(null, "2", first.get("nextCursor").asText())).body();
+        JsonNode last = api.users()
+                .list(context, cursor(null, "2", first.get("nextCursor").asText()))
+                .body();
         JsonNode totals = api.users().list(context, cursor(null, "0", "")).body();
 
         assertThat(last.get("itemsPerPage").asInt()).isEqualTo(2);
@@ -65,13 +67,22 @@ class CursorPagingTest extends EndpointFixture {
         for (int i = 0; i < 3; i++) {
             createUser("user" + i + "@acme.example");
         }
-        String next = api.users().list(context, cursor("userName sw \"user\"", "1", "")).body()
-                .get("nextCursor").asText();
-        RequestContext globex = new RequestContext(new CreateTenant(adapters.tenants(), Clock.systemUTC())
-                .execute("Globex").id(), context.baseUrl());
+        String next = api.users()
+                .list(context, cursor("userName sw \"user\"", "1", ""))
+                .body()
+                .get("nextCursor")
+                .asText();
+        RequestContext globex = new RequestContext(
+                new CreateTenant(adapters.tenants(), Clock.systemUTC())
+                        .execute("Globex")
+                        .id(),
+                context.baseUrl());
 
-        assertThat(api.users().list(context, cursor("userName sw \"user\"", "1", next)).body()
-                .get("Resources")).hasSize(1);
+        assertThat(api.users()
+                        .list(context, cursor("userName sw \"user\"", "1", next))
+                        .body()
+                        .get("Resources"))
+                .hasSize(1);
         assertRefused(() -> api.users().list(globex, cursor("userName sw \"user\"", "1", next)), "invalidCursor");
         assertRefused(() -> api.users().list(context, cursor("userName sw \"use\"", "1", next)), "invalidCursor");
         assertRefused(() -> api.groups().list(context, cursor("userName sw \"user\"", "1", next)), "invalidCursor");
@@ -80,10 +91,12 @@ class CursorPagingTest extends EndpointFixture {
 
     @Test
     void cursorPagingRefusesStartIndexSortByAndANegativeCount() {
-        assertRefused(() -> api.users().list(context, new ListParameters(null, "2", "1", null, null, null, null, "")),
+        assertRefused(
+                () -> api.users().list(context, new ListParameters(null, "2", "1", null, null, null, null, "")),
                 "invalidValue");
-        assertRefused(() -> api.users().list(context,
-                new ListParameters(null, null, "1", "userName", null, null, null, "")), "invalidValue");
+        assertRefused(
+                () -> api.users().list(context, new ListParameters(null, null, "1", "userName", null, null, null, "")),
+                "invalidValue");
         assertRefused(() -> api.users().list(context, cursor(null, "-1", "")), "invalidCount");
     }
 
@@ -92,10 +105,18 @@ class CursorPagingTest extends EndpointFixture {
         for (int i = 0; i < 3; i++) {
             createUser("user" + i + "@acme.example");
         }
-        JsonNode first = api.users().search(context, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:"
-                + "SearchRequest'],'cursor':'','count':2}")).body();
-        JsonNode second = api.users().search(context, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:"
-                + "SearchRequest'],'cursor':'" + first.get("nextCursor").asText() + "','count':2}")).body();
+        JsonNode first = api.users()
+                .search(
+                        context,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:"
+                                + "SearchRequest'],'cursor':'','count':2}"))
+                .body();
+        JsonNode second = api.users()
+                .search(
+                        context,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:" + "SearchRequest'],'cursor':'"
+                                + first.get("nextCursor").asText() + "','count':2}"))
+                .body();
 
         assertThat(first.get("Resources")).hasSize(2);
         assertThat(second.get("Resources")).hasSize(1);
@@ -106,11 +127,20 @@ class CursorPagingTest extends EndpointFixture {
     void groupsPageByCursor() {
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            created.add(api.groups().create(context, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
-                    + "'displayName':'Team " + i + "'}"), AttributeSelection.none()).body().get("id").asText());
+            created.add(api.groups()
+                    .create(
+                            context,
+                            json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group']," + "'displayName':'Team "
+                                    + i + "'}"),
+                            AttributeSelection.none())
+                    .body()
+                    .get("id")
+                    .asText());
         }
         JsonNode first = api.groups().list(context, cursor(null, "2", "")).body();
-        JsonNode second = api.groups().list(context, cursor(null, "2", first.get("nextCursor").asText())).body();
+        JsonNode second = api.groups()
+                .list(context, cursor(null, "2", first.get("nextCursor").asText()))
+                .body();
 
         List<String> walked = new ArrayList<>();
         first.get("Resources").forEach(group -> walked.add(group.get("id").asText()));
@@ -120,7 +150,8 @@ class CursorPagingTest extends EndpointFixture {
 
     @Test
     void theServiceProviderConfigAdvertisesBothPaginationMethods() {
-        JsonNode pagination = api.discovery().serviceProviderConfig(context.baseUrl()).body().get("pagination");
+        JsonNode pagination =
+                api.discovery().serviceProviderConfig(context.baseUrl()).body().get("pagination");
 
         assertThat(pagination.get("cursor").asBoolean()).isTrue();
         assertThat(pagination.get("index").asBoolean()).isTrue();

@@ -14,11 +14,19 @@ import java.time.Clock;
 abstract class EndpointFixture {
 
     protected final InMemoryAdapters adapters = new InMemoryAdapters();
-    protected final ScimApi api = ScimApi.wire(new ScimApi.ScimPorts(adapters.users(), adapters.groups(),
-            adapters.apiTokens(), adapters.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC(),
-            adapters.customSchemas()),
+    protected final ScimApi api = ScimApi.wire(
+            new ScimApi.ScimPorts(
+                    adapters.users(),
+                    adapters.groups(),
+                    adapters.apiTokens(),
+                    adapters.unitOfWork(),
+                    IdGenerator.randomUuids(),
+                    Clock.systemUTC(),
+                    adapters.customSchemas()),
             EndpointSettings.DEFAULTS);
-    protected final TenantId tenant = new CreateTenant(adapters.tenants(), Clock.systemUTC()).execute("Acme").id();
+    protected final TenantId tenant = new CreateTenant(adapters.tenants(), Clock.systemUTC())
+            .execute("Acme")
+            .id();
     protected final RequestContext context = new RequestContext(tenant, "https://scim.example/scim/v2");
 
     protected static JsonNode json(String text) {
@@ -34,9 +42,16 @@ abstract class EndpointFixture {
     }
 
     protected String createUser(String userName) {
-        return api.users().create(context, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],"
-                + "'userName':'" + userName + "','name':{'givenName':'G','familyName':'F'},"
-                + "'emails':[{'primary':true,'value':'" + userName + "','type':'work'}],'active':true}"),
-                AttributeSelection.none()).body().get("id").asText();
+        return api.users()
+                .create(
+                        context,
+                        json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],"
+                                + "'userName':'" + userName + "','name':{'givenName':'G','familyName':'F'},"
+                                + "'emails':[{'primary':true,'value':'" + userName
+                                + "','type':'work'}],'active':true}"),
+                        AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
     }
 }

@@ -18,15 +18,26 @@ class LargeGroupTest extends EndpointFixture {
         for (int i = 0; i < GroupEndpoint.STREAMING_THRESHOLD + 200; i++) {
             ids.add(createUser("member" + i + "@acme.example"));
         }
-        String group = api.groups().create(context, json("{'displayName':'Everyone'}"), AttributeSelection.none())
-                .body().get("id").asText();
+        String group = api.groups()
+                .create(context, json("{'displayName':'Everyone'}"), AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
         for (int from = 0; from < ids.size(); from += 100) {
             StringBuilder values = new StringBuilder();
             for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
-                values.append(values.length() == 0 ? "" : ",").append("{'value':'").append(id).append("'}");
+                values.append(values.length() == 0 ? "" : ",")
+                        .append("{'value':'")
+                        .append(id)
+                        .append("'}");
             }
-            ScimResponse patched = api.groups().patch(context, group, json("{'Operations':[{'op':'add','path':'members',"
-                    + "'value':[" + values + "]}]}"), ExpectedVersion.any(), AttributeSelection.none());
+            ScimResponse patched = api.groups()
+                    .patch(
+                            context,
+                            group,
+                            json("{'Operations':[{'op':'add','path':'members'," + "'value':[" + values + "]}]}"),
+                            ExpectedVersion.any(),
+                            AttributeSelection.none());
             assertThat(patched.body()).isNull();
         }
 
@@ -35,8 +46,12 @@ class LargeGroupTest extends EndpointFixture {
         assertThat(read.body().get("members").isPojo()).isTrue();
         JsonNode written = ScimJson.mapper().readTree(ScimJson.mapper().writeValueAsString(read.body()));
         assertThat(written.get("members")).hasSize(ids.size());
-        assertThat(written.get("members").get(0).get("$ref").asText()).startsWith("https://scim.example/scim/v2/Users/");
-        assertThat(api.groups().get(context, group, new AttributeSelection(null, "members")).body().has("members"))
+        assertThat(written.get("members").get(0).get("$ref").asText())
+                .startsWith("https://scim.example/scim/v2/Users/");
+        assertThat(api.groups()
+                        .get(context, group, new AttributeSelection(null, "members"))
+                        .body()
+                        .has("members"))
                 .isFalse();
     }
 }

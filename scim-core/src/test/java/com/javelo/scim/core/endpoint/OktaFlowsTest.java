@@ -20,8 +20,10 @@ class OktaFlowsTest extends EndpointFixture {
 
     @Test
     void pushNewUserChecksByFilterThenCreates() {
-        ScimResponse miss = api.users().list(context, new ListParameters("userName eq \"test.user@okta.local\"", "1",
-                "100", null, null, null, null));
+        ScimResponse miss = api.users()
+                .list(
+                        context,
+                        new ListParameters("userName eq \"test.user@okta.local\"", "1", "100", null, null, null, null));
         assertThat(miss.body().get("totalResults").asInt()).isZero();
         assertThat(miss.body().get("Resources")).isEmpty();
 
@@ -30,7 +32,8 @@ class OktaFlowsTest extends EndpointFixture {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("id").asText()).isNotBlank();
         assertThat(created.body().has("password")).isFalse();
-        assertThat(created.location()).endsWith("/Users/" + created.body().get("id").asText());
+        assertThat(created.location())
+                .endsWith("/Users/" + created.body().get("id").asText());
         assertThat(created.body().at("/meta/location").asText()).isEqualTo(created.location());
     }
 
@@ -38,8 +41,11 @@ class OktaFlowsTest extends EndpointFixture {
     void aSecondCreateOfTheSameUserNameIsAUniquenessConflict() {
         api.users().create(context, json(OKTA_CREATE), AttributeSelection.none());
 
-        assertThatThrownBy(() -> api.users().create(context, json(OKTA_CREATE.replace("test.user@okta.local",
-                "TEST.USER@okta.local")), AttributeSelection.none()))
+        assertThatThrownBy(() -> api.users()
+                        .create(
+                                context,
+                                json(OKTA_CREATE.replace("test.user@okta.local", "TEST.USER@okta.local")),
+                                AttributeSelection.none()))
                 .isInstanceOfSatisfying(UserNameAlreadyTaken.class, e -> {
                     assertThat(ScimErrors.of(e).error().status()).isEqualTo(409);
                     assertThat(ScimErrors.of(e).error().scimType().wireValue()).isEqualTo("uniqueness");
@@ -48,7 +54,11 @@ class OktaFlowsTest extends EndpointFixture {
 
     @Test
     void profileUpdateByPutEchoingReadOnlyAttributesIsAccepted() {
-        String id = api.users().create(context, json(OKTA_CREATE), AttributeSelection.none()).body().get("id").asText();
+        String id = api.users()
+                .create(context, json(OKTA_CREATE), AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
         String put = "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'id':'" + id + "',"
                 + "'externalId':'00uq2kqg7YTkFo3cY0g3','userName':'test.user@okta.local',"
                 + "'name':{'givenName':'Another','middleName':'Excited','familyName':'User'},"
@@ -56,7 +66,8 @@ class OktaFlowsTest extends EndpointFixture {
                 + "'active':true,'groups':[],'password':'TkdFNVdIVkxhM2c9',"
                 + "'meta':{'resourceType':'User','created':'2020-01-01T00:00:00Z','lastModified':'2020-01-01T00:00:00Z','version':'v1.0'}}";
 
-        ScimResponse updated = api.users().replace(context, id, json(put), ExpectedVersion.any(), AttributeSelection.none());
+        ScimResponse updated =
+                api.users().replace(context, id, json(put), ExpectedVersion.any(), AttributeSelection.none());
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().at("/name/givenName").asText()).isEqualTo("Another");
@@ -66,14 +77,28 @@ class OktaFlowsTest extends EndpointFixture {
 
     @Test
     void deactivateAndReactivateByPathlessPatchAnswerTheResource() {
-        String id = api.users().create(context, json(OKTA_CREATE), AttributeSelection.none()).body().get("id").asText();
+        String id = api.users()
+                .create(context, json(OKTA_CREATE), AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
 
-        ScimResponse off = api.users().patch(context, id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'replace','value':{'active':false}}]}"), ExpectedVersion.any(),
-                AttributeSelection.none());
-        ScimResponse on = api.users().patch(context, id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'replace','value':{'active':true}}]}"), ExpectedVersion.any(),
-                AttributeSelection.none());
+        ScimResponse off = api.users()
+                .patch(
+                        context,
+                        id,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                                + "'Operations':[{'op':'replace','value':{'active':false}}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
+        ScimResponse on = api.users()
+                .patch(
+                        context,
+                        id,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                                + "'Operations':[{'op':'replace','value':{'active':true}}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
 
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.body().get("active").asBoolean()).isFalse();
@@ -84,14 +109,22 @@ class OktaFlowsTest extends EndpointFixture {
 
     @Test
     void managerEmailIsKeptAsSentAndLinkedWhenTheManagerArrives() {
-        String reportBody = OKTA_CREATE.replace("'active':true", "'active':true,"
-                + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'manager':{'value':'boss@okta.local'}}");
-        String reportId = api.users().create(context, json(reportBody), AttributeSelection.none()).body().get("id").asText();
+        String reportBody = OKTA_CREATE.replace(
+                "'active':true",
+                "'active':true,"
+                        + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'manager':{'value':'boss@okta.local'}}");
+        String reportId = api.users()
+                .create(context, json(reportBody), AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
 
         String bossId = createUser("boss@okta.local");
 
-        JsonNode report = api.users().get(context, reportId, AttributeSelection.none()).body();
-        JsonNode manager = report.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").get("manager");
+        JsonNode report =
+                api.users().get(context, reportId, AttributeSelection.none()).body();
+        JsonNode manager = report.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                .get("manager");
         assertThat(manager.get("value").asText()).isEqualTo("boss@okta.local");
         assertThat(manager.get("$ref").asText()).endsWith("/Users/" + bossId);
     }
@@ -100,21 +133,43 @@ class OktaFlowsTest extends EndpointFixture {
     void groupPushCreatesChangesMembersRenamesAndDeletes() {
         String alice = createUser("alice@okta.local");
         String bob = createUser("bob@okta.local");
-        ScimResponse group = api.groups().create(context, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
-                + "'displayName':'Test SCIMv2','members':[]}"), AttributeSelection.none());
+        ScimResponse group = api.groups()
+                .create(
+                        context,
+                        json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
+                                + "'displayName':'Test SCIMv2','members':[]}"),
+                        AttributeSelection.none());
         String id = group.body().get("id").asText();
         assertThat(group.status()).isEqualTo(201);
 
-        api.groups().patch(context, id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
-                + "{'op':'add','path':'members','value':[{'value':'" + alice + "','display':'alice@okta.local'}]}]}"),
-                ExpectedVersion.any(), AttributeSelection.none());
-        ScimResponse mixed = api.groups().patch(context, id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'remove','path':'members[value eq \\\"" + alice + "\\\"]'},"
-                + "{'op':'add','path':'members','value':[{'value':'" + bob + "','display':'bob@okta.local'}]}]}"),
-                ExpectedVersion.any(), AttributeSelection.none());
-        api.groups().patch(context, id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'replace','value':{'id':'" + id + "','displayName':'Renamed'}}]}"),
-                ExpectedVersion.any(), AttributeSelection.none());
+        api.groups()
+                .patch(
+                        context,
+                        id,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
+                                + "{'op':'add','path':'members','value':[{'value':'" + alice
+                                + "','display':'alice@okta.local'}]}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
+        ScimResponse mixed = api.groups()
+                .patch(
+                        context,
+                        id,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                                + "'Operations':[{'op':'remove','path':'members[value eq \\\"" + alice + "\\\"]'},"
+                                + "{'op':'add','path':'members','value':[{'value':'" + bob
+                                + "','display':'bob@okta.local'}]}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
+        api.groups()
+                .patch(
+                        context,
+                        id,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                                + "'Operations':[{'op':'replace','value':{'id':'" + id
+                                + "','displayName':'Renamed'}}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
 
         assertThat(mixed.status()).isEqualTo(204);
         assertThat(mixed.body()).isNull();
@@ -123,13 +178,25 @@ class OktaFlowsTest extends EndpointFixture {
         assertThat(read.get("members")).hasSize(1);
         assertThat(read.get("members").get(0).get("value").asText()).isEqualTo(bob);
 
-        api.groups().patch(context, id, json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'replace','path':'members','value':[]}]}"), ExpectedVersion.any(),
-                AttributeSelection.none());
-        assertThat(api.groups().get(context, id, AttributeSelection.none()).body().get("members")).isEmpty();
+        api.groups()
+                .patch(
+                        context,
+                        id,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                                + "'Operations':[{'op':'replace','path':'members','value':[]}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
+        assertThat(api.groups()
+                        .get(context, id, AttributeSelection.none())
+                        .body()
+                        .get("members"))
+                .isEmpty();
 
-        assertThat(api.groups().delete(context, id, ExpectedVersion.any()).status()).isEqualTo(204);
+        assertThat(api.groups().delete(context, id, ExpectedVersion.any()).status())
+                .isEqualTo(204);
         assertThatThrownBy(() -> api.groups().get(context, id, AttributeSelection.none()))
-                .isInstanceOfSatisfying(UnknownGroup.class, e -> assertThat(ScimErrors.of(e).error().status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        UnknownGroup.class,
+                        e -> assertThat(ScimErrors.of(e).error().status()).isEqualTo(404));
     }
 }

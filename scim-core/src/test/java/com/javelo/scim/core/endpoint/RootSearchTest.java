@@ -13,12 +13,21 @@ import org.junit.jupiter.api.Test;
 class RootSearchTest extends EndpointFixture {
 
     private String group(String displayName) {
-        return api.groups().create(context, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
-                + "'displayName':'" + displayName + "'}"), AttributeSelection.none()).body().get("id").asText();
+        return api.groups()
+                .create(
+                        context,
+                        json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group']," + "'displayName':'"
+                                + displayName + "'}"),
+                        AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
     }
 
     private JsonNode search(String filter, String startIndex, String count) {
-        return api.search().list(context, new ListParameters(filter, startIndex, count, null, null, null, null)).body();
+        return api.search()
+                .list(context, new ListParameters(filter, startIndex, count, null, null, null, null))
+                .body();
     }
 
     private static List<String> ids(JsonNode list) {
@@ -44,8 +53,10 @@ class RootSearchTest extends EndpointFixture {
         assertThat(middle.get("startIndex").asInt()).isEqualTo(2);
         assertThat(ids(last)).containsExactly(sales);
         assertThat(search(null, null, "0").get("Resources")).isEmpty();
-        assertThat(all.get("Resources").get(0).at("/meta/resourceType").asText()).isEqualTo("User");
-        assertThat(all.get("Resources").get(2).at("/meta/resourceType").asText()).isEqualTo("Group");
+        assertThat(all.get("Resources").get(0).at("/meta/resourceType").asText())
+                .isEqualTo("User");
+        assertThat(all.get("Resources").get(2).at("/meta/resourceType").asText())
+                .isEqualTo("Group");
     }
 
     @Test
@@ -55,10 +66,14 @@ class RootSearchTest extends EndpointFixture {
 
         assertThat(ids(search("meta.resourceType eq \"User\"", null, null))).containsExactly(alice);
         assertThat(ids(search("meta.resourceType eq \"Group\"", null, null))).containsExactly(engineering);
-        assertThat(ids(search("not (meta.resourceType eq \"User\")", null, null))).containsExactly(engineering);
+        assertThat(ids(search("not (meta.resourceType eq \"User\")", null, null)))
+                .containsExactly(engineering);
         assertThat(ids(search("meta.resourceType eq \"Group\" and displayName sw \"Eng\"", null, null)))
                 .containsExactly(engineering);
-        assertThat(search("meta.resourceType eq \"user\"", null, null).get("totalResults").asInt()).isZero();
+        assertThat(search("meta.resourceType eq \"user\"", null, null)
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -69,9 +84,13 @@ class RootSearchTest extends EndpointFixture {
         group("Sales");
 
         JsonNode mixed = search("userName sw \"alice\" or displayName sw \"Eng\"", null, null);
-        JsonNode postSearch = api.search().searchAll(context, json("{'schemas':['urn:ietf:params:scim:api:messages:"
-                + "2.0:SearchRequest'],'filter':'(meta.resourceType eq \\\"User\\\" and userName sw \\\"alice\\\")"
-                + " or (meta.resourceType eq \\\"Group\\\" and displayName eq \\\"Engineering\\\")'}")).body();
+        JsonNode postSearch = api.search()
+                .searchAll(
+                        context,
+                        json("{'schemas':['urn:ietf:params:scim:api:messages:"
+                                + "2.0:SearchRequest'],'filter':'(meta.resourceType eq \\\"User\\\" and userName sw \\\"alice\\\")"
+                                + " or (meta.resourceType eq \\\"Group\\\" and displayName eq \\\"Engineering\\\")'}"))
+                .body();
 
         assertThat(ids(mixed)).containsExactly(alice, engineering);
         assertThat(mixed.get("totalResults").asInt()).isEqualTo(2);
@@ -80,8 +99,9 @@ class RootSearchTest extends EndpointFixture {
 
     @Test
     void aCursorIsRefusedFromTheRoot() {
-        assertThatThrownBy(() -> api.search().list(context,
-                new ListParameters(null, null, null, null, null, null, null, "")))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.error().status()).isEqualTo(400));
+        assertThatThrownBy(() ->
+                        api.search().list(context, new ListParameters(null, null, null, null, null, null, null, "")))
+                .isInstanceOfSatisfying(
+                        ScimException.class, e -> assertThat(e.error().status()).isEqualTo(400));
     }
 }

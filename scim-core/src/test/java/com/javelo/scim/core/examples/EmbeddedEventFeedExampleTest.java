@@ -20,17 +20,37 @@ class EmbeddedEventFeedExampleTest {
     @Test
     void theExampleReactsToADeactivationOnceAndOnlyOnce() throws Exception {
         InMemoryAdapters adapters = new InMemoryAdapters();
-        ScimApi scim = ScimApi.wire(new ScimApi.ScimPorts(adapters.users(), adapters.groups(), adapters.apiTokens(),
-                adapters.unitOfWork(), IdGenerator.randomUuids(), Clock.systemUTC()), EndpointSettings.DEFAULTS);
+        ScimApi scim = ScimApi.wire(
+                new ScimApi.ScimPorts(
+                        adapters.users(),
+                        adapters.groups(),
+                        adapters.apiTokens(),
+                        adapters.unitOfWork(),
+                        IdGenerator.randomUuids(),
+                        Clock.systemUTC()),
+                EndpointSettings.DEFAULTS);
         TenantId acme = TenantId.random();
         RequestContext context = new RequestContext(acme, "https://scim.example.com/scim/v2");
         EmbeddedEventFeedExample reviews = new EmbeddedEventFeedExample(adapters.eventFeed(), acme);
 
-        String id = scim.users().create(context, ScimJson.mapper().readTree("{\"userName\":\"ann@acme.example\"}"),
-                AttributeSelection.none()).body().get("id").asText();
-        scim.users().patch(context, id, ScimJson.mapper().readTree("{\"schemas\":"
-                + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
-                + "\"value\":{\"active\":false}}]}"), ExpectedVersion.any(), AttributeSelection.none());
+        String id = scim.users()
+                .create(
+                        context,
+                        ScimJson.mapper().readTree("{\"userName\":\"ann@acme.example\"}"),
+                        AttributeSelection.none())
+                .body()
+                .get("id")
+                .asText();
+        scim.users()
+                .patch(
+                        context,
+                        id,
+                        ScimJson.mapper()
+                                .readTree("{\"schemas\":"
+                                        + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+                                        + "\"value\":{\"active\":false}}]}"),
+                        ExpectedVersion.any(),
+                        AttributeSelection.none());
 
         assertThat(reviews.catchUp()).isEqualTo(2);
         assertThat(reviews.catchUp()).isZero();

@@ -9,8 +9,19 @@ final class InMemoryPorts {
 
     static PortsUnderTest fresh() {
         InMemoryAdapters adapters = new InMemoryAdapters();
-        return new PortsUnderTest(adapters.users(), adapters.groups(), adapters.tenants(), adapters.apiTokens(),
-                adapters.outbox(), adapters.unitOfWork(), adapters.eventFeed(), () -> {}, false,
-                adapters.consoleTokens(), adapters.activityLog(), adapters.figures(), adapters.customSchemas());
+        return new PortsUnderTest(
+                adapters.users(),
+                adapters.groups(),
+                adapters.tenants(),
+                adapters.apiTokens(),
+                adapters.outbox(),
+                adapters.unitOfWork(),
+                adapters.eventFeed(),
+                () -> {},
+                false,
+                adapters.consoleTokens(),
+                adapters.activityLog(),
+                adapters.figures(),
+                adapters.customSchemas());
     }
 }

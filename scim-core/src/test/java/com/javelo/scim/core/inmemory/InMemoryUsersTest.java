@@ -1,7 +1,7 @@
 package com.javelo.scim.core.inmemory;
 
-import com.javelo.scim.core.port.contract.UsersContract;
 import com.javelo.scim.core.port.contract.PortsUnderTest;
+import com.javelo.scim.core.port.contract.UsersContract;
 
 class InMemoryUsersTest extends UsersContract {
     @Override

@@ -42,9 +42,12 @@ class PageTest {
 
     @Test
     void aCountOnlyQueryFetchesNothing() {
-        Page<String> count = Page.read(page(0, 0), () -> {
-            throw new AssertionError("no page was asked for");
-        }, () -> countOf(3));
+        Page<String> count = Page.read(
+                page(0, 0),
+                () -> {
+                    throw new AssertionError("no page was asked for");
+                },
+                () -> countOf(3));
 
         assertThat(count.totalResults()).isEqualTo(3);
         assertThat(count.items()).isEmpty();

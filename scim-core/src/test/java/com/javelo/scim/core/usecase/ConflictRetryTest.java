@@ -16,6 +16,7 @@ class ConflictRetryTest {
 
     /** Records, for each attempt, whether it ran inside a unit of work. */
     private final List<Boolean> attempts = new ArrayList<>();
+
     private boolean inUnitOfWork;
     private final UnitOfWork unitOfWork = new UnitOfWork() {
         @Override
@@ -42,14 +43,16 @@ class ConflictRetryTest {
 
     @Test
     void optimisticWorkRunsOnceOutsideAnyUnitOfWorkWhenNobodyInterferes() {
-        assertThat(ConflictRetry.optimisticFirst(unitOfWork, ExpectedVersion.any(), conflicting(0))).isEqualTo("done");
+        assertThat(ConflictRetry.optimisticFirst(unitOfWork, ExpectedVersion.any(), conflicting(0)))
+                .isEqualTo("done");
 
         assertThat(attempts).containsExactly(false);
     }
 
     @Test
     void afterAConflictTheWorkIsRetriedInsideUnitsOfWork() {
-        assertThat(ConflictRetry.optimisticFirst(unitOfWork, ExpectedVersion.any(), conflicting(2))).isEqualTo("done");
+        assertThat(ConflictRetry.optimisticFirst(unitOfWork, ExpectedVersion.any(), conflicting(2)))
+                .isEqualTo("done");
 
         assertThat(attempts).containsExactly(false, true, true);
     }

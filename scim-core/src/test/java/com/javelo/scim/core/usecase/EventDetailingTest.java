@@ -21,16 +21,28 @@ class EventDetailingTest {
 
     @Test
     void theResourceOfAnEventCarriesTheCompanysDeclaredAttributes() throws Exception {
-        CustomSchema schema = CustomSchemaJson.read(ScimJson.mapper().readTree(
-                "{\"attributes\":[{\"name\":\"grade\",\"type\":\"integer\"}]}"));
+        CustomSchema schema = CustomSchemaJson.read(
+                ScimJson.mapper().readTree("{\"attributes\":[{\"name\":\"grade\",\"type\":\"integer\"}]}"));
         User user = aUser().in(new TenantId("t")).withUserName("ada").build(Instant.parse("2026-01-01T00:00:00Z"));
-        User graded = User.reconstitute(user.tenantId(), user.id(), user.profile().withCustom(
-                new CustomAttributes(Map.of("grade", List.of("7")))), true, null, user.origin(), user.meta());
+        User graded = User.reconstitute(
+                user.tenantId(),
+                user.id(),
+                user.profile().withCustom(new CustomAttributes(Map.of("grade", List.of("7")))),
+                true,
+                null,
+                user.origin(),
+                user.meta());
 
-        EventDetails details = EventDetailing.ofUser(Cause.unknown("https://scim.example/scim/v2"),
-                EventDetails.Operation.REPLACE, user, graded, List.of(), schema);
+        EventDetails details = EventDetailing.ofUser(
+                Cause.unknown("https://scim.example/scim/v2"),
+                EventDetails.Operation.REPLACE,
+                user,
+                graded,
+                List.of(),
+                schema);
 
-        assertThat(details.resource().get(CustomSchema.URN).get("grade").asInt()).isEqualTo(7);
+        assertThat(details.resource().get(CustomSchema.URN).get("grade").asInt())
+                .isEqualTo(7);
         assertThat(details.changes().toString()).contains("grade");
     }
 }

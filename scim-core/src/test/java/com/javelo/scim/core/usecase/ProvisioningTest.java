@@ -45,8 +45,8 @@ class ProvisioningTest {
             new CreateUser(adapters.users(), adapters.unitOfWork(), IdGenerator.randomUuids(), clock);
     private final ReplaceUser replaceUser = new ReplaceUser(adapters.users(), adapters.unitOfWork(), clock);
     private final DeleteUser deleteUser = new DeleteUser(adapters.users(), adapters.unitOfWork(), clock);
-    private final CreateGroup createGroup = new CreateGroup(adapters.users(), adapters.groups(),
-            adapters.unitOfWork(), IdGenerator.randomUuids(), clock);
+    private final CreateGroup createGroup = new CreateGroup(
+            adapters.users(), adapters.groups(), adapters.unitOfWork(), IdGenerator.randomUuids(), clock);
     private final ReplaceGroup replaceGroup =
             new ReplaceGroup(adapters.users(), adapters.groups(), adapters.unitOfWork(), clock);
     private TenantId acme;
@@ -57,18 +57,39 @@ class ProvisioningTest {
     }
 
     private static UserInput person(String userName, String externalId, String manager) {
-        UserProfile profile = new UserProfile(UserName.of(userName), externalId, null, null, null, null, null, null,
-                null, null, null, List.of(new MultiValue(userName, "work", true, null)), null, null, null, null, null,
-                null, null, null);
+        UserProfile profile = new UserProfile(
+                UserName.of(userName),
+                externalId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new MultiValue(userName, "work", true, null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new UserInput(profile, null, manager);
     }
 
     private User create(String userName, String manager) {
-        return createUser.execute(new CreateUser.Command(acme, person(userName, null, manager), UserOrigin.PROVISIONED));
+        return createUser.execute(
+                new CreateUser.Command(acme, person(userName, null, manager), UserOrigin.PROVISIONED));
     }
 
     private List<DomainEvent> events() {
-        return adapters.outbox().readAfter(0, 1000).stream().map(RecordedEvent::event).toList();
+        return adapters.outbox().readAfter(0, 1000).stream()
+                .map(RecordedEvent::event)
+                .toList();
     }
 
     @Test
@@ -81,8 +102,13 @@ class ProvisioningTest {
         User linked = adapters.users().findById(acme, report.id()).orElseThrow();
         assertThat(linked.manager().orElseThrow().resolvedId()).isEqualTo(boss.id());
         assertThat(linked.manager().orElseThrow().value()).isEqualTo("Boss@Acme.example");
-        assertThat(events()).contains(new DomainEvent.ManagerLinked(acme, report.id(), boss.id(), "Boss@Acme.example",
-                linked.meta().lastModified()));
+        assertThat(events())
+                .contains(new DomainEvent.ManagerLinked(
+                        acme,
+                        report.id(),
+                        boss.id(),
+                        "Boss@Acme.example",
+                        linked.meta().lastModified()));
     }
 
     @Test
@@ -98,16 +124,20 @@ class ProvisioningTest {
 
     @Test
     void nobodyManagesThemselves() {
-        assertThatThrownBy(() -> create("self@acme.example", "SELF@acme.example")).isInstanceOf(SelfManagement.class);
-        assertThat(adapters.users().query(acme, ResourceQuery.all()).totalResults()).isZero();
+        assertThatThrownBy(() -> create("self@acme.example", "SELF@acme.example"))
+                .isInstanceOf(SelfManagement.class);
+        assertThat(adapters.users().query(acme, ResourceQuery.all()).totalResults())
+                .isZero();
     }
 
     @Test
     void aReplaceWithoutActiveKeepsTheUserActive() {
         User alice = create("alice@acme.example", null);
 
-        User replaced = replaceUser.execute(new ReplaceUser.Command(acme, alice.id(),
-                person("alice@acme.example", "00u1", null), ExpectedVersion.any())).user();
+        User replaced = replaceUser
+                .execute(new ReplaceUser.Command(
+                        acme, alice.id(), person("alice@acme.example", "00u1", null), ExpectedVersion.any()))
+                .user();
 
         assertThat(replaced.active()).isTrue();
         assertThat(replaced.profile().externalId()).isEqualTo("00u1");
@@ -115,17 +145,20 @@ class ProvisioningTest {
 
     @Test
     void aPersonWhoExistedBeforeTheIntegrationIsAdoptedWithoutDuplicate() {
-        User existing = createUser.execute(new CreateUser.Command(acme, person("Dana@acme.example", null, null),
-                UserOrigin.PRE_EXISTING));
+        User existing = createUser.execute(
+                new CreateUser.Command(acme, person("Dana@acme.example", null, null), UserOrigin.PRE_EXISTING));
 
         User found = adapters.users().findByUserName(acme, "dana@ACME.example").orElseThrow();
-        User adopted = replaceUser.execute(new ReplaceUser.Command(acme, found.id(),
-                person("dana@acme.example", "00uOkta", null), ExpectedVersion.any())).user();
+        User adopted = replaceUser
+                .execute(new ReplaceUser.Command(
+                        acme, found.id(), person("dana@acme.example", "00uOkta", null), ExpectedVersion.any()))
+                .user();
 
         assertThat(adopted.id()).isEqualTo(existing.id());
         assertThat(adopted.origin()).isEqualTo(UserOrigin.PRE_EXISTING);
         assertThat(adopted.profile().externalId()).isEqualTo("00uOkta");
-        assertThat(adapters.users().query(acme, ResourceQuery.all()).totalResults()).isEqualTo(1);
+        assertThat(adapters.users().query(acme, ResourceQuery.all()).totalResults())
+                .isEqualTo(1);
         assertThatThrownBy(() -> create("DANA@acme.example", null)).isInstanceOf(UserNameAlreadyTaken.class);
     }
 
@@ -151,7 +184,12 @@ class ProvisioningTest {
         User returned = create("boss@acme.example", null);
 
         assertThat(waiting.manager().orElseThrow().isPending()).isTrue();
-        assertThat(adapters.users().findById(acme, report.id()).orElseThrow().manager().orElseThrow().resolvedId())
+        assertThat(adapters.users()
+                        .findById(acme, report.id())
+                        .orElseThrow()
+                        .manager()
+                        .orElseThrow()
+                        .resolvedId())
                 .isEqualTo(returned.id());
     }
 
@@ -159,26 +197,40 @@ class ProvisioningTest {
     void aGroupWithAnUnknownMemberIsNotCreatedAtAll() {
         User alice = create("alice@acme.example", null);
 
-        assertThatThrownBy(() -> createGroup.execute(new CreateGroup.Command(acme,
-                new GroupInput("Engineering", null, Set.of(alice.id().value(), "no-such-user")))))
+        assertThatThrownBy(() -> createGroup.execute(new CreateGroup.Command(
+                        acme,
+                        new GroupInput("Engineering", null, Set.of(alice.id().value(), "no-such-user")))))
                 .isInstanceOf(UnknownMembers.class)
                 .hasMessageContaining("no-such-user");
-        assertThat(adapters.groups().query(acme, ResourceQuery.all()).totalResults()).isZero();
+        assertThat(adapters.groups().query(acme, ResourceQuery.all()).totalResults())
+                .isZero();
     }
 
     @Test
     void replacingAGroupsMembersRecordsOnlyTheDifference() {
         User alice = create("alice@acme.example", null);
         User bob = create("bob@acme.example", null);
-        Group group = createGroup.execute(new CreateGroup.Command(acme,
-                new GroupInput("Engineering", null, Set.of(alice.id().value()))));
+        Group group = createGroup.execute(new CreateGroup.Command(
+                acme, new GroupInput("Engineering", null, Set.of(alice.id().value()))));
 
-        Group replaced = replaceGroup.execute(new ReplaceGroup.Command(acme, group.id(),
-                new GroupInput("Engineering", null, Set.of(bob.id().value())), ExpectedVersion.any()));
+        Group replaced = replaceGroup.execute(new ReplaceGroup.Command(
+                acme,
+                group.id(),
+                new GroupInput("Engineering", null, Set.of(bob.id().value())),
+                ExpectedVersion.any()));
 
-        assertThat(events()).contains(
-                new DomainEvent.MembersAdded(acme, group.id(), Set.of(bob.id()), replaced.meta().lastModified()),
-                new DomainEvent.MembersRemoved(acme, group.id(), Set.of(alice.id()), replaced.meta().lastModified()));
+        assertThat(events())
+                .contains(
+                        new DomainEvent.MembersAdded(
+                                acme,
+                                group.id(),
+                                Set.of(bob.id()),
+                                replaced.meta().lastModified()),
+                        new DomainEvent.MembersRemoved(
+                                acme,
+                                group.id(),
+                                Set.of(alice.id()),
+                                replaced.meta().lastModified()));
     }
 
     @Test

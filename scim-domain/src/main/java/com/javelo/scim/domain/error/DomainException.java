@@ -5,8 +5,14 @@ package com.javelo.scim.domain.error;
  * the core translates them to SCIM errors in one table.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits UserNameAlreadyTaken, StaleVersion, UnknownUser, UnknownGroup, UnknownMembers,
-                InvalidAttributeValue, SelfManagement, UnknownTenant {
+        permits UserNameAlreadyTaken,
+                StaleVersion,
+                UnknownUser,
+                UnknownGroup,
+                UnknownMembers,
+                InvalidAttributeValue,
+                SelfManagement,
+                UnknownTenant {
 
     protected DomainException(String message) {
         super(message, null, false, false);

@@ -49,8 +49,9 @@ public sealed interface DomainEvent {
     record GroupCreated(TenantId tenantId, GroupId groupId, String displayName, Instant occurredAt)
             implements DomainEvent {}
 
-    record GroupRenamed(TenantId tenantId, GroupId groupId, String oldDisplayName, String newDisplayName,
-            Instant occurredAt) implements DomainEvent {}
+    record GroupRenamed(
+            TenantId tenantId, GroupId groupId, String oldDisplayName, String newDisplayName, Instant occurredAt)
+            implements DomainEvent {}
 
     /** @param changedAttributes attributes other than the name that changed, e.g. {@code externalId} */
     record GroupUpdated(TenantId tenantId, GroupId groupId, Set<String> changedAttributes, Instant occurredAt)

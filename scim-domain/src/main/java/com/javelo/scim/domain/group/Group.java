@@ -1,13 +1,12 @@
 package com.javelo.scim.domain.group;
 
-import com.javelo.scim.domain.id.GroupId;
-
 import com.javelo.scim.domain.error.InvalidAttributeValue;
 import com.javelo.scim.domain.event.DomainEvent;
-import com.javelo.scim.domain.resource.Change;
-import com.javelo.scim.domain.resource.ResourceMeta;
+import com.javelo.scim.domain.id.GroupId;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
+import com.javelo.scim.domain.resource.Change;
+import com.javelo.scim.domain.resource.ResourceMeta;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +34,14 @@ public final class Group {
         this.meta = Objects.requireNonNull(meta, "meta");
     }
 
-    public static Change<Group> create(TenantId tenantId, GroupId id, String displayName, String externalId,
-            Instant now) {
+    public static Change<Group> create(
+            TenantId tenantId, GroupId id, String displayName, String externalId, Instant now) {
         Group group = new Group(id, tenantId, displayName, externalId, ResourceMeta.createdAt(now));
         return new Change<>(group, List.of(new DomainEvent.GroupCreated(tenantId, id, group.displayName, now)));
     }
 
-    public static Group reconstitute(TenantId tenantId, GroupId id, String displayName, String externalId,
-            ResourceMeta meta) {
+    public static Group reconstitute(
+            TenantId tenantId, GroupId id, String displayName, String externalId, ResourceMeta meta) {
         return new Group(id, tenantId, displayName, externalId, meta);
     }
 

@@ -1,7 +1,6 @@
 package com.javelo.scim.domain.tenant;
 
 import com.javelo.scim.domain.id.TenantId;
-
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package com.javelo.scim.domain.user;
 
+import com.javelo.scim.domain.resource.CaseFolding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import com.javelo.scim.domain.resource.CaseFolding;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -38,8 +38,10 @@ public record CustomAttributes(Map<String, List<String>> values) {
 
     /** @return the values of {@code name}, compared ignoring case (RFC 7643 §2.1) */
     public Optional<List<String>> get(String name) {
-        return values.entrySet().stream().filter(entry -> key(entry.getKey()).equals(key(name)))
-                .map(Map.Entry::getValue).findFirst();
+        return values.entrySet().stream()
+                .filter(entry -> key(entry.getKey()).equals(key(name)))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /**

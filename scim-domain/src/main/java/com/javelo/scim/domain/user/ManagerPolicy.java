@@ -21,7 +21,8 @@ public final class ManagerPolicy {
         if (candidate.userName().key().equals(key)) {
             return true;
         }
-        return candidate.profile().emailValues().stream().anyMatch(email -> UserName.normalize(email).equals(key));
+        return candidate.profile().emailValues().stream()
+                .anyMatch(email -> UserName.normalize(email).equals(key));
     }
 
     /** @return the look-up keys under which pending references may name this user. */

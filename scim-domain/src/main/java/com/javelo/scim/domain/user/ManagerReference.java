@@ -1,7 +1,6 @@
 package com.javelo.scim.domain.user;
 
 import com.javelo.scim.domain.id.UserId;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,12 +1,11 @@
 package com.javelo.scim.domain.user;
 
-import com.javelo.scim.domain.id.UserId;
-
 import com.javelo.scim.domain.error.SelfManagement;
 import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ResourceMeta;
-import com.javelo.scim.domain.id.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,8 +28,14 @@ public final class User {
     private final UserOrigin origin;
     private final ResourceMeta meta;
 
-    private User(UserId id, TenantId tenantId, UserProfile profile, boolean active, ManagerReference manager,
-            UserOrigin origin, ResourceMeta meta) {
+    private User(
+            UserId id,
+            TenantId tenantId,
+            UserProfile profile,
+            boolean active,
+            ManagerReference manager,
+            UserOrigin origin,
+            ResourceMeta meta) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -42,8 +47,14 @@ public final class User {
     }
 
     /** Provisions a new person; the manager reference must already be resolved as far as it can be. */
-    public static Change<User> provision(TenantId tenantId, UserId id, UserProfile profile, boolean active,
-            ManagerReference manager, UserOrigin origin, Instant now) {
+    public static Change<User> provision(
+            TenantId tenantId,
+            UserId id,
+            UserProfile profile,
+            boolean active,
+            ManagerReference manager,
+            UserOrigin origin,
+            Instant now) {
         User user = new User(id, tenantId, profile, active, manager, origin, ResourceMeta.createdAt(now));
         List<DomainEvent> events = new ArrayList<>();
         events.add(new DomainEvent.UserCreated(tenantId, id, profile.userName().value(), now));
@@ -57,8 +68,14 @@ public final class User {
     }
 
     /** Rebuilds a stored user: bypasses the "new user" events, not the invariants. */
-    public static User reconstitute(TenantId tenantId, UserId id, UserProfile profile, boolean active,
-            ManagerReference manager, UserOrigin origin, ResourceMeta meta) {
+    public static User reconstitute(
+            TenantId tenantId,
+            UserId id,
+            UserProfile profile,
+            boolean active,
+            ManagerReference manager,
+            UserOrigin origin,
+            ResourceMeta meta) {
         return new User(id, tenantId, profile, active, manager, origin, meta);
     }
 
@@ -69,8 +86,8 @@ public final class User {
     public Change<User> replace(UserProfile newProfile, boolean newActive, ManagerReference newManager, Instant now) {
         Set<String> changed = new LinkedHashSet<>(profile.changedAttributes(newProfile));
         ManagerReference effectiveManager = effectiveManager(newManager);
-        boolean managerChanged = !Objects.equals(manager == null ? null : manager.value(),
-                effectiveManager == null ? null : effectiveManager.value());
+        boolean managerChanged = !Objects.equals(
+                manager == null ? null : manager.value(), effectiveManager == null ? null : effectiveManager.value());
         if (managerChanged) {
             changed.add("manager");
         }
@@ -83,17 +100,18 @@ public final class User {
         } else if (!active && newActive) {
             events.add(new DomainEvent.UserReactivated(tenantId, id, now));
         }
-        boolean newlyLinked = effectiveManager != null && !effectiveManager.isPending()
+        boolean newlyLinked = effectiveManager != null
+                && !effectiveManager.isPending()
                 && (manager == null || !effectiveManager.resolvedId().equals(manager.resolvedId()));
         if (newlyLinked) {
-            events.add(new DomainEvent.ManagerLinked(tenantId, id, effectiveManager.resolvedId(),
-                    effectiveManager.value(), now));
+            events.add(new DomainEvent.ManagerLinked(
+                    tenantId, id, effectiveManager.resolvedId(), effectiveManager.value(), now));
         }
         if (events.isEmpty()) {
             return Change.none(this);
         }
-        return new Change<>(new User(id, tenantId, newProfile, newActive, effectiveManager, origin,
-                meta.changedAt(now)), events);
+        return new Change<>(
+                new User(id, tenantId, newProfile, newActive, effectiveManager, origin, meta.changedAt(now)), events);
     }
 
     /** Deactivates, keeping all of the person's data; deactivating twice is a no-op. */
@@ -115,7 +133,8 @@ public final class User {
             return Change.none(this);
         }
         ManagerReference linked = manager.resolvedTo(managerUser.id());
-        return new Change<>(new User(id, tenantId, profile, active, linked, origin, meta.changedAt(now)),
+        return new Change<>(
+                new User(id, tenantId, profile, active, linked, origin, meta.changedAt(now)),
                 List.of(new DomainEvent.ManagerLinked(tenantId, id, managerUser.id(), manager.value(), now)));
     }
 
@@ -127,8 +146,16 @@ public final class User {
         if (manager == null || !managerId.equals(manager.resolvedId())) {
             return Change.none(this);
         }
-        return new Change<>(new User(id, tenantId, profile, active, ManagerReference.pending(manager.value()), origin,
-                meta.changedAt(now)), List.of(new DomainEvent.UserUpdated(tenantId, id, Set.of("manager"), now)));
+        return new Change<>(
+                new User(
+                        id,
+                        tenantId,
+                        profile,
+                        active,
+                        ManagerReference.pending(manager.value()),
+                        origin,
+                        meta.changedAt(now)),
+                List.of(new DomainEvent.UserUpdated(tenantId, id, Set.of("manager"), now)));
     }
 
     /** Deletes the user from provisioning (Entra's DELETE); the caller keeps the tombstone. */

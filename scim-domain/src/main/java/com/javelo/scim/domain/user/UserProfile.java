@@ -59,27 +59,102 @@ public record UserProfile(
     }
 
     /** A profile of the RFC's attributes only: no custom attribute, nothing carried. */
-    public UserProfile(UserName userName, String externalId, Name name, String displayName, String nickName,
-            String profileUrl, String title, String userType, String preferredLanguage, String locale,
-            String timezone, List<MultiValue> emails, List<MultiValue> phoneNumbers, List<MultiValue> ims,
-            List<MultiValue> photos, List<Address> addresses, List<MultiValue> entitlements, List<MultiValue> roles,
-            List<MultiValue> x509Certificates, EnterpriseAttributes enterprise) {
-        this(userName, externalId, name, displayName, nickName, profileUrl, title, userType, preferredLanguage,
-                locale, timezone, emails, phoneNumbers, ims, photos, addresses, entitlements, roles, x509Certificates,
-                enterprise, CustomAttributes.NONE, CarriedAttributes.NONE);
+    public UserProfile(
+            UserName userName,
+            String externalId,
+            Name name,
+            String displayName,
+            String nickName,
+            String profileUrl,
+            String title,
+            String userType,
+            String preferredLanguage,
+            String locale,
+            String timezone,
+            List<MultiValue> emails,
+            List<MultiValue> phoneNumbers,
+            List<MultiValue> ims,
+            List<MultiValue> photos,
+            List<Address> addresses,
+            List<MultiValue> entitlements,
+            List<MultiValue> roles,
+            List<MultiValue> x509Certificates,
+            EnterpriseAttributes enterprise) {
+        this(
+                userName,
+                externalId,
+                name,
+                displayName,
+                nickName,
+                profileUrl,
+                title,
+                userType,
+                preferredLanguage,
+                locale,
+                timezone,
+                emails,
+                phoneNumbers,
+                ims,
+                photos,
+                addresses,
+                entitlements,
+                roles,
+                x509Certificates,
+                enterprise,
+                CustomAttributes.NONE,
+                CarriedAttributes.NONE);
     }
 
     /** @return this profile with {@code newCustom} as its custom attributes */
     public UserProfile withCustom(CustomAttributes newCustom) {
-        return new UserProfile(userName, externalId, name, displayName, nickName, profileUrl, title, userType,
-                preferredLanguage, locale, timezone, emails, phoneNumbers, ims, photos, addresses, entitlements, roles,
-                x509Certificates, enterprise, newCustom, carried);
+        return new UserProfile(
+                userName,
+                externalId,
+                name,
+                displayName,
+                nickName,
+                profileUrl,
+                title,
+                userType,
+                preferredLanguage,
+                locale,
+                timezone,
+                emails,
+                phoneNumbers,
+                ims,
+                photos,
+                addresses,
+                entitlements,
+                roles,
+                x509Certificates,
+                enterprise,
+                newCustom,
+                carried);
     }
 
     /** @return a profile with only a user name, for tests and pre-existing people. */
     public static UserProfile withUserName(String userName) {
-        return new UserProfile(UserName.of(userName), null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        return new UserProfile(
+                UserName.of(userName),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** @return the email values, primary first, as sent. */

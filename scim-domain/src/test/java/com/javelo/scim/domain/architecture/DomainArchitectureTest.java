@@ -14,21 +14,24 @@ class DomainArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_depends_only_on_java = classes()
-            .that().resideInAPackage("com.javelo.scim.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.javelo.scim.domain..")
+            .that()
+            .resideInAPackage("com.javelo.scim.domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "com.javelo.scim.domain..")
             .because("the business rules must not change when a library or framework does (ARCHITECTURE.md)");
 
     @ArchTest
-    static final ArchRule domain_packages_are_free_of_cycles = slices()
-            .matching("com.javelo.scim.domain.(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule domain_packages_are_free_of_cycles = slices().matching("com.javelo.scim.domain.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("each capability can be read and changed on its own");
 
     @ArchTest
-    static final ArchRule no_standard_streams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-            .because("the domain reports through events and exceptions");
+    static final ArchRule no_standard_streams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.because(
+            "the domain reports through events and exceptions");
 
     @ArchTest
-    static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
-            .because("a broken rule has a name of its own (DomainException subtypes)");
+    static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.because(
+            "a broken rule has a name of its own (DomainException subtypes)");
 }

@@ -16,7 +16,8 @@ class ExpectedVersionTest {
 
     @Test
     void aWriterAtTheCurrentVersionMayChangeIt() {
-        assertThatCode(() -> ExpectedVersion.of(new Version(7)).check("u1", new Version(7))).doesNotThrowAnyException();
+        assertThatCode(() -> ExpectedVersion.of(new Version(7)).check("u1", new Version(7)))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -1,16 +1,15 @@
 package com.javelo.scim.domain.user;
 
-import com.javelo.scim.domain.id.UserId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.javelo.scim.domain.error.InvalidAttributeValue;
 import com.javelo.scim.domain.error.SelfManagement;
 import com.javelo.scim.domain.event.DomainEvent;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.Version;
-import com.javelo.scim.domain.id.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -24,25 +23,57 @@ class UserTest {
     private static final Instant T2 = T0.plusSeconds(120);
 
     private static UserProfile profile(String userName, String email) {
-        return new UserProfile(UserName.of(userName), "00u1", new Name(null, "Lovelace", "Ada", null, null, null),
-                "Ada Lovelace", null, null, "Engineer", null, null, "en-US", null,
-                List.of(new MultiValue(email, "work", true, null)), null, null, null, null, null, null, null, null);
+        return new UserProfile(
+                UserName.of(userName),
+                "00u1",
+                new Name(null, "Lovelace", "Ada", null, null, null),
+                "Ada Lovelace",
+                null,
+                null,
+                "Engineer",
+                null,
+                null,
+                "en-US",
+                null,
+                List.of(new MultiValue(email, "work", true, null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static User ada() {
-        return User.provision(ACME, new UserId("u-ada"), profile("ada@acme.example", "ada@acme.example"), true, null,
-                UserOrigin.PROVISIONED, T0).after();
+        return User.provision(
+                        ACME,
+                        new UserId("u-ada"),
+                        profile("ada@acme.example", "ada@acme.example"),
+                        true,
+                        null,
+                        UserOrigin.PROVISIONED,
+                        T0)
+                .after();
     }
 
     @Test
     void provisioningRecordsUserCreatedAtVersionOne() {
-        Change<User> created = User.provision(ACME, new UserId("u-ada"), profile("ada@acme.example", "ada@acme.example"),
-                true, null, UserOrigin.PROVISIONED, T0);
+        Change<User> created = User.provision(
+                ACME,
+                new UserId("u-ada"),
+                profile("ada@acme.example", "ada@acme.example"),
+                true,
+                null,
+                UserOrigin.PROVISIONED,
+                T0);
 
-        assertThat(created.events()).containsExactly(new DomainEvent.UserCreated(ACME, new UserId("u-ada"),
-                "ada@acme.example", T0));
+        assertThat(created.events())
+                .containsExactly(new DomainEvent.UserCreated(ACME, new UserId("u-ada"), "ada@acme.example", T0));
         assertThat(created.after().meta().version()).isEqualTo(Version.first());
-        assertThat(created.after().meta().lastModified()).isEqualTo(created.after().meta().created());
+        assertThat(created.after().meta().lastModified())
+                .isEqualTo(created.after().meta().created());
     }
 
     @Test
@@ -95,8 +126,9 @@ class UserTest {
 
         Change<User> updated = ada.replace(renamed, true, ManagerReference.pending("boss@acme.example"), T1);
 
-        assertThat(updated.events()).containsExactly(new DomainEvent.UserUpdated(ACME, ada.id(),
-                Set.of("userName", "emails", "manager"), T1));
+        assertThat(updated.events())
+                .containsExactly(
+                        new DomainEvent.UserUpdated(ACME, ada.id(), Set.of("userName", "emails", "manager"), T1));
     }
 
     @Test
@@ -111,30 +143,58 @@ class UserTest {
 
     @Test
     void aPendingManagerReferenceIsLinkedWhenThatPersonIsProvisioned() {
-        User report = User.provision(ACME, new UserId("u-rep"), profile("rep@acme.example", "rep@acme.example"), true,
-                ManagerReference.pending("Boss@Acme.example"), UserOrigin.PROVISIONED, T0).after();
-        User boss = User.provision(ACME, new UserId("u-boss"), profile("boss@acme.example", "boss@acme.example"), true,
-                null, UserOrigin.PROVISIONED, T1).after();
+        User report = User.provision(
+                        ACME,
+                        new UserId("u-rep"),
+                        profile("rep@acme.example", "rep@acme.example"),
+                        true,
+                        ManagerReference.pending("Boss@Acme.example"),
+                        UserOrigin.PROVISIONED,
+                        T0)
+                .after();
+        User boss = User.provision(
+                        ACME,
+                        new UserId("u-boss"),
+                        profile("boss@acme.example", "boss@acme.example"),
+                        true,
+                        null,
+                        UserOrigin.PROVISIONED,
+                        T1)
+                .after();
 
         Change<User> linked = report.linkManager(boss, T2);
 
         assertThat(linked.after().manager()).contains(new ManagerReference("Boss@Acme.example", boss.id()));
-        assertThat(linked.events()).containsExactly(new DomainEvent.ManagerLinked(ACME, report.id(), boss.id(),
-                "Boss@Acme.example", T2));
+        assertThat(linked.events())
+                .containsExactly(new DomainEvent.ManagerLinked(ACME, report.id(), boss.id(), "Boss@Acme.example", T2));
     }
 
     @Test
     void linkingSomeoneTheReferenceDoesNotNameIsANoOp() {
-        User report = User.provision(ACME, new UserId("u-rep"), profile("rep@acme.example", "rep@acme.example"), true,
-                ManagerReference.pending("boss@acme.example"), UserOrigin.PROVISIONED, T0).after();
+        User report = User.provision(
+                        ACME,
+                        new UserId("u-rep"),
+                        profile("rep@acme.example", "rep@acme.example"),
+                        true,
+                        ManagerReference.pending("boss@acme.example"),
+                        UserOrigin.PROVISIONED,
+                        T0)
+                .after();
 
         assertThat(report.linkManager(ada(), T1).isNoOp()).isTrue();
     }
 
     @Test
     void reSendingTheSameManagerValueKeepsItsResolution() {
-        User report = User.provision(ACME, new UserId("u-rep"), profile("rep@acme.example", "rep@acme.example"), true,
-                new ManagerReference("boss@acme.example", new UserId("u-boss")), UserOrigin.PROVISIONED, T0).after();
+        User report = User.provision(
+                        ACME,
+                        new UserId("u-rep"),
+                        profile("rep@acme.example", "rep@acme.example"),
+                        true,
+                        new ManagerReference("boss@acme.example", new UserId("u-boss")),
+                        UserOrigin.PROVISIONED,
+                        T0)
+                .after();
 
         Change<User> resent = report.replace(report.profile(), true, ManagerReference.pending("boss@acme.example"), T1);
 
@@ -144,8 +204,8 @@ class UserTest {
 
     @Test
     void deletingRecordsUserDeletedWithTheUserName() {
-        assertThat(ada().delete(T1)).isEqualTo(new DomainEvent.UserDeleted(ACME, new UserId("u-ada"),
-                "ada@acme.example", T1));
+        assertThat(ada().delete(T1))
+                .isEqualTo(new DomainEvent.UserDeleted(ACME, new UserId("u-ada"), "ada@acme.example", T1));
     }
 
     @Test

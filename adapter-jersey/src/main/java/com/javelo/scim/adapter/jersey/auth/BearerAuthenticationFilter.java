@@ -51,7 +51,9 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
         }
         Optional<TenantId> tenant = authenticateTenant.authenticate(token);
         if (tenant.isEmpty()) {
-            reject(request, "the API token is not valid (unknown, regenerated or revoked); copy the current token from Javelo");
+            reject(
+                    request,
+                    "the API token is not valid (unknown, regenerated or revoked); copy the current token from Javelo");
             return;
         }
         request.setProperty(TENANT, tenant.get());

@@ -1,10 +1,10 @@
 package com.javelo.scim.adapter.jersey.auth;
 
+import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.ws.rs.NameBinding;
 
 /**
  * Marks the resources that need a tenant's API token: Jersey runs {@link BearerAuthenticationFilter}

@@ -21,6 +21,7 @@ public final class FallbackExceptionMapper implements ExceptionMapper<Throwable>
         String correlationId = UUID.randomUUID().toString();
         LOG.error("unexpected error, correlation id {}", correlationId, exception);
         return ScimErrorResponses.of(ScimErrors.unexpected(
-                "an unexpected error occurred; quote correlation id " + correlationId + " to Javelo support").error());
+                        "an unexpected error occurred; quote correlation id " + correlationId + " to Javelo support")
+                .error());
     }
 }

@@ -17,7 +17,9 @@ public final class ScimErrorResponses {
 
     public static Response of(ScimError error) {
         ObjectNode body = body(error);
-        Response.ResponseBuilder response = Response.status(error.status()).type(ScimMediaTypes.SCIM_JSON_UTF8).entity(body);
+        Response.ResponseBuilder response = Response.status(error.status())
+                .type(ScimMediaTypes.SCIM_JSON_UTF8)
+                .entity(body);
         if (error.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"scim\"");
         }

@@ -15,7 +15,11 @@ public final class ScimExceptionMapper implements ExceptionMapper<ScimException>
     public Response toResponse(ScimException exception) {
         if (exception.error().status() >= 500) {
             // The cause (a database outage) matters to operators, never to clients.
-            LOG.warn("answering {}: {}", exception.error().status(), exception.error().detail(), exception.getCause());
+            LOG.warn(
+                    "answering {}: {}",
+                    exception.error().status(),
+                    exception.error().detail(),
+                    exception.getCause());
         }
         return ScimErrorResponses.of(exception.error());
     }

@@ -14,8 +14,10 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         if (status < 400) {
             return exception.getResponse();
         }
-        return ScimErrorResponses.of((status == 400 ? ScimErrors.invalidSyntax(detail(status))
-                : ScimErrors.ofHttpStatus(status, detail(status))).error());
+        return ScimErrorResponses.of((status == 400
+                        ? ScimErrors.invalidSyntax(detail(status))
+                        : ScimErrors.ofHttpStatus(status, detail(status)))
+                .error());
     }
 
     private static String detail(int status) {

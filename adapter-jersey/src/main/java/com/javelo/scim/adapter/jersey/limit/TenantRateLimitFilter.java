@@ -34,10 +34,13 @@ public final class TenantRateLimitFilter implements ContainerRequestFilter {
         long wait = limiter.acquire(tenant);
         if (wait > 0) {
             long seconds = TenantRateLimiter.retryAfterSeconds(wait);
-            Response refused = ScimErrorResponses.of(ScimErrors.tooManyRequests("too many requests from this company: "
-                    + "at most " + limiter.ratePerSecond() + " per second on this server; retry after " + seconds + " s")
+            Response refused = ScimErrorResponses.of(ScimErrors.tooManyRequests(
+                            "too many requests from this company: " + "at most " + limiter.ratePerSecond()
+                                    + " per second on this server; retry after " + seconds + " s")
                     .error());
-            request.abortWith(Response.fromResponse(refused).header("Retry-After", Long.toString(seconds)).build());
+            request.abortWith(Response.fromResponse(refused)
+                    .header("Retry-After", Long.toString(seconds))
+                    .build());
         }
     }
 }

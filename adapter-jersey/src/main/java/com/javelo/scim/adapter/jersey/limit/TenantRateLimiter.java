@@ -46,7 +46,8 @@ public final class TenantRateLimiter {
      */
     public long acquire(TenantId tenant) {
         long now = nanoClock.getAsLong();
-        return buckets.computeIfAbsent(tenant, ignored -> new Bucket(burst, now)).take(now);
+        return buckets.computeIfAbsent(tenant, ignored -> new Bucket(burst, now))
+                .take(now);
     }
 
     /** Seconds to announce in {@code Retry-After} for a wait: whole seconds, rounded up, at least one. */

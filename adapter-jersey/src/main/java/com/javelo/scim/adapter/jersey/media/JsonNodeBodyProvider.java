@@ -43,8 +43,14 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
     }
 
     @Override
-    public JsonNode readFrom(Class<JsonNode> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream entityStream) throws IOException {
+    public JsonNode readFrom(
+            Class<JsonNode> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entityStream)
+            throws IOException {
         String length = headers.getFirst("Content-Length");
         if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > maxBodyBytes) {
             throw tooLarge();
@@ -58,8 +64,8 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
         } catch (StreamConstraintsException e) {
             throw ScimErrors.invalidSyntax(ScimJson.describe(e));
         } catch (JsonProcessingException e) {
-            throw ScimErrors.invalidSyntax("the request body is not valid JSON: " + e.getOriginalMessage()
-                    + locationOf(e));
+            throw ScimErrors.invalidSyntax(
+                    "the request body is not valid JSON: " + e.getOriginalMessage() + locationOf(e));
         } catch (CharConversionException e) {
             throw ScimErrors.invalidSyntax("the request body is not valid UTF-8");
         }
@@ -68,7 +74,8 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
     /** Jackson tolerates overlong UTF-8 forms; RFC 3629 does not, and neither do we. */
     private static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -79,8 +86,10 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
     }
 
     private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private RuntimeException tooLarge() {
@@ -93,8 +102,15 @@ public final class JsonNodeBodyProvider implements MessageBodyReader<JsonNode>, 
     }
 
     @Override
-    public void writeTo(JsonNode node, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream entityStream) throws IOException {
+    public void writeTo(
+            JsonNode node,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream entityStream)
+            throws IOException {
         mapper.writeValue(new NonClosingOutputStream(entityStream), node);
     }
 

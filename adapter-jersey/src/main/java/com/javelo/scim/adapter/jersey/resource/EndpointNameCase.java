@@ -44,8 +44,11 @@ public final class EndpointNameCase implements ContainerRequestFilter {
         }
         String fixed = "/" + prefix + canonical + (slash < 0 ? "" : rest.substring(slash));
         URI base = request.getUriInfo().getBaseUri();
-        String basePath = base.getRawPath().endsWith("/") ? base.getRawPath().substring(0, base.getRawPath().length() - 1)
+        String basePath = base.getRawPath().endsWith("/")
+                ? base.getRawPath().substring(0, base.getRawPath().length() - 1)
                 : base.getRawPath();
-        request.setRequestUri(base, UriBuilder.fromUri(requestUri).replacePath(basePath + fixed).build());
+        request.setRequestUri(
+                base,
+                UriBuilder.fromUri(requestUri).replacePath(basePath + fixed).build());
     }
 }

@@ -1,7 +1,7 @@
 package com.javelo.scim.adapter.jersey.resource;
 
-import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.core.endpoint.AttributeSelection;
 import com.javelo.scim.core.endpoint.ListParameters;
@@ -40,13 +40,21 @@ public abstract class ResourceCollection {
     }
 
     @GET
-    public Response list(@Context ContainerRequestContext request, @QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
-            @QueryParam("count") String count, @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor) {
+    public Response list(
+            @Context ContainerRequestContext request,
+            @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count,
+            @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            @QueryParam("cursor") String cursor) {
         // "?cursor" without a value arrives as "": the first page of cursor paging (RFC 9865 §2).
-        return HttpResponses.of(endpoint.list(context(request), new ListParameters(filter, startIndex, count, sortBy,
-                sortOrder, attributes, excludedAttributes, cursor)));
+        return HttpResponses.of(endpoint.list(
+                context(request),
+                new ListParameters(
+                        filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor)));
     }
 
     @POST
@@ -58,18 +66,26 @@ public abstract class ResourceCollection {
 
     @POST
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response create(@Context ContainerRequestContext request, JsonNode body, @QueryParam("attributes") String attributes,
+    public Response create(
+            @Context ContainerRequestContext request,
+            JsonNode body,
+            @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
         ActivitySubject.describe(request, body);
-        return HttpResponses.of(endpoint.create(context(request), body, new AttributeSelection(attributes, excludedAttributes)));
+        return HttpResponses.of(
+                endpoint.create(context(request), body, new AttributeSelection(attributes, excludedAttributes)));
     }
 
     @GET
     @Path("{id}")
-    public Response get(@Context ContainerRequestContext request, @PathParam("id") String id, @QueryParam("attributes") String attributes,
+    public Response get(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ScimResponse response = endpoint.get(context(request), id, new AttributeSelection(attributes, excludedAttributes));
+        ScimResponse response =
+                endpoint.get(context(request), id, new AttributeSelection(attributes, excludedAttributes));
         if (EntityTags.noneMatchFails(ifNoneMatch, response.entityTag())) {
             return Response.notModified().header("ETag", response.entityTag()).build();
         }
@@ -79,25 +95,46 @@ public abstract class ResourceCollection {
     @PUT
     @Path("{id}")
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response replace(@Context ContainerRequestContext request, @PathParam("id") String id, JsonNode body, @HeaderParam("If-Match") String ifMatch,
-            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
+    public Response replace(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            JsonNode body,
+            @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
         ActivitySubject.describe(request, body);
-        return HttpResponses.of(endpoint.replace(context(request), id, body, EntityTags.expectation(ifMatch),
+        return HttpResponses.of(endpoint.replace(
+                context(request),
+                id,
+                body,
+                EntityTags.expectation(ifMatch),
                 new AttributeSelection(attributes, excludedAttributes)));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response patch(@Context ContainerRequestContext request, @PathParam("id") String id, JsonNode body, @HeaderParam("If-Match") String ifMatch,
-            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
-        return HttpResponses.of(endpoint.patch(context(request), id, body, EntityTags.expectation(ifMatch),
+    public Response patch(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            JsonNode body,
+            @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        return HttpResponses.of(endpoint.patch(
+                context(request),
+                id,
+                body,
+                EntityTags.expectation(ifMatch),
                 new AttributeSelection(attributes, excludedAttributes)));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch) {
         return HttpResponses.of(endpoint.delete(context(request), id, EntityTags.expectation(ifMatch)));
     }
 

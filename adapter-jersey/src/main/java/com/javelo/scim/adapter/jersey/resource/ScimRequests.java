@@ -26,8 +26,13 @@ final class ScimRequests {
         }
         String baseUrl = baseUrls.of(request.getUriInfo().getBaseUri(), request::getHeaderString);
         Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
-        return new RequestContext(tenant, baseUrl, Cause.scimRequest(requestId == null ? null : requestId.toString(),
-                request.getHeaderString(HttpHeaders.USER_AGENT), baseUrl));
+        return new RequestContext(
+                tenant,
+                baseUrl,
+                Cause.scimRequest(
+                        requestId == null ? null : requestId.toString(),
+                        request.getHeaderString(HttpHeaders.USER_AGENT),
+                        baseUrl));
     }
 
     String baseUrl(UriInfo uriInfo, HttpHeaders headers) {

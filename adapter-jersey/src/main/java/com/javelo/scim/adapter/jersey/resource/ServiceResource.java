@@ -1,7 +1,7 @@
 package com.javelo.scim.adapter.jersey.resource;
 
-import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.javelo.scim.adapter.jersey.auth.TenantAuthenticated;
 import com.javelo.scim.adapter.jersey.media.ScimMediaTypes;
 import com.javelo.scim.core.endpoint.BulkEndpoint;
 import com.javelo.scim.core.endpoint.DiscoveryEndpoint;
@@ -64,7 +64,8 @@ public final class ServiceResource {
     @GET
     @Path("ResourceTypes")
     public Response resourceTypes(@Context ContainerRequestContext request) {
-        return HttpResponses.of(discovery.resourceTypes(requests.context(request).tenant(), baseUrl()));
+        return HttpResponses.of(
+                discovery.resourceTypes(requests.context(request).tenant(), baseUrl()));
     }
 
     @GET
@@ -95,13 +96,20 @@ public final class ServiceResource {
 
     /** GET /scim/v2?filter=…: a search from the root, across Users and Groups (RFC 7644 §3.4.2). */
     @GET
-    public Response searchFromRoot(@Context ContainerRequestContext request, @QueryParam("filter") String filter,
-            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
-            @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
-            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
+    public Response searchFromRoot(
+            @Context ContainerRequestContext request,
+            @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count,
+            @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
             @QueryParam("cursor") String cursor) {
-        return HttpResponses.of(search.list(requests.context(request), new ListParameters(filter, startIndex, count,
-                sortBy, sortOrder, attributes, excludedAttributes, cursor)));
+        return HttpResponses.of(search.list(
+                requests.context(request),
+                new ListParameters(
+                        filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor)));
     }
 
     /** RFC 7644 §3.7; the operations run in scim-core, one ordinary use case each. */

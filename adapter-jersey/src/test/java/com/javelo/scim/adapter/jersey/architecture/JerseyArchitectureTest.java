@@ -18,14 +18,18 @@ class JerseyArchitectureTest {
 
     @ArchTest
     static final ArchRule the_http_adapter_knows_no_sql = noClasses()
-            .that().resideInAPackage("com.javelo.scim.adapter.jersey..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..",
-                    "com.javelo.scim.adapter.jooq..")
+            .that()
+            .resideInAPackage("com.javelo.scim.adapter.jersey..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..", "com.javelo.scim.adapter.jooq..")
             .because("adapters never use each other; storage belongs to adapter-jooq");
 
     @ArchTest
     static final ArchRule the_http_adapter_chooses_no_status_itself = noClasses()
-            .that().resideInAPackage("com.javelo.scim.adapter.jersey..")
-            .should().callConstructor(ScimError.class, int.class, ScimType.class, String.class)
+            .that()
+            .resideInAPackage("com.javelo.scim.adapter.jersey..")
+            .should()
+            .callConstructor(ScimError.class, int.class, ScimType.class, String.class)
             .because("every status and scimType is chosen in the core's ScimErrors");
 }

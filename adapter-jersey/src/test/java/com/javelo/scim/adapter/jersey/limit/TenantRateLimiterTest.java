@@ -58,9 +58,12 @@ class TenantRateLimiterTest {
     @Test
     void retryAfterIsWholeSecondsRoundedUpAndAtLeastOne() {
         assertThat(TenantRateLimiter.retryAfterSeconds(1)).isEqualTo(1);
-        assertThat(TenantRateLimiter.retryAfterSeconds(TimeUnit.MILLISECONDS.toNanos(100))).isEqualTo(1);
-        assertThat(TenantRateLimiter.retryAfterSeconds(TimeUnit.SECONDS.toNanos(1))).isEqualTo(1);
-        assertThat(TenantRateLimiter.retryAfterSeconds(TimeUnit.SECONDS.toNanos(1) + 1)).isEqualTo(2);
+        assertThat(TenantRateLimiter.retryAfterSeconds(TimeUnit.MILLISECONDS.toNanos(100)))
+                .isEqualTo(1);
+        assertThat(TenantRateLimiter.retryAfterSeconds(TimeUnit.SECONDS.toNanos(1)))
+                .isEqualTo(1);
+        assertThat(TenantRateLimiter.retryAfterSeconds(TimeUnit.SECONDS.toNanos(1) + 1))
+                .isEqualTo(2);
     }
 
     @Test

@@ -34,15 +34,33 @@ public final class JooqActivityLog implements ActivityLog {
             return;
         }
         context.transaction(dsl -> {
-            var insert = dsl.insertInto(ACTIVITY_LOG, ACTIVITY_LOG.TENANT_ID, ACTIVITY_LOG.OCCURRED_AT,
-                    ACTIVITY_LOG.CLIENT, ACTIVITY_LOG.METHOD, ACTIVITY_LOG.RESOURCE_TYPE, ACTIVITY_LOG.RESOURCE_ID,
-                    ACTIVITY_LOG.RESOURCE_NAME, ACTIVITY_LOG.STATUS, ACTIVITY_LOG.SCIM_TYPE, ACTIVITY_LOG.DETAIL,
-                    ACTIVITY_LOG.DURATION_MS, ACTIVITY_LOG.REQUEST_ID);
+            var insert = dsl.insertInto(
+                    ACTIVITY_LOG,
+                    ACTIVITY_LOG.TENANT_ID,
+                    ACTIVITY_LOG.OCCURRED_AT,
+                    ACTIVITY_LOG.CLIENT,
+                    ACTIVITY_LOG.METHOD,
+                    ACTIVITY_LOG.RESOURCE_TYPE,
+                    ACTIVITY_LOG.RESOURCE_ID,
+                    ACTIVITY_LOG.RESOURCE_NAME,
+                    ACTIVITY_LOG.STATUS,
+                    ACTIVITY_LOG.SCIM_TYPE,
+                    ACTIVITY_LOG.DETAIL,
+                    ACTIVITY_LOG.DURATION_MS,
+                    ACTIVITY_LOG.REQUEST_ID);
             for (ActivityEntry entry : entries) {
-                insert = insert.values(entry.tenant().value(), entry.occurredAt().atOffset(ZoneOffset.UTC),
-                        cut(entry.client(), 256), entry.method(), cut(entry.resourceType(), 32),
-                        cut(entry.resourceId(), 128), cut(entry.resourceName(), 1024), entry.status(),
-                        cut(entry.scimType(), 64), cut(entry.detail(), 2048), entry.durationMillis(),
+                insert = insert.values(
+                        entry.tenant().value(),
+                        entry.occurredAt().atOffset(ZoneOffset.UTC),
+                        cut(entry.client(), 256),
+                        entry.method(),
+                        cut(entry.resourceType(), 32),
+                        cut(entry.resourceId(), 128),
+                        cut(entry.resourceName(), 1024),
+                        entry.status(),
+                        cut(entry.scimType(), 64),
+                        cut(entry.detail(), 2048),
+                        entry.durationMillis(),
                         cut(entry.requestId(), 64));
             }
             return insert.execute();
@@ -56,7 +74,11 @@ public final class JooqActivityLog implements ActivityLog {
         }
         context.transaction(dsl -> {
             for (ReadCount count : counts) {
-                dsl.insertInto(ACTIVITY_READS, ACTIVITY_READS.TENANT_ID, ACTIVITY_READS.MINUTE_START, ACTIVITY_READS.READS)
+                dsl.insertInto(
+                                ACTIVITY_READS,
+                                ACTIVITY_READS.TENANT_ID,
+                                ACTIVITY_READS.MINUTE_START,
+                                ACTIVITY_READS.READS)
                         .values(count.tenant().value(), count.minute().atOffset(ZoneOffset.UTC), count.reads())
                         .onConflict(ACTIVITY_READS.TENANT_ID, ACTIVITY_READS.MINUTE_START)
                         .doUpdate()
@@ -77,7 +99,8 @@ public final class JooqActivityLog implements ActivityLog {
             condition = condition.and(ACTIVITY_LOG.ID.lt(query.before()));
         }
         Condition where = condition;
-        return context.read(dsl -> dsl.selectFrom(ACTIVITY_LOG).where(where)
+        return context.read(dsl -> dsl.selectFrom(ACTIVITY_LOG)
+                .where(where)
                 .orderBy(ACTIVITY_LOG.ID.desc())
                 .limit(query.limit())
                 .fetch(JooqActivityLog::entry));
@@ -85,28 +108,38 @@ public final class JooqActivityLog implements ActivityLog {
 
     @Override
     public long readsSince(TenantId tenant, Instant since) {
-        return context.read(dsl -> dsl.select(DSL.coalesce(DSL.sum(ACTIVITY_READS.READS), DSL.inline(java.math.BigDecimal.ZERO)))
+        return context.read(dsl -> dsl.select(
+                        DSL.coalesce(DSL.sum(ACTIVITY_READS.READS), DSL.inline(java.math.BigDecimal.ZERO)))
                 .from(ACTIVITY_READS)
-                .where(ACTIVITY_READS.TENANT_ID.eq(tenant.value()).and(ACTIVITY_READS.MINUTE_START.ge(since.atOffset(ZoneOffset.UTC))))
+                .where(ACTIVITY_READS
+                        .TENANT_ID
+                        .eq(tenant.value())
+                        .and(ACTIVITY_READS.MINUTE_START.ge(since.atOffset(ZoneOffset.UTC))))
                 .fetchOne(0, Long.class));
     }
 
     @Override
     public long purge(Instant before, int keepPerTenant) {
         return context.transaction(dsl -> {
-            long deleted = dsl.deleteFrom(ACTIVITY_LOG).where(ACTIVITY_LOG.OCCURRED_AT.lt(before.atOffset(ZoneOffset.UTC)))
+            long deleted = dsl.deleteFrom(ACTIVITY_LOG)
+                    .where(ACTIVITY_LOG.OCCURRED_AT.lt(before.atOffset(ZoneOffset.UTC)))
                     .execute();
-            dsl.deleteFrom(ACTIVITY_READS).where(ACTIVITY_READS.MINUTE_START.lt(before.atOffset(ZoneOffset.UTC))).execute();
-            List<String> crowded = dsl.select(ACTIVITY_LOG.TENANT_ID).from(ACTIVITY_LOG)
+            dsl.deleteFrom(ACTIVITY_READS)
+                    .where(ACTIVITY_READS.MINUTE_START.lt(before.atOffset(ZoneOffset.UTC)))
+                    .execute();
+            List<String> crowded = dsl.select(ACTIVITY_LOG.TENANT_ID)
+                    .from(ACTIVITY_LOG)
                     .groupBy(ACTIVITY_LOG.TENANT_ID)
                     .having(DSL.count().gt(keepPerTenant))
                     .fetch(ACTIVITY_LOG.TENANT_ID);
             for (String tenant : crowded) {
                 // The newest entry beyond the bound: it and everything older go.
-                Long cutoff = dsl.select(ACTIVITY_LOG.ID).from(ACTIVITY_LOG)
+                Long cutoff = dsl.select(ACTIVITY_LOG.ID)
+                        .from(ACTIVITY_LOG)
                         .where(ACTIVITY_LOG.TENANT_ID.eq(tenant))
                         .orderBy(ACTIVITY_LOG.ID.desc())
-                        .offset(keepPerTenant).limit(1)
+                        .offset(keepPerTenant)
+                        .limit(1)
                         .fetchOne(ACTIVITY_LOG.ID);
                 if (cutoff != null) {
                     deleted += dsl.deleteFrom(ACTIVITY_LOG)
@@ -119,9 +152,20 @@ public final class JooqActivityLog implements ActivityLog {
     }
 
     private static ActivityEntry entry(ActivityLogRecord row) {
-        return new ActivityEntry(row.getId(), new TenantId(row.getTenantId()), row.getOccurredAt().toInstant(),
-                row.getClient(), row.getMethod(), row.getResourceType(), row.getResourceId(), row.getResourceName(),
-                row.getStatus(), row.getScimType(), row.getDetail(), row.getDurationMs(), row.getRequestId());
+        return new ActivityEntry(
+                row.getId(),
+                new TenantId(row.getTenantId()),
+                row.getOccurredAt().toInstant(),
+                row.getClient(),
+                row.getMethod(),
+                row.getResourceType(),
+                row.getResourceId(),
+                row.getResourceName(),
+                row.getStatus(),
+                row.getScimType(),
+                row.getDetail(),
+                row.getDurationMs(),
+                row.getRequestId());
     }
 
     private static String cut(String text, int length) {

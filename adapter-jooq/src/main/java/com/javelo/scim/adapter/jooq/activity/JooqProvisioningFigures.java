@@ -26,7 +26,8 @@ public final class JooqProvisioningFigures implements ProvisioningFigures {
                             DSL.count().filterWhere(USERS.ACTIVE.isTrue()),
                             DSL.count().filterWhere(USERS.ACTIVE.isFalse()),
                             DSL.count().filterWhere(pending()))
-                    .from(USERS).where(USERS.TENANT_ID.eq(tenant.value()))
+                    .from(USERS)
+                    .where(USERS.TENANT_ID.eq(tenant.value()))
                     .fetchOne();
             int groups = dsl.fetchCount(SCIM_GROUPS, SCIM_GROUPS.TENANT_ID.eq(tenant.value()));
             return new Figures(users.value1(), users.value2(), groups, users.value3());
@@ -35,7 +36,8 @@ public final class JooqProvisioningFigures implements ProvisioningFigures {
 
     @Override
     public List<PendingManager> pendingManagers(TenantId tenant, int limit) {
-        return context.read(dsl -> dsl.select(USERS.ID, USERS.USER_NAME, USERS.MANAGER_VALUE).from(USERS)
+        return context.read(dsl -> dsl.select(USERS.ID, USERS.USER_NAME, USERS.MANAGER_VALUE)
+                .from(USERS)
                 .where(USERS.TENANT_ID.eq(tenant.value()).and(pending()))
                 .orderBy(USERS.USER_NAME_KEY)
                 .limit(limit)

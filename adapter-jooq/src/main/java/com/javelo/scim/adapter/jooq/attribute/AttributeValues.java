@@ -2,16 +2,16 @@ package com.javelo.scim.adapter.jooq.attribute;
 
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_ATTRIBUTE_VALUES;
 
+import com.javelo.scim.adapter.jooq.generated.tables.records.UserAttributeValuesRecord;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.domain.resource.CaseFolding;
 import com.javelo.scim.domain.user.CustomAttributes;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.resource.CaseFolding;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep9;
-import com.javelo.scim.adapter.jooq.generated.tables.records.UserAttributeValuesRecord;
 
 /**
  * The rows of {@code user_attribute_values}: one per value of a company's custom attribute, in
@@ -29,18 +29,43 @@ public final class AttributeValues {
         if (custom.isEmpty()) {
             return;
         }
-        InsertValuesStep9<UserAttributeValuesRecord, String, String, String, Integer, String, String,
-                java.math.BigDecimal, OffsetDateTime, Boolean> insert = dsl.insertInto(USER_ATTRIBUTE_VALUES,
-                USER_ATTRIBUTE_VALUES.TENANT_ID, USER_ATTRIBUTE_VALUES.USER_ID, USER_ATTRIBUTE_VALUES.NAME_KEY,
-                USER_ATTRIBUTE_VALUES.ORDINAL, USER_ATTRIBUTE_VALUES.VALUE_TEXT, USER_ATTRIBUTE_VALUES.VALUE_KEY,
-                USER_ATTRIBUTE_VALUES.VALUE_NUM, USER_ATTRIBUTE_VALUES.VALUE_TS, USER_ATTRIBUTE_VALUES.VALUE_BOOL);
+        InsertValuesStep9<
+                        UserAttributeValuesRecord,
+                        String,
+                        String,
+                        String,
+                        Integer,
+                        String,
+                        String,
+                        java.math.BigDecimal,
+                        OffsetDateTime,
+                        Boolean>
+                insert = dsl.insertInto(
+                        USER_ATTRIBUTE_VALUES,
+                        USER_ATTRIBUTE_VALUES.TENANT_ID,
+                        USER_ATTRIBUTE_VALUES.USER_ID,
+                        USER_ATTRIBUTE_VALUES.NAME_KEY,
+                        USER_ATTRIBUTE_VALUES.ORDINAL,
+                        USER_ATTRIBUTE_VALUES.VALUE_TEXT,
+                        USER_ATTRIBUTE_VALUES.VALUE_KEY,
+                        USER_ATTRIBUTE_VALUES.VALUE_NUM,
+                        USER_ATTRIBUTE_VALUES.VALUE_TS,
+                        USER_ATTRIBUTE_VALUES.VALUE_BOOL);
         for (Map.Entry<String, List<String>> attribute : custom.values().entrySet()) {
             String name = CustomAttributes.key(attribute.getKey());
             List<String> values = attribute.getValue();
             for (int ordinal = 0; ordinal < values.size(); ordinal++) {
                 String text = values.get(ordinal);
-                insert = insert.values(user.tenantId().value(), user.id().value(), name, ordinal, text,
-                        CaseFolding.fold(text), CustomSchema.decimal(text).map(number -> number.setScale(20, java.math.RoundingMode.HALF_EVEN)).orElse(null),
+                insert = insert.values(
+                        user.tenantId().value(),
+                        user.id().value(),
+                        name,
+                        ordinal,
+                        text,
+                        CaseFolding.fold(text),
+                        CustomSchema.decimal(text)
+                                .map(number -> number.setScale(20, java.math.RoundingMode.HALF_EVEN))
+                                .orElse(null),
                         CustomSchema.dateTime(text).orElse(null),
                         text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null);
             }
@@ -53,8 +78,12 @@ public final class AttributeValues {
         if (current.profile().custom().equals(changed.profile().custom())) {
             return;
         }
-        dsl.deleteFrom(USER_ATTRIBUTE_VALUES).where(USER_ATTRIBUTE_VALUES.TENANT_ID.eq(changed.tenantId().value())
-                .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(changed.id().value()))).execute();
+        dsl.deleteFrom(USER_ATTRIBUTE_VALUES)
+                .where(USER_ATTRIBUTE_VALUES
+                        .TENANT_ID
+                        .eq(changed.tenantId().value())
+                        .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(changed.id().value())))
+                .execute();
         insert(dsl, changed);
     }
 
@@ -65,8 +94,11 @@ public final class AttributeValues {
 
     /** @return the stored texts of one attribute over a tenant's users */
     public static List<String> texts(DSLContext dsl, String tenant, String attribute) {
-        return dsl.select(USER_ATTRIBUTE_VALUES.VALUE_TEXT).from(USER_ATTRIBUTE_VALUES)
-                .where(USER_ATTRIBUTE_VALUES.TENANT_ID.eq(tenant)
+        return dsl.select(USER_ATTRIBUTE_VALUES.VALUE_TEXT)
+                .from(USER_ATTRIBUTE_VALUES)
+                .where(USER_ATTRIBUTE_VALUES
+                        .TENANT_ID
+                        .eq(tenant)
                         .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(CustomAttributes.key(attribute))))
                 .fetch(USER_ATTRIBUTE_VALUES.VALUE_TEXT);
     }

@@ -27,7 +27,8 @@ public final class JooqCustomSchemas implements CustomSchemas {
 
     @Override
     public CustomSchema of(TenantId tenant) {
-        return context.read(dsl -> dsl.select(CUSTOM_SCHEMAS.DECLARATION).from(CUSTOM_SCHEMAS)
+        return context.read(dsl -> dsl.select(CUSTOM_SCHEMAS.DECLARATION)
+                .from(CUSTOM_SCHEMAS)
                 .where(CUSTOM_SCHEMAS.TENANT_ID.eq(tenant.value()))
                 .fetchOptional(CUSTOM_SCHEMAS.DECLARATION)
                 .map(JooqCustomSchemas::parse)
@@ -39,11 +40,17 @@ public final class JooqCustomSchemas implements CustomSchemas {
         String declaration = CustomSchemaJson.write(schema).toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         context.transaction(dsl -> {
-            int updated = dsl.update(CUSTOM_SCHEMAS).set(CUSTOM_SCHEMAS.DECLARATION, declaration)
-                    .set(CUSTOM_SCHEMAS.UPDATED_AT, now).where(CUSTOM_SCHEMAS.TENANT_ID.eq(tenant.value())).execute();
+            int updated = dsl.update(CUSTOM_SCHEMAS)
+                    .set(CUSTOM_SCHEMAS.DECLARATION, declaration)
+                    .set(CUSTOM_SCHEMAS.UPDATED_AT, now)
+                    .where(CUSTOM_SCHEMAS.TENANT_ID.eq(tenant.value()))
+                    .execute();
             if (updated == 0) {
-                dsl.insertInto(CUSTOM_SCHEMAS).set(CUSTOM_SCHEMAS.TENANT_ID, tenant.value())
-                        .set(CUSTOM_SCHEMAS.DECLARATION, declaration).set(CUSTOM_SCHEMAS.UPDATED_AT, now).execute();
+                dsl.insertInto(CUSTOM_SCHEMAS)
+                        .set(CUSTOM_SCHEMAS.TENANT_ID, tenant.value())
+                        .set(CUSTOM_SCHEMAS.DECLARATION, declaration)
+                        .set(CUSTOM_SCHEMAS.UPDATED_AT, now)
+                        .execute();
             }
             return null;
         });

@@ -7,7 +7,6 @@ import com.javelo.scim.adapter.jooq.filter.Column.Kind;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.domain.user.CustomAttributes;
-import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -25,8 +24,11 @@ final class CustomAttributeColumns {
         String key = CustomAttributes.key(attribute.name());
         Column.Single value = value(attribute);
         return new Column.Multi(
-                condition -> DSL.exists(DSL.selectOne().from(USER_ATTRIBUTE_VALUES)
-                        .where(USER_ATTRIBUTE_VALUES.TENANT_ID.eq(USERS.TENANT_ID)
+                condition -> DSL.exists(DSL.selectOne()
+                        .from(USER_ATTRIBUTE_VALUES)
+                        .where(USER_ATTRIBUTE_VALUES
+                                .TENANT_ID
+                                .eq(USERS.TENANT_ID)
                                 .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
                                 .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(key))
                                 .and(condition))),
@@ -42,8 +44,11 @@ final class CustomAttributeColumns {
     /** The value a single-valued attribute sorts by (a correlated scalar subquery). */
     static Field<?> sortValue(AttributeDefinition attribute) {
         Field<?> column = value(attribute).field();
-        return DSL.field(DSL.select(column).from(USER_ATTRIBUTE_VALUES)
-                .where(USER_ATTRIBUTE_VALUES.TENANT_ID.eq(USERS.TENANT_ID)
+        return DSL.field(DSL.select(column)
+                .from(USER_ATTRIBUTE_VALUES)
+                .where(USER_ATTRIBUTE_VALUES
+                        .TENANT_ID
+                        .eq(USERS.TENANT_ID)
                         .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
                         .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(CustomAttributes.key(attribute.name())))
                         .and(USER_ATTRIBUTE_VALUES.ORDINAL.eq(0))));
@@ -55,8 +60,10 @@ final class CustomAttributeColumns {
             case INTEGER, DECIMAL -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_NUM, Kind.NUMBER);
             case DATE_TIME -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TS, Kind.TIMESTAMP);
             case REFERENCE -> new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TEXT, Kind.TEXT_EXACT);
-            default -> attribute.caseExact() ? new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TEXT, Kind.TEXT_EXACT)
-                    : new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_KEY, Kind.TEXT_IGNORING_CASE);
+            default ->
+                attribute.caseExact()
+                        ? new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_TEXT, Kind.TEXT_EXACT)
+                        : new Column.Single(USER_ATTRIBUTE_VALUES.VALUE_KEY, Kind.TEXT_IGNORING_CASE);
         };
     }
 }

@@ -60,15 +60,18 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
 
     @SuppressWarnings("unchecked")
     private static Optional<TextEquality> textEquality(Filter filter, Function<AttributePath, Column> columns) {
-        if (!(filter instanceof Filter.Comparison comparison) || comparison.operator() != ComparisonOperator.EQ
-                || !comparison.value().isTextual() || CustomSchema.isUrn(comparison.path().schemaUrn())) {
+        if (!(filter instanceof Filter.Comparison comparison)
+                || comparison.operator() != ComparisonOperator.EQ
+                || !comparison.value().isTextual()
+                || CustomSchema.isUrn(comparison.path().schemaUrn())) {
             return Optional.empty();
         }
         if (!(columns.apply(comparison.path()) instanceof Column.Single column)) {
             return Optional.empty();
         }
         boolean text = column.kind() == Column.Kind.TEXT_IGNORING_CASE || column.kind() == Column.Kind.TEXT_EXACT;
-        return text ? Optional.of(new TextEquality((Field<String>) column.field(), asStored(column, comparison.value())))
+        return text
+                ? Optional.of(new TextEquality((Field<String>) column.field(), asStored(column, comparison.value())))
                 : Optional.empty();
     }
 
@@ -101,8 +104,11 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
     public Condition visitPresent(Filter.Present present) {
         Column column = columns.apply(present.path());
         if (column instanceof Column.Multi multi) {
-            Column.Single sub = multi.subAttributes().apply(present.path().subAttribute() == null
-                    ? multi.defaultSub() : present.path().subAttribute());
+            Column.Single sub = multi.subAttributes()
+                    .apply(
+                            present.path().subAttribute() == null
+                                    ? multi.defaultSub()
+                                    : present.path().subAttribute());
             return multi.exists().apply(present(sub));
         }
         return present((Column.Single) column);
@@ -112,8 +118,11 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
     public Condition visitComparison(Filter.Comparison comparison) {
         Column column = columns.apply(comparison.path());
         if (column instanceof Column.Multi multi) {
-            Column.Single sub = multi.subAttributes().apply(comparison.path().subAttribute() == null
-                    ? multi.defaultSub() : comparison.path().subAttribute());
+            Column.Single sub = multi.subAttributes()
+                    .apply(
+                            comparison.path().subAttribute() == null
+                                    ? multi.defaultSub()
+                                    : comparison.path().subAttribute());
             if (comparison.operator() == ComparisonOperator.NE) {
                 // "No value equals": the negation of "some value equals".
                 return DSL.not(multi.exists().apply(compare(sub, ComparisonOperator.EQ, comparison)));
@@ -200,12 +209,14 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
         }
     }
 
-    private static Condition booleanComparison(Field<Boolean> field, ComparisonOperator operator,
-            Filter.Comparison comparison) {
+    private static Condition booleanComparison(
+            Field<Boolean> field, ComparisonOperator operator, Filter.Comparison comparison) {
         JsonNode value = comparison.value();
-        Boolean wanted = value.isBoolean() ? Boolean.valueOf(value.booleanValue())
-                : value.isTextual() && value.textValue().equalsIgnoreCase("true") ? Boolean.TRUE
-                : value.isTextual() && value.textValue().equalsIgnoreCase("false") ? Boolean.FALSE : null;
+        Boolean wanted = value.isBoolean()
+                ? Boolean.valueOf(value.booleanValue())
+                : value.isTextual() && value.textValue().equalsIgnoreCase("true")
+                        ? Boolean.TRUE
+                        : value.isTextual() && value.textValue().equalsIgnoreCase("false") ? Boolean.FALSE : null;
         if (wanted == null) {
             throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a boolean; compare it with true or false");
         }
@@ -218,14 +229,15 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
         throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a boolean; only eq, ne and pr apply to it");
     }
 
-    private static Condition timestampComparison(Field<OffsetDateTime> field, ComparisonOperator operator,
-            Filter.Comparison comparison) {
+    private static Condition timestampComparison(
+            Field<OffsetDateTime> field, ComparisonOperator operator, Filter.Comparison comparison) {
         OffsetDateTime instant;
         try {
             instant = OffsetDateTime.parse(comparison.value().asText());
         } catch (DateTimeParseException e) {
             throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a dateTime; compare it with an "
-                    + "xsd:dateTime such as \"2026-01-01T00:00:00Z\", not '" + comparison.value().asText() + "'");
+                    + "xsd:dateTime such as \"2026-01-01T00:00:00Z\", not '"
+                    + comparison.value().asText() + "'");
         }
         switch (operator) {
             case EQ:
@@ -245,14 +257,17 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
         }
     }
 
-    private static Condition numberComparison(Field<BigDecimal> field, ComparisonOperator operator,
-            Filter.Comparison comparison) {
+    private static Condition numberComparison(
+            Field<BigDecimal> field, ComparisonOperator operator, Filter.Comparison comparison) {
         JsonNode value = comparison.value();
-        BigDecimal number = value.isNumber() ? value.decimalValue()
-                : value.isTextual() ? CustomSchema.decimal(value.textValue().strip()).orElse(null) : null;
+        BigDecimal number = value.isNumber()
+                ? value.decimalValue()
+                : value.isTextual()
+                        ? CustomSchema.decimal(value.textValue().strip()).orElse(null)
+                        : null;
         if (number == null) {
-            throw ScimErrors.invalidFilter("'" + comparison.path() + "' is a number; compare it with a number such as "
-                    + "42, not " + value);
+            throw ScimErrors.invalidFilter(
+                    "'" + comparison.path() + "' is a number; compare it with a number such as " + "42, not " + value);
         }
         switch (operator) {
             case EQ:

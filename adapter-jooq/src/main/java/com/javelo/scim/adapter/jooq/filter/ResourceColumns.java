@@ -55,9 +55,15 @@ public final class ResourceColumns {
             "primary", new Column.Single(USER_EMAILS.IS_PRIMARY, Kind.BOOLEAN));
 
     private static final Column.Multi EMAILS = new Column.Multi(
-            condition -> DSL.exists(DSL.selectOne().from(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(USERS.TENANT_ID)
-                    .and(USER_EMAILS.USER_ID.eq(USERS.ID)).and(condition))),
-            sub -> sub(EMAIL_COLUMNS, "emails", sub), "value");
+            condition -> DSL.exists(DSL.selectOne()
+                    .from(USER_EMAILS)
+                    .where(USER_EMAILS
+                            .TENANT_ID
+                            .eq(USERS.TENANT_ID)
+                            .and(USER_EMAILS.USER_ID.eq(USERS.ID))
+                            .and(condition))),
+            sub -> sub(EMAIL_COLUMNS, "emails", sub),
+            "value");
 
     private static final Map<String, Column.Single> GROUP_COLUMNS = Map.of(
             "id", new Column.Single(SCIM_GROUPS.ID, Kind.TEXT_EXACT),
@@ -67,8 +73,13 @@ public final class ResourceColumns {
             "meta.lastmodified", new Column.Single(SCIM_GROUPS.LAST_MODIFIED, Kind.TIMESTAMP));
 
     private static final Column.Multi MEMBERS = new Column.Multi(
-            condition -> DSL.exists(DSL.selectOne().from(GROUP_MEMBERS).where(GROUP_MEMBERS.TENANT_ID
-                    .eq(SCIM_GROUPS.TENANT_ID).and(GROUP_MEMBERS.GROUP_ID.eq(SCIM_GROUPS.ID)).and(condition))),
+            condition -> DSL.exists(DSL.selectOne()
+                    .from(GROUP_MEMBERS)
+                    .where(GROUP_MEMBERS
+                            .TENANT_ID
+                            .eq(SCIM_GROUPS.TENANT_ID)
+                            .and(GROUP_MEMBERS.GROUP_ID.eq(SCIM_GROUPS.ID))
+                            .and(condition))),
             sub -> sub(Map.of("value", new Column.Single(GROUP_MEMBERS.USER_ID, Kind.TEXT_EXACT)), "members", sub),
             "value");
 
@@ -82,8 +93,10 @@ public final class ResourceColumns {
         }
         Column.Single column = USER_COLUMNS.get(key);
         if (column == null) {
-            throw notFilterable(path, "userName, externalId, id, displayName, name.givenName, name.familyName, "
-                    + "emails, active, title, meta.created, meta.lastModified or an enterprise attribute");
+            throw notFilterable(
+                    path,
+                    "userName, externalId, id, displayName, name.givenName, name.familyName, "
+                            + "emails, active, title, meta.created, meta.lastModified or an enterprise attribute");
         }
         return column;
     }
@@ -91,8 +104,9 @@ public final class ResourceColumns {
     /** Like {@link #user(AttributePath)}, with the company's declared attributes (see {@link CustomAttributeColumns}). */
     static Column user(AttributePath path, CustomSchema custom) {
         if (CustomSchema.isUrn(path.schemaUrn())) {
-            return CustomAttributeColumns.of(custom.attribute(path.attribute()).orElseThrow(() ->
-                    ScimErrors.invalidFilter("cannot filter on '" + path + "': it is not declared")));
+            return CustomAttributeColumns.of(custom.attribute(path.attribute())
+                    .orElseThrow(
+                            () -> ScimErrors.invalidFilter("cannot filter on '" + path + "': it is not declared")));
         }
         return user(path);
     }
@@ -118,8 +132,8 @@ public final class ResourceColumns {
     /** Like {@link #userSort(AttributePath, boolean)}; a declared single-valued attribute sorts by its value. */
     public static SortField<?> userSort(AttributePath path, boolean ascending, CustomSchema custom) {
         if (CustomSchema.isUrn(path.schemaUrn())) {
-            Field<?> value = CustomAttributeColumns.sortValue(custom.attribute(path.attribute()).orElseThrow(() ->
-                    ScimErrors.invalidValue("cannot sort by '" + path + "': it is not declared")));
+            Field<?> value = CustomAttributeColumns.sortValue(custom.attribute(path.attribute())
+                    .orElseThrow(() -> ScimErrors.invalidValue("cannot sort by '" + path + "': it is not declared")));
             return ascending ? value.asc().nullsLast() : value.desc().nullsLast();
         }
         return userSort(path, ascending);
@@ -133,7 +147,9 @@ public final class ResourceColumns {
         if (!(column instanceof Column.Single single)) {
             throw ScimErrors.invalidValue("cannot sort by the multi-valued attribute '" + path + "'");
         }
-        return ascending ? single.field().asc().nullsLast() : single.field().desc().nullsLast();
+        return ascending
+                ? single.field().asc().nullsLast()
+                : single.field().desc().nullsLast();
     }
 
     private static Column.Single lower(Field<String> field) {
@@ -143,8 +159,8 @@ public final class ResourceColumns {
     private static Column.Single sub(Map<String, Column.Single> columns, String attribute, String sub) {
         Column.Single column = columns.get(sub.toLowerCase(Locale.ROOT));
         if (column == null) {
-            throw ScimErrors.invalidFilter("cannot filter on '" + attribute + "." + sub + "'; filterable: "
-                    + attribute + "." + String.join(", " + attribute + ".", columns.keySet()));
+            throw ScimErrors.invalidFilter("cannot filter on '" + attribute + "." + sub + "'; filterable: " + attribute
+                    + "." + String.join(", " + attribute + ".", columns.keySet()));
         }
         return column;
     }

@@ -8,10 +8,10 @@ import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
 import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.generated.tables.records.ScimGroupsRecord;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
-import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.sql.Param;
 import com.javelo.scim.adapter.jooq.sql.PreRendered;
 import com.javelo.scim.adapter.jooq.sql.VersionedUpdate;
+import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.transaction.RefusedWrite;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.MembershipOutcome;
@@ -59,44 +59,77 @@ public final class JooqGroups implements Groups {
     private static final Param<String> ID = Param.of("id", SCIM_GROUPS.ID);
     private static final PreRendered BY_ID = byKey(false);
     private static final PreRendered BY_ID_FOR_UPDATE = byKey(true);
-    private static final VersionedUpdate<ScimGroupsRecord> VERSIONED = VersionedUpdate.of(SCIM_GROUPS,
-            List.of(SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID), SCIM_GROUPS.VERSION);
+    private static final VersionedUpdate<ScimGroupsRecord> VERSIONED =
+            VersionedUpdate.of(SCIM_GROUPS, List.of(SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID), SCIM_GROUPS.VERSION);
     private static final PreRendered UPDATE = PreRendered.of(VERSIONED.template(), VERSIONED);
-    private static final RefusedWrite REFUSED = new RefusedWrite(SCIM_GROUPS, SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID,
-            SCIM_GROUPS.VERSION);
+    private static final RefusedWrite REFUSED =
+            new RefusedWrite(SCIM_GROUPS, SCIM_GROUPS.TENANT_ID, SCIM_GROUPS.ID, SCIM_GROUPS.VERSION);
 
     /** One membership's key. */
     private static final Param<String> MEMBER_TENANT = Param.of("tenant", GROUP_MEMBERS.TENANT_ID);
+
     private static final Param<String> MEMBER_GROUP = Param.of("group", GROUP_MEMBERS.GROUP_ID);
     private static final Param<String> MEMBER_USER = Param.of("user", GROUP_MEMBERS.USER_ID);
     /** The label the IdP gave a member ({@code members[].display}); may be null. */
     private static final Param<String> MEMBER_LABEL = Param.of("label", GROUP_MEMBERS.DISPLAY);
     /** Inserts one membership unless it exists: one row changed means it was new. */
-    private static final PreRendered ADD_ONE = PreRendered.of(DSL.insertInto(GROUP_MEMBERS, GROUP_MEMBERS.TENANT_ID,
-                    GROUP_MEMBERS.GROUP_ID, GROUP_MEMBERS.USER_ID, GROUP_MEMBERS.DISPLAY)
-            .values(MEMBER_TENANT.field(), MEMBER_GROUP.field(), MEMBER_USER.field(), MEMBER_LABEL.field())
-            .onConflictDoNothing(), MEMBER_TENANT, MEMBER_GROUP, MEMBER_USER, MEMBER_LABEL);
-    private static final PreRendered REMOVE_ONE = PreRendered.of(DSL.deleteFrom(GROUP_MEMBERS).where(DSL.and(
-                    GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field()), GROUP_MEMBERS.GROUP_ID.eq(MEMBER_GROUP.field()),
-                    GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field()))),
-            MEMBER_TENANT, MEMBER_GROUP, MEMBER_USER);
+    private static final PreRendered ADD_ONE = PreRendered.of(
+            DSL.insertInto(
+                            GROUP_MEMBERS,
+                            GROUP_MEMBERS.TENANT_ID,
+                            GROUP_MEMBERS.GROUP_ID,
+                            GROUP_MEMBERS.USER_ID,
+                            GROUP_MEMBERS.DISPLAY)
+                    .values(MEMBER_TENANT.field(), MEMBER_GROUP.field(), MEMBER_USER.field(), MEMBER_LABEL.field())
+                    .onConflictDoNothing(),
+            MEMBER_TENANT,
+            MEMBER_GROUP,
+            MEMBER_USER,
+            MEMBER_LABEL);
+
+    private static final PreRendered REMOVE_ONE = PreRendered.of(
+            DSL.deleteFrom(GROUP_MEMBERS)
+                    .where(DSL.and(
+                            GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field()),
+                            GROUP_MEMBERS.GROUP_ID.eq(MEMBER_GROUP.field()),
+                            GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field()))),
+            MEMBER_TENANT,
+            MEMBER_GROUP,
+            MEMBER_USER);
     /** Writes a member's label unless it is the same (a label that did not change writes nothing). */
-    private static final PreRendered LABEL_ONE = PreRendered.of(DSL.update(GROUP_MEMBERS)
+    private static final PreRendered LABEL_ONE = PreRendered.of(
+            DSL.update(GROUP_MEMBERS)
                     .set(GROUP_MEMBERS.DISPLAY, MEMBER_LABEL.field())
-                    .where(GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field())
+                    .where(GROUP_MEMBERS
+                            .TENANT_ID
+                            .eq(MEMBER_TENANT.field())
                             .and(GROUP_MEMBERS.GROUP_ID.eq(MEMBER_GROUP.field()))
                             .and(GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field()))
                             .and(GROUP_MEMBERS.DISPLAY.isDistinctFrom(MEMBER_LABEL.field()))),
-            MEMBER_TENANT, MEMBER_GROUP, MEMBER_USER, MEMBER_LABEL);
-    private static final PreRendered GROUPS_OF_ONE = PreRendered.of(DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
-            .from(GROUP_MEMBERS)
-            .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
-            .where(GROUP_MEMBERS.TENANT_ID.eq(MEMBER_TENANT.field())
-                    .and(GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field())))
-            .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID), MEMBER_TENANT, MEMBER_USER);
+            MEMBER_TENANT,
+            MEMBER_GROUP,
+            MEMBER_USER,
+            MEMBER_LABEL);
+
+    private static final PreRendered GROUPS_OF_ONE = PreRendered.of(
+            DSL.select(SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
+                    .from(GROUP_MEMBERS)
+                    .join(SCIM_GROUPS)
+                    .on(SCIM_GROUPS
+                            .TENANT_ID
+                            .eq(GROUP_MEMBERS.TENANT_ID)
+                            .and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
+                    .where(GROUP_MEMBERS
+                            .TENANT_ID
+                            .eq(MEMBER_TENANT.field())
+                            .and(GROUP_MEMBERS.USER_ID.eq(MEMBER_USER.field())))
+                    .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID),
+            MEMBER_TENANT,
+            MEMBER_USER);
 
     private static PreRendered byKey(boolean forUpdate) {
-        var select = DSL.select(List.of(SCIM_GROUPS.fields())).from(SCIM_GROUPS)
+        var select = DSL.select(List.of(SCIM_GROUPS.fields()))
+                .from(SCIM_GROUPS)
                 .where(DSL.and(SCIM_GROUPS.TENANT_ID.eq(TENANT.field()), SCIM_GROUPS.ID.eq(ID.field())));
         return PreRendered.of(forUpdate ? select.forUpdate() : select, TENANT, ID);
     }
@@ -114,7 +147,9 @@ public final class JooqGroups implements Groups {
     public Optional<Group> findById(TenantId tenant, GroupId id) {
         // In a unit of work the group is read to be changed: concurrent membership PATCHes queue here.
         PreRendered byId = context.inUnitOfWork() ? BY_ID_FOR_UPDATE : BY_ID;
-        return context.read(dsl -> byId.with(TENANT, tenant.value()).with(ID, id.value()).fetchOptional(dsl)
+        return context.read(dsl -> byId.with(TENANT, tenant.value())
+                .with(ID, id.value())
+                .fetchOptional(dsl)
                 .map(row -> group(row.into(SCIM_GROUPS))));
     }
 
@@ -136,9 +171,14 @@ public final class JooqGroups implements Groups {
                 .map(position -> where.and(DSL.row(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
                         .gt(position.created().atOffset(ZoneOffset.UTC), position.id())))
                 .orElse(where);
-        return context.read(dsl -> Page.read(query,
-                () -> dsl.selectFrom(SCIM_GROUPS).where(page).orderBy(order).limit(query.limit())
-                        .offset(query.offset()).fetch(JooqGroups::group),
+        return context.read(dsl -> Page.read(
+                query,
+                () -> dsl.selectFrom(SCIM_GROUPS)
+                        .where(page)
+                        .orderBy(order)
+                        .limit(query.limit())
+                        .offset(query.offset())
+                        .fetch(JooqGroups::group),
                 () -> dsl.fetchCount(SCIM_GROUPS, where)));
     }
 
@@ -156,8 +196,16 @@ public final class JooqGroups implements Groups {
     public void update(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
             int updated = expected.isAny()
-                    ? dsl.update(SCIM_GROUPS).set(row(dsl, group)).where(target(group, expected)).execute()
-                    : VERSIONED.bind(UPDATE.call(), row(dsl, group), expected.version().value()).execute(dsl);
+                    ? dsl.update(SCIM_GROUPS)
+                            .set(row(dsl, group))
+                            .where(target(group, expected))
+                            .execute()
+                    : VERSIONED
+                            .bind(
+                                    UPDATE.call(),
+                                    row(dsl, group),
+                                    expected.version().value())
+                            .execute(dsl);
             if (updated == 0) {
                 throw refused(dsl, group, expected);
             }
@@ -170,7 +218,8 @@ public final class JooqGroups implements Groups {
     @Override
     public void delete(Group group, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
-            int deleted = dsl.deleteFrom(SCIM_GROUPS).where(target(group, expected)).execute();
+            int deleted =
+                    dsl.deleteFrom(SCIM_GROUPS).where(target(group, expected)).execute();
             if (deleted == 0) {
                 throw refused(dsl, group, expected);
             }
@@ -205,7 +254,9 @@ public final class JooqGroups implements Groups {
     @Override
     public Set<UserId> removeMembers(TenantId tenant, GroupId group, Set<UserId> users) {
         List<UserId> removing = List.copyOf(users);
-        List<PreRendered.Call> rows = removing.stream().map(user -> oneMember(REMOVE_ONE, tenant, group, user)).toList();
+        List<PreRendered.Call> rows = removing.stream()
+                .map(user -> oneMember(REMOVE_ONE, tenant, group, user))
+                .toList();
         int[] deleted = context.transaction(dsl -> REMOVE_ONE.executeBatch(dsl, rows));
         return changed(removing, deleted);
     }
@@ -228,11 +279,17 @@ public final class JooqGroups implements Groups {
     public MembershipOutcome replaceMembers(TenantId tenant, GroupId group, Set<UserId> users) {
         return context.transaction(dsl -> {
             Set<String> wanted = users.stream().map(UserId::value).collect(Collectors.toSet());
-            Set<String> current = dsl.select(GROUP_MEMBERS.USER_ID).from(GROUP_MEMBERS).where(member(tenant, group))
+            Set<String> current = dsl.select(GROUP_MEMBERS.USER_ID)
+                    .from(GROUP_MEMBERS)
+                    .where(member(tenant, group))
                     .fetchSet(GROUP_MEMBERS.USER_ID);
-            Set<UserId> toRemove = current.stream().filter(id -> !wanted.contains(id)).map(UserId::new)
+            Set<UserId> toRemove = current.stream()
+                    .filter(id -> !wanted.contains(id))
+                    .map(UserId::new)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            Set<UserId> toAdd = wanted.stream().filter(id -> !current.contains(id)).map(UserId::new)
+            Set<UserId> toAdd = wanted.stream()
+                    .filter(id -> !current.contains(id))
+                    .map(UserId::new)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             return new MembershipOutcome(addMembers(tenant, group, toAdd), removeMembers(tenant, group, toRemove));
         });
@@ -247,7 +304,8 @@ public final class JooqGroups implements Groups {
             // One JDBC batch (one round trip) for Okta's 100 labelled members, not 100 statements;
             // a label that did not change writes nothing.
             List<PreRendered.Call> rows = new ArrayList<>();
-            displays.forEach((user, display) -> rows.add(oneMember(LABEL_ONE, tenant, group, user).with(MEMBER_LABEL, display)));
+            displays.forEach((user, display) ->
+                    rows.add(oneMember(LABEL_ONE, tenant, group, user).with(MEMBER_LABEL, display)));
             LABEL_ONE.executeBatch(dsl, rows);
             return null;
         });
@@ -256,10 +314,11 @@ public final class JooqGroups implements Groups {
     @Override
     public void forEachMember(TenantId tenant, GroupId group, Consumer<Member> consumer) {
         context.read(dsl -> {
-            try (Cursor<Record2<String, String>> members = dsl.select(USERS.ID,
-                            DSL.coalesce(GROUP_MEMBERS.DISPLAY, USERS.DISPLAY_NAME, USERS.USER_NAME))
+            try (Cursor<Record2<String, String>> members = dsl.select(
+                            USERS.ID, DSL.coalesce(GROUP_MEMBERS.DISPLAY, USERS.DISPLAY_NAME, USERS.USER_NAME))
                     .from(GROUP_MEMBERS)
-                    .join(USERS).on(USERS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(USERS.ID.eq(GROUP_MEMBERS.USER_ID)))
+                    .join(USERS)
+                    .on(USERS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID).and(USERS.ID.eq(GROUP_MEMBERS.USER_ID)))
                     .where(member(tenant, group))
                     .orderBy(GROUP_MEMBERS.USER_ID)
                     .fetchSize(1000)
@@ -284,9 +343,12 @@ public final class JooqGroups implements Groups {
         }
         if (users.size() == 1) { // the groups of the one user a GET, PUT or PATCH answers with
             UserId user = users.iterator().next();
-            List<GroupMembership> groups = context.read(dsl -> GROUPS_OF_ONE.with(MEMBER_TENANT, tenant.value())
-                    .with(MEMBER_USER, user.value()).fetch(dsl)
-                    .map(row -> new GroupMembership(new GroupId(row.get(SCIM_GROUPS.ID)), row.get(SCIM_GROUPS.DISPLAY_NAME))));
+            List<GroupMembership> groups = context.read(dsl -> GROUPS_OF_ONE
+                    .with(MEMBER_TENANT, tenant.value())
+                    .with(MEMBER_USER, user.value())
+                    .fetch(dsl)
+                    .map(row -> new GroupMembership(
+                            new GroupId(row.get(SCIM_GROUPS.ID)), row.get(SCIM_GROUPS.DISPLAY_NAME))));
             return groups.isEmpty() ? Map.of() : Map.of(user, groups);
         }
         Set<String> ids = users.stream().map(UserId::value).collect(Collectors.toSet());
@@ -294,7 +356,10 @@ public final class JooqGroups implements Groups {
             Map<UserId, List<GroupMembership>> byUser = new HashMap<>();
             dsl.select(GROUP_MEMBERS.USER_ID, SCIM_GROUPS.ID, SCIM_GROUPS.DISPLAY_NAME)
                     .from(GROUP_MEMBERS)
-                    .join(SCIM_GROUPS).on(SCIM_GROUPS.TENANT_ID.eq(GROUP_MEMBERS.TENANT_ID)
+                    .join(SCIM_GROUPS)
+                    .on(SCIM_GROUPS
+                            .TENANT_ID
+                            .eq(GROUP_MEMBERS.TENANT_ID)
                             .and(SCIM_GROUPS.ID.eq(GROUP_MEMBERS.GROUP_ID)))
                     .where(GROUP_MEMBERS.TENANT_ID.eq(tenant.value()).and(GROUP_MEMBERS.USER_ID.in(ids)))
                     .orderBy(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
@@ -305,7 +370,10 @@ public final class JooqGroups implements Groups {
     }
 
     private static PreRendered.Call oneMember(PreRendered statement, TenantId tenant, GroupId group, UserId user) {
-        return statement.with(MEMBER_TENANT, tenant.value()).with(MEMBER_GROUP, group.value()).with(MEMBER_USER, user.value());
+        return statement
+                .with(MEMBER_TENANT, tenant.value())
+                .with(MEMBER_GROUP, group.value())
+                .with(MEMBER_USER, user.value());
     }
 
     private static Condition member(TenantId tenant, GroupId group) {
@@ -313,8 +381,13 @@ public final class JooqGroups implements Groups {
     }
 
     private static Condition target(Group group, ExpectedVersion expected) {
-        Condition target = SCIM_GROUPS.TENANT_ID.eq(group.tenantId().value()).and(SCIM_GROUPS.ID.eq(group.id().value()));
-        return expected.isAny() ? target : target.and(SCIM_GROUPS.VERSION.eq(expected.version().value()));
+        Condition target = SCIM_GROUPS
+                .TENANT_ID
+                .eq(group.tenantId().value())
+                .and(SCIM_GROUPS.ID.eq(group.id().value()));
+        return expected.isAny()
+                ? target
+                : target.and(SCIM_GROUPS.VERSION.eq(expected.version().value()));
     }
 
     /** Why a versioned write of {@code group} changed no row: gone, or at another version. */
@@ -336,8 +409,14 @@ public final class JooqGroups implements Groups {
     }
 
     private static Group group(ScimGroupsRecord row) {
-        return Group.reconstitute(new TenantId(row.getTenantId()), new GroupId(row.getId()), row.getDisplayName(),
-                row.getExternalId(), new ResourceMeta(row.getCreated().toInstant(), row.getLastModified().toInstant(),
+        return Group.reconstitute(
+                new TenantId(row.getTenantId()),
+                new GroupId(row.getId()),
+                row.getDisplayName(),
+                row.getExternalId(),
+                new ResourceMeta(
+                        row.getCreated().toInstant(),
+                        row.getLastModified().toInstant(),
                         new Version(row.getVersion())));
     }
 }

@@ -54,7 +54,8 @@ public sealed interface MemberLocks {
             List<String> ids = wanted.stream().sorted().toList();
             for (int from = 0; from < ids.size(); from += LOCK_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOCK_CHUNK));
-                wanted.removeAll(dsl.select(USERS.ID).from(USERS)
+                wanted.removeAll(dsl.select(USERS.ID)
+                        .from(USERS)
                         .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.ID.in(chunk)))
                         .forUpdate()
                         .fetchSet(USERS.ID));

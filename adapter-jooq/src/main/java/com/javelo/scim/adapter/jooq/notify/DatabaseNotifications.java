@@ -85,7 +85,9 @@ public final class DatabaseNotifications implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("subscribe to " + channel + " before start()");
         }
-        subscribers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>()).add(reaction);
+        subscribers
+                .computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>())
+                .add(reaction);
     }
 
     /**
@@ -99,7 +101,8 @@ public final class DatabaseNotifications implements AutoCloseable {
     /** As {@link #announce(DSLContext, String)}, with a payload (at most a few hundred bytes). */
     public static void announce(DSLContext transaction, String channel, String payload) {
         if (transaction.dialect().family() == SQLDialect.POSTGRES) {
-            transaction.select(DSL.field("pg_notify({0}, {1})", String.class, DSL.val(channel), DSL.val(payload)))
+            transaction
+                    .select(DSL.field("pg_notify({0}, {1})", String.class, DSL.val(channel), DSL.val(payload)))
                     .fetch();
         }
     }
@@ -145,9 +148,12 @@ public final class DatabaseNotifications implements AutoCloseable {
                 }
                 if (!failing) {
                     failing = true;
-                    LOG.log(System.Logger.Level.WARNING, "database notifications: {0}; other instances'' changes "
-                            + "are noticed by polling until the listening connection is back (retrying every {1} s)",
-                            e.getMessage(), RETRY.toSeconds());
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "database notifications: {0}; other instances'' changes "
+                                    + "are noticed by polling until the listening connection is back (retrying every {1} s)",
+                            e.getMessage(),
+                            RETRY.toSeconds());
                 }
                 try {
                     Thread.sleep(RETRY.toMillis());
@@ -167,7 +173,8 @@ public final class DatabaseNotifications implements AutoCloseable {
             PGNotification[] notifications = listener.getNotifications(WAIT_MILLIS);
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
-                    subscribers.getOrDefault(notification.getName(), List.of())
+                    subscribers
+                            .getOrDefault(notification.getName(), List.of())
                             .forEach(reaction -> run(reaction, notification.getParameter()));
                 }
             }

@@ -3,7 +3,6 @@ package com.javelo.scim.adapter.jooq.outbox;
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 
 import com.javelo.scim.adapter.jooq.generated.tables.records.EventsRecord;
-import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import com.javelo.scim.adapter.jooq.sql.PreRendered;
 import com.javelo.scim.adapter.jooq.sql.RowParams;
 import com.javelo.scim.core.port.EventOutbox;

@@ -48,8 +48,10 @@ public final class JooqEventSequencer implements AutoCloseable {
     private static final Param<Long> POSITION = Param.of("position", EVENTS.POSITION);
     private static final Param<Long> EVENT = Param.of("event", EVENTS.ID);
     /** Gives one event its position: a run's events are positioned by one JDBC batch of these. */
-    private static final PreRendered POSITION_ONE = PreRendered.of(DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field())
-            .where(EVENTS.ID.eq(EVENT.field())), POSITION, EVENT);
+    private static final PreRendered POSITION_ONE = PreRendered.of(
+            DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field()).where(EVENTS.ID.eq(EVENT.field())),
+            POSITION,
+            EVENT);
 
     private final JooqContext context;
     private final Duration tick;
@@ -58,6 +60,7 @@ public final class JooqEventSequencer implements AutoCloseable {
      * just gave (its own waiters are told directly): one empty run saved per run.
      */
     private final String origin = UUID.randomUUID().toString();
+
     private final List<Runnable> positionedReactions = new CopyOnWriteArrayList<>();
     private volatile DatabaseNotifications notifications = DatabaseNotifications.none();
     private volatile Duration listeningTick;
@@ -67,6 +70,7 @@ public final class JooqEventSequencer implements AutoCloseable {
     private long generation;
     /** The newest position this process knows of, whoever gave it. */
     private long newestSeen = -1;
+
     private volatile boolean running;
     private boolean failing;
     private Thread thread;
@@ -87,11 +91,19 @@ public final class JooqEventSequencer implements AutoCloseable {
         int positioned;
         do {
             positioned = context.transaction(dsl -> {
-                long last = dsl.select(EVENT_SEQUENCER.LAST_POSITION).from(EVENT_SEQUENCER)
-                        .where(EVENT_SEQUENCER.ID.eq(1)).forUpdate().fetchSingle().value1();
+                long last = dsl.select(EVENT_SEQUENCER.LAST_POSITION)
+                        .from(EVENT_SEQUENCER)
+                        .where(EVENT_SEQUENCER.ID.eq(1))
+                        .forUpdate()
+                        .fetchSingle()
+                        .value1();
                 newest[0] = last;
-                List<Long> ids = dsl.select(EVENTS.ID).from(EVENTS).where(EVENTS.POSITION.isNull())
-                        .orderBy(EVENTS.ID).limit(BATCH).fetch(row -> row.value1());
+                List<Long> ids = dsl.select(EVENTS.ID)
+                        .from(EVENTS)
+                        .where(EVENTS.POSITION.isNull())
+                        .orderBy(EVENTS.ID)
+                        .limit(BATCH)
+                        .fetch(row -> row.value1());
                 if (ids.isEmpty()) {
                     return 0;
                 }
@@ -101,8 +113,10 @@ public final class JooqEventSequencer implements AutoCloseable {
                     positions.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
                 }
                 POSITION_ONE.executeBatch(dsl, positions);
-                dsl.update(EVENT_SEQUENCER).set(EVENT_SEQUENCER.LAST_POSITION, position)
-                        .where(EVENT_SEQUENCER.ID.eq(1)).execute();
+                dsl.update(EVENT_SEQUENCER)
+                        .set(EVENT_SEQUENCER.LAST_POSITION, position)
+                        .where(EVENT_SEQUENCER.ID.eq(1))
+                        .execute();
                 DatabaseNotifications.announce(dsl, CHANNEL, origin);
                 newest[0] = position;
                 return ids.size();
@@ -232,8 +246,11 @@ public final class JooqEventSequencer implements AutoCloseable {
                 // says so rather than four a second.
                 if (!failing) {
                     failing = true;
-                    LOG.log(System.Logger.Level.WARNING, "event sequencer: {0}; retrying every {1} ms",
-                            e.getMessage(), tick.toMillis());
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "event sequencer: {0}; retrying every {1} ms",
+                            e.getMessage(),
+                            tick.toMillis());
                 }
             }
             lock.lock();

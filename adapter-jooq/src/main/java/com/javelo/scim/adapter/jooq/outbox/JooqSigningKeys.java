@@ -19,8 +19,10 @@ public final class JooqSigningKeys implements SigningKeys {
 
     @Override
     public String loadOrCreate(Supplier<String> newKey, Instant now) {
-        return context.read(dsl -> dsl.select(EVENT_SIGNING_KEYS.JWK).from(EVENT_SIGNING_KEYS)
-                .where(EVENT_SIGNING_KEYS.ID.eq(1)).fetchOptional(EVENT_SIGNING_KEYS.JWK))
+        return context.read(dsl -> dsl.select(EVENT_SIGNING_KEYS.JWK)
+                        .from(EVENT_SIGNING_KEYS)
+                        .where(EVENT_SIGNING_KEYS.ID.eq(1))
+                        .fetchOptional(EVENT_SIGNING_KEYS.JWK))
                 .orElseGet(() -> {
                     context.statement(dsl -> dsl.insertInto(EVENT_SIGNING_KEYS)
                             .set(EVENT_SIGNING_KEYS.ID, 1)
@@ -28,8 +30,10 @@ public final class JooqSigningKeys implements SigningKeys {
                             .set(EVENT_SIGNING_KEYS.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                             .onConflictDoNothing()
                             .execute());
-                    return context.read(dsl -> dsl.select(EVENT_SIGNING_KEYS.JWK).from(EVENT_SIGNING_KEYS)
-                            .where(EVENT_SIGNING_KEYS.ID.eq(1)).fetchSingle(EVENT_SIGNING_KEYS.JWK));
+                    return context.read(dsl -> dsl.select(EVENT_SIGNING_KEYS.JWK)
+                            .from(EVENT_SIGNING_KEYS)
+                            .where(EVENT_SIGNING_KEYS.ID.eq(1))
+                            .fetchSingle(EVENT_SIGNING_KEYS.JWK));
                 });
     }
 }

@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
-import org.jooq.Record;
 
 /**
  * One parameter per column of a table row, bound from a jOOQ record of that table

@@ -51,8 +51,13 @@ final class ListenedExecution implements ExecuteContext {
     private SQLException sqlException;
     private SQLWarning sqlWarning;
 
-    private ListenedExecution(Configuration configuration, Connection connection, Query query, String sql,
-            ExecuteType type, ExecuteListener[] listeners) {
+    private ListenedExecution(
+            Configuration configuration,
+            Connection connection,
+            Query query,
+            String sql,
+            ExecuteType type,
+            ExecuteListener[] listeners) {
         this.configuration = configuration;
         this.connection = connection;
         this.query = query;
@@ -61,8 +66,8 @@ final class ListenedExecution implements ExecuteContext {
         this.listeners = listeners;
     }
 
-    static ListenedExecution start(Configuration configuration, Connection connection, Query query, String sql,
-            ExecuteType type) {
+    static ListenedExecution start(
+            Configuration configuration, Connection connection, Query query, String sql, ExecuteType type) {
         ExecuteListenerProvider[] providers = configuration.executeListenerProviders();
         ExecuteListener[] listeners = NONE;
         if (providers.length > 0) {

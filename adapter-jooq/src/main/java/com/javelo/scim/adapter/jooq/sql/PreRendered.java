@@ -82,7 +82,8 @@ public final class PreRendered {
 
     private PreRendered(Query template, Param<?>[] declared) {
         this.template = template;
-        this.selected = template instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : null;
+        this.selected =
+                template instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : null;
         this.declared = declared;
         for (int i = 0; i < declared.length; i++) {
             if (slots.put(declared[i], i) != null) {
@@ -119,7 +120,9 @@ public final class PreRendered {
     private void checkUses(Query template) {
         Set<String> used = new TreeSet<>();
         Set<String> unnamed = new LinkedHashSet<>();
-        for (Marker marker : rendering(SQLDialect.POSTGRES, DSL.using(SQLDialect.POSTGRES).settings()).markers()) {
+        for (Marker marker : rendering(
+                        SQLDialect.POSTGRES, DSL.using(SQLDialect.POSTGRES).settings())
+                .markers()) {
             if (marker.name() == null) {
                 unnamed.add(String.valueOf(marker.value()));
             } else {
@@ -144,13 +147,16 @@ public final class PreRendered {
         List<Marker> markers = new ArrayList<>();
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dialect).set(settings).set(VisitListener.onVisitStart(visit -> {
-            if (visit.renderContext() != null && visit.queryPart() instanceof org.jooq.Param<?> param
-                    && !param.isInline() && visit.renderContext().paramType() != org.jooq.conf.ParamType.INLINED) {
+            if (visit.renderContext() != null
+                    && visit.queryPart() instanceof org.jooq.Param<?> param
+                    && !param.isInline()
+                    && visit.renderContext().paramType() != org.jooq.conf.ParamType.INLINED) {
                 markers.add(new Marker(param.getParamName(), param.getValue()));
             }
         }));
         String sql = DSL.using(configuration).render(template);
-        int bindValues = DSL.using(dialect, settings).extractBindValues(template).size();
+        int bindValues =
+                DSL.using(dialect, settings).extractBindValues(template).size();
         if (markers.size() != bindValues) {
             throw new IllegalStateException("cannot tell which parameter each of the " + bindValues
                     + " bind values is (" + markers.size() + " seen) in " + sql);
@@ -182,8 +188,8 @@ public final class PreRendered {
         public <T> Call with(Param<T> param, T value) {
             Integer slot = slots.get(param);
             if (slot == null) {
-                throw new IllegalArgumentException("parameter '" + param + "' is not one of this statement's "
-                        + Arrays.toString(declared));
+                throw new IllegalArgumentException(
+                        "parameter '" + param + "' is not one of this statement's " + Arrays.toString(declared));
             }
             values[slot] = value;
             return this;

@@ -138,8 +138,8 @@ public final class RowParams<V> {
 
         void bind(PreRendered.Call call, List<? extends V> values) {
             if (values.size() != slots.size()) {
-                throw new IllegalArgumentException("the statement has " + slots.size() + " " + name + " rows, "
-                        + values.size() + " were bound");
+                throw new IllegalArgumentException(
+                        "the statement has " + slots.size() + " " + name + " rows, " + values.size() + " were bound");
             }
             for (int i = 0; i < values.size(); i++) {
                 V value = values.get(i);

@@ -52,7 +52,8 @@ public final class SqlErrors {
             Pattern.compile("in column \"([A-Za-z0-9_]+)\""),
             // H2: Unique index or primary key violation: "PUBLIC.USERS_BY_USER_NAME ON ..."
             Pattern.compile("key violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+) ON "),
-            // H2: Referential integrity constraint violation: "CONSTRAINT_8D: PUBLIC.GROUP_MEMBERS FOREIGN KEY(TENANT_ID,
+            // H2: Referential integrity constraint violation: "CONSTRAINT_8D: PUBLIC.GROUP_MEMBERS FOREIGN
+            // KEY(TENANT_ID,
             // USER_ID) REFERENCES PUBLIC.USERS(TENANT_ID, ID) (...)": H2 names its foreign keys itself
             Pattern.compile("((?i:group_members) FOREIGN KEY\\((?i:tenant_id, user_id)\\))"),
             // H2: Value too long for column "USER_NAME CHARACTER VARYING(1024)": ...; NULL not allowed for column "X"
@@ -109,9 +110,14 @@ public final class SqlErrors {
      *     SQLStates, without the database's message (it quotes the statement's values)
      */
     static RuntimeException withoutValues(DataAccessException exception) {
-        List<String> states = sqlExceptions(exception).map(sql -> String.valueOf(sql.getSQLState())).toList();
-        String types = sqlExceptions(exception).map(sql -> sql.getClass().getName()).distinct()
-                .reduce((a, b) -> a + ", " + b).orElse(exception.getClass().getName());
+        List<String> states = sqlExceptions(exception)
+                .map(sql -> String.valueOf(sql.getSQLState()))
+                .toList();
+        String types = sqlExceptions(exception)
+                .map(sql -> sql.getClass().getName())
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(exception.getClass().getName());
         StatementFailed failed = new StatementFailed("a statement failed: SQLState " + states + " (" + types
                 + "); the database's message is not logged, it quotes the statement's values");
         failed.setStackTrace(exception.getStackTrace());
@@ -132,7 +138,8 @@ public final class SqlErrors {
     public static Optional<RuntimeException> refusedInput(DataAccessException exception) {
         List<SQLException> refusals = sqlExceptions(exception)
                 .filter(sql -> sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23")))
+                        && (sql.getSQLState().startsWith("22")
+                                || sql.getSQLState().startsWith("23")))
                 .toList();
         if (refusals.isEmpty()) {
             return Optional.empty();
@@ -140,24 +147,36 @@ public final class SqlErrors {
         SQLException refused = refusals.get(0);
         String state = refused.getSQLState();
         // A batch's own exception may not name the constraint; the one chained to it does.
-        Optional<String> subject = refusals.stream().map(SqlErrors::subject).flatMap(Optional::stream).findFirst();
+        Optional<String> subject = refusals.stream()
+                .map(SqlErrors::subject)
+                .flatMap(Optional::stream)
+                .findFirst();
         Optional<String> attribute = subject.map(name -> ATTRIBUTES.get(name.toLowerCase(Locale.ROOT)));
-        LOG.warn("the database refused a statement's input: SQLState {}, constraint or column {}", state,
+        LOG.warn(
+                "the database refused a statement's input: SQLState {}, constraint or column {}",
+                state,
                 subject.orElse("not named"));
         String named = attribute.map(name -> "attribute '" + name + "'").orElse("a value");
         ScimError error;
         if (state.startsWith("22")) {
-            error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
-                    + state + "); check its length and characters against the limits in /Schemas");
+            error = new ScimError(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "the database refused " + named + " (SQLState " + state
+                            + "); check its length and characters against the limits in /Schemas");
         } else if ("23505".equals(state) || mentionsUnique(refused.getMessage())) {
             error = new ScimError(409, ScimType.UNIQUENESS, named + " must be unique and is already in use");
-        } else if (List.of("23503", "23506").contains(state) && attribute.filter("members"::equals).isPresent()) {
+        } else if (List.of("23503", "23506").contains(state)
+                && attribute.filter("members"::equals).isPresent()) {
             // 23503 is PostgreSQL's foreign key violation, 23506 H2's "parent missing".
-            error = new ScimError(400, ScimType.INVALID_VALUE, "a member is not, or no longer, a User of this"
-                    + " company (deleted meanwhile?); the membership change was not applied");
+            error = new ScimError(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "a member is not, or no longer, a User of this"
+                            + " company (deleted meanwhile?); the membership change was not applied");
         } else {
-            error = new ScimError(400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState "
-                    + state + ")");
+            error = new ScimError(
+                    400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState " + state + ")");
         }
         // The cause is for the store that knows which rule a constraint stands for (see failedStatement);
         // a 4xx is never logged with its cause.
@@ -173,7 +192,8 @@ public final class SqlErrors {
             return Optional.of(failed);
         }
         return exception instanceof ScimException && exception.getCause() instanceof DataAccessException failed
-                ? Optional.of(failed) : Optional.empty();
+                ? Optional.of(failed)
+                : Optional.empty();
     }
 
     /** Every SQLException behind a failure, with the batch's chained ones (PostgreSQL reports a batch's cause there). */
@@ -232,8 +252,8 @@ public final class SqlErrors {
             if (cause instanceof SQLTimeoutException || cause instanceof SocketTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && ("57014".equals(sql.getSQLState())
-                    || "HYT00".equals(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql
+                    && ("57014".equals(sql.getSQLState()) || "HYT00".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -245,10 +265,13 @@ public final class SqlErrors {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
-            if (cause instanceof ConnectException || cause instanceof EOFException
+            if (cause instanceof ConnectException
+                    || cause instanceof EOFException
                     || cause instanceof SocketException) {
                 return true;
             }

@@ -54,8 +54,10 @@ public final class VersionedUpdate<R extends Record> implements Parameters {
         for (int i = 0; i < changed.size(); i++) {
             assignments.put(changed.get(i), values.get(i));
         }
-        return DSL.update(table).set(assignments)
-                .where(DSL.and(keyColumns.stream().map(this::keyCondition).toList()).and(version.eq(expected.field())));
+        return DSL.update(table)
+                .set(assignments)
+                .where(DSL.and(keyColumns.stream().map(this::keyCondition).toList())
+                        .and(version.eq(expected.field())));
     }
 
     /** Binds {@code row} as the new row, to be written if the stored one is at {@code expectedVersion}. */

@@ -41,8 +41,13 @@ public final class JooqApiTokens implements ApiTokens {
         context.transaction(dsl -> {
             lockTenant(dsl, tenant);
             revoke(dsl, tenant, now);
-            return dsl.insertInto(API_TOKENS, API_TOKENS.TENANT_ID, API_TOKENS.TOKEN_HASH, API_TOKENS.CREATED_AT,
-                            API_TOKENS.PURPOSE, API_TOKENS.ACTIVE_TENANT_ID)
+            return dsl.insertInto(
+                            API_TOKENS,
+                            API_TOKENS.TENANT_ID,
+                            API_TOKENS.TOKEN_HASH,
+                            API_TOKENS.CREATED_AT,
+                            API_TOKENS.PURPOSE,
+                            API_TOKENS.ACTIVE_TENANT_ID)
                     .values(tenant.value(), hash.hex(), now.atOffset(ZoneOffset.UTC), purpose, tenant.value())
                     .execute();
         });
@@ -58,25 +63,37 @@ public final class JooqApiTokens implements ApiTokens {
 
     /** Serialises every change to one tenant's tokens (a regeneration waits for the one before it). */
     private static void lockTenant(DSLContext dsl, TenantId tenant) {
-        dsl.select(TENANTS.ID).from(TENANTS).where(TENANTS.ID.eq(tenant.value())).forUpdate().fetch();
+        dsl.select(TENANTS.ID)
+                .from(TENANTS)
+                .where(TENANTS.ID.eq(tenant.value()))
+                .forUpdate()
+                .fetch();
     }
 
     private int revoke(DSLContext dsl, TenantId tenant, Instant now) {
-        return dsl.update(API_TOKENS).set(API_TOKENS.REVOKED_AT, now.atOffset(ZoneOffset.UTC))
+        return dsl.update(API_TOKENS)
+                .set(API_TOKENS.REVOKED_AT, now.atOffset(ZoneOffset.UTC))
                 .setNull(API_TOKENS.ACTIVE_TENANT_ID)
                 .where(unrevoked(tenant))
                 .execute();
     }
 
     private Condition unrevoked(TenantId tenant) {
-        return API_TOKENS.TENANT_ID.eq(tenant.value()).and(API_TOKENS.PURPOSE.eq(purpose))
+        return API_TOKENS
+                .TENANT_ID
+                .eq(tenant.value())
+                .and(API_TOKENS.PURPOSE.eq(purpose))
                 .and(API_TOKENS.REVOKED_AT.isNull());
     }
 
     @Override
     public Optional<TenantId> findTenant(TokenHash hash) {
-        return context.read(dsl -> dsl.select(API_TOKENS.TENANT_ID, API_TOKENS.TOKEN_HASH).from(API_TOKENS)
-                .where(API_TOKENS.TOKEN_HASH.eq(hash.hex()).and(API_TOKENS.REVOKED_AT.isNull())
+        return context.read(dsl -> dsl.select(API_TOKENS.TENANT_ID, API_TOKENS.TOKEN_HASH)
+                .from(API_TOKENS)
+                .where(API_TOKENS
+                        .TOKEN_HASH
+                        .eq(hash.hex())
+                        .and(API_TOKENS.REVOKED_AT.isNull())
                         .and(API_TOKENS.PURPOSE.eq(purpose)))
                 .fetchOptional()
                 // The index found the row; the comparison that decides is constant-time.

@@ -30,14 +30,16 @@ public final class JooqTenants implements Tenants {
 
     @Override
     public Optional<Tenant> findById(TenantId id) {
-        return context.read(dsl -> dsl.select(TENANTS.ID, TENANTS.NAME, TENANTS.CREATED_AT).from(TENANTS)
+        return context.read(dsl -> dsl.select(TENANTS.ID, TENANTS.NAME, TENANTS.CREATED_AT)
+                .from(TENANTS)
                 .where(TENANTS.ID.eq(id.value()))
                 .fetchOptional(JooqTenants::tenant));
     }
 
     @Override
     public List<Tenant> list() {
-        return context.read(dsl -> dsl.select(TENANTS.ID, TENANTS.NAME, TENANTS.CREATED_AT).from(TENANTS)
+        return context.read(dsl -> dsl.select(TENANTS.ID, TENANTS.NAME, TENANTS.CREATED_AT)
+                .from(TENANTS)
                 .orderBy(TENANTS.CREATED_AT, TENANTS.ID)
                 .fetch(JooqTenants::tenant));
     }

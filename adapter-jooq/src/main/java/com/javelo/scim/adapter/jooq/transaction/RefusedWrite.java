@@ -19,9 +19,14 @@ public record RefusedWrite(Table<?> table, Field<String> tenant, Field<String> i
      * @param missing the error for a resource that is gone ({@code UnknownUser::new}, …)
      * @return the error to throw (or throws the stale version itself)
      */
-    public RuntimeException explain(DSLContext dsl, TenantId tenantId, String resourceId, ExpectedVersion expected,
+    public RuntimeException explain(
+            DSLContext dsl,
+            TenantId tenantId,
+            String resourceId,
+            ExpectedVersion expected,
             Function<String, RuntimeException> missing) {
-        Long current = dsl.select(version).from(table)
+        Long current = dsl.select(version)
+                .from(table)
                 .where(tenant.eq(tenantId.value()).and(id.eq(resourceId)))
                 .fetchOne(version);
         if (current == null) {
@@ -29,6 +34,7 @@ public record RefusedWrite(Table<?> table, Field<String> tenant, Field<String> i
         }
         expected.check(resourceId, new Version(current));
         // Admitted now, refused a moment ago: the row was deleted and written again in between.
-        return new StaleVersion(resourceId, expected.isAny() ? current : expected.version().value(), current);
+        return new StaleVersion(
+                resourceId, expected.isAny() ? current : expected.version().value(), current);
     }
 }

@@ -67,24 +67,33 @@ public final class JooqUsers implements Users {
 
     @Override
     public Optional<UserWithGroups> findByIdWithGroups(TenantId tenant, UserId id) {
-        PreRendered byId = context.inUnitOfWork() ? UserStatements.BY_ID_WITH_GROUPS_FOR_UPDATE
-                : UserStatements.BY_ID_WITH_GROUPS;
+        PreRendered byId =
+                context.inUnitOfWork() ? UserStatements.BY_ID_WITH_GROUPS_FOR_UPDATE : UserStatements.BY_ID_WITH_GROUPS;
         return context.read(dsl -> byKey(byId, tenant, id).fetchOptional(dsl).map(UserRows::withGroups));
     }
 
     @Override
     public Optional<User> findByUserName(TenantId tenant, String userName) {
-        return context.read(dsl -> UserStatements.BY_USER_NAME.with(UserStatements.TENANT, tenant.value())
+        return context.read(dsl -> UserStatements.BY_USER_NAME
+                .with(UserStatements.TENANT, tenant.value())
                 .with(UserStatements.USER_NAME_KEY, UserName.normalize(userName))
-                .fetchOptional(dsl).map(UserRows::user));
+                .fetchOptional(dsl)
+                .map(UserRows::user));
     }
 
     @Override
     public List<User> findByEmail(TenantId tenant, String email) {
-        return context.read(dsl -> dsl.select(UserRows.READ).from(USERS)
-                .where(USERS.TENANT_ID.eq(tenant.value()).and(DSL.exists(DSL.selectOne().from(USER_EMAILS)
-                        .where(USER_EMAILS.TENANT_ID.eq(USERS.TENANT_ID).and(USER_EMAILS.USER_ID.eq(USERS.ID))
-                                .and(USER_EMAILS.EMAIL_KEY.eq(UserName.normalize(email)))))))
+        return context.read(dsl -> dsl.select(UserRows.READ)
+                .from(USERS)
+                .where(USERS.TENANT_ID
+                        .eq(tenant.value())
+                        .and(DSL.exists(DSL.selectOne()
+                                .from(USER_EMAILS)
+                                .where(USER_EMAILS
+                                        .TENANT_ID
+                                        .eq(USERS.TENANT_ID)
+                                        .and(USER_EMAILS.USER_ID.eq(USERS.ID))
+                                        .and(USER_EMAILS.EMAIL_KEY.eq(UserName.normalize(email)))))))
                 .orderBy(USERS.CREATED, USERS.ID)
                 .fetch(UserRows::user));
     }
@@ -106,7 +115,8 @@ public final class JooqUsers implements Users {
 
     @Override
     public List<User> findReportsOf(TenantId tenant, UserId manager) {
-        return context.read(dsl -> dsl.select(UserRows.READ).from(USERS)
+        return context.read(dsl -> dsl.select(UserRows.READ)
+                .from(USERS)
                 .where(USERS.TENANT_ID.eq(tenant.value()).and(USERS.MANAGER_ID.eq(manager.value())))
                 .orderBy(USERS.CREATED, USERS.ID)
                 .fetch(UserRows::user));
@@ -117,38 +127,61 @@ public final class JooqUsers implements Users {
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
         Condition page = where.and(after(query));
-        return context.read(dsl -> Page.read(query,
-                () -> dsl.select(UserRows.READ).from(USERS).where(page).orderBy(order).limit(query.limit()).offset(query.offset())
+        return context.read(dsl -> Page.read(
+                query,
+                () -> dsl.select(UserRows.READ)
+                        .from(USERS)
+                        .where(page)
+                        .orderBy(order)
+                        .limit(query.limit())
+                        .offset(query.offset())
                         .fetch(UserRows::user),
                 () -> dsl.fetchCount(USERS, where)));
     }
 
     @Override
     public Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query) {
-        Optional<FilterToCondition.TextEquality> equality = query.sortBy() == null && query.offset() == 0
-                && query.after() == null
-                ? FilterToCondition.userTextEquality(query.filter()) : Optional.empty();
+        Optional<FilterToCondition.TextEquality> equality =
+                query.sortBy() == null && query.offset() == 0 && query.after() == null
+                        ? FilterToCondition.userTextEquality(query.filter())
+                        : Optional.empty();
         if (equality.isPresent()) {
-            UserStatements.EqualityPage lookUp = UserStatements.equalityPage(equality.get().column());
-            PreRendered.Call call = lookUp.statement().with(UserStatements.TENANT, tenant.value())
-                    .with(lookUp.value(), equality.get().value()).with(UserStatements.LIMIT, query.limit());
-            return context.read(dsl -> Page.read(query,
+            UserStatements.EqualityPage lookUp =
+                    UserStatements.equalityPage(equality.get().column());
+            PreRendered.Call call = lookUp.statement()
+                    .with(UserStatements.TENANT, tenant.value())
+                    .with(lookUp.value(), equality.get().value())
+                    .with(UserStatements.LIMIT, query.limit());
+            return context.read(dsl -> Page.read(
+                    query,
                     () -> call.fetch(dsl).map(UserRows::withGroups),
                     () -> dsl.fetchCount(USERS, where(tenant, query))));
         }
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
-        return context.read(dsl -> Page.read(query, () -> {
-            var withGroups = dsl.select(UserRows.READ_WITH_GROUPS).from(USERS);
-            // A database computes the select list of the rows an OFFSET skips too: past the first
-            // page, the page's keys are chosen first, and only those rows get their groups.
-            var page = query.offset() == 0
-                    ? withGroups.where(where.and(after(query))).orderBy(order).limit(query.limit())
-                    : withGroups.where(DSL.row(USERS.TENANT_ID, USERS.ID).in(DSL.select(USERS.TENANT_ID, USERS.ID)
-                            .from(USERS).where(where).orderBy(order).limit(query.limit()).offset(query.offset())))
-                            .orderBy(order);
-            return page.fetch(UserRows::withGroups);
-        }, () -> dsl.fetchCount(USERS, where)));
+        return context.read(dsl -> Page.read(
+                query,
+                () -> {
+                    var withGroups = dsl.select(UserRows.READ_WITH_GROUPS).from(USERS);
+                    // A database computes the select list of the rows an OFFSET skips too: past the first
+                    // page, the page's keys are chosen first, and only those rows get their groups.
+                    var page = query.offset() == 0
+                            ? withGroups
+                                    .where(where.and(after(query)))
+                                    .orderBy(order)
+                                    .limit(query.limit())
+                            : withGroups
+                                    .where(DSL.row(USERS.TENANT_ID, USERS.ID)
+                                            .in(DSL.select(USERS.TENANT_ID, USERS.ID)
+                                                    .from(USERS)
+                                                    .where(where)
+                                                    .orderBy(order)
+                                                    .limit(query.limit())
+                                                    .offset(query.offset())))
+                                    .orderBy(order);
+                    return page.fetch(UserRows::withGroups);
+                },
+                () -> dsl.fetchCount(USERS, where)));
     }
 
     private static PreRendered.Call byKey(PreRendered statement, TenantId tenant, UserId id) {
@@ -157,7 +190,9 @@ public final class JooqUsers implements Users {
 
     private static Condition where(TenantId tenant, ResourceQuery query) {
         Condition condition = USERS.TENANT_ID.eq(tenant.value());
-        return query.filter() == null ? condition : condition.and(FilterToCondition.users(query.filter(), query.custom()));
+        return query.filter() == null
+                ? condition
+                : condition.and(FilterToCondition.users(query.filter(), query.custom()));
     }
 
     /**
@@ -166,8 +201,8 @@ public final class JooqUsers implements Users {
      */
     private static Condition after(ResourceQuery query) {
         return query.afterIfAny()
-                .map(position -> DSL.row(USERS.CREATED, USERS.ID)
-                        .gt(position.created().atOffset(ZoneOffset.UTC), position.id()))
+                .map(position ->
+                        DSL.row(USERS.CREATED, USERS.ID).gt(position.created().atOffset(ZoneOffset.UTC), position.id()))
                 .orElse(DSL.noCondition());
     }
 
@@ -189,14 +224,20 @@ public final class JooqUsers implements Users {
         }
         if (ids.size() == 1) { // the one member a PATCH usually adds
             UserId id = ids.iterator().next();
-            boolean found = context.read(dsl -> byKey(UserStatements.ID_BY_KEY, tenant, id).fetchOptional(dsl).isPresent());
+            boolean found = context.read(dsl -> byKey(UserStatements.ID_BY_KEY, tenant, id)
+                    .fetchOptional(dsl)
+                    .isPresent());
             return found ? Set.of() : Set.of(id);
         }
         String[] wanted = ids.stream().map(UserId::value).toArray(String[]::new);
         Set<String> found = new HashSet<>(context.read(dsl -> UserStatements.EXISTING_AMONG
-                .with(UserStatements.TENANT, tenant.value()).with(UserStatements.IDS, wanted).fetch(dsl)
+                .with(UserStatements.TENANT, tenant.value())
+                .with(UserStatements.IDS, wanted)
+                .fetch(dsl)
                 .getValues(USERS.ID)));
-        return ids.stream().filter(id -> !found.contains(id.value())).collect(Collectors.toCollection(LinkedHashSet::new));
+        return ids.stream()
+                .filter(id -> !found.contains(id.value()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override
@@ -212,7 +253,9 @@ public final class JooqUsers implements Users {
     @Override
     public void delete(User user, ExpectedVersion expected, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
-            Condition target = USERS.TENANT_ID.eq(user.tenantId().value()).and(USERS.ID.eq(user.id().value()));
+            Condition target = USERS.TENANT_ID
+                    .eq(user.tenantId().value())
+                    .and(USERS.ID.eq(user.id().value()));
             if (!expected.isAny()) {
                 target = target.and(USERS.VERSION.eq(expected.version().value()));
             }
@@ -221,16 +264,24 @@ public final class JooqUsers implements Users {
             if (deleted == 0) {
                 throw REFUSED.explain(dsl, user.tenantId(), user.id().value(), expected, UnknownUser::new);
             }
-            dsl.deleteFrom(USER_TOMBSTONES).where(USER_TOMBSTONES.TENANT_ID.eq(user.tenantId().value())
-                    .and(USER_TOMBSTONES.ID.eq(user.id().value()))).execute();
+            dsl.deleteFrom(USER_TOMBSTONES)
+                    .where(USER_TOMBSTONES
+                            .TENANT_ID
+                            .eq(user.tenantId().value())
+                            .and(USER_TOMBSTONES.ID.eq(user.id().value())))
+                    .execute();
             dsl.insertInto(USER_TOMBSTONES)
                     .set(USER_TOMBSTONES.TENANT_ID, user.tenantId().value())
                     .set(USER_TOMBSTONES.ID, user.id().value())
                     .set(USER_TOMBSTONES.USER_NAME, user.userName().value())
                     .set(USER_TOMBSTONES.EXTERNAL_ID, user.profile().externalId())
                     .set(USER_TOMBSTONES.PROFILE, UserProfileJson.write(user.profile()))
-                    .set(USER_TOMBSTONES.DELETED_AT, (events.isEmpty() ? user.meta().lastModified()
-                            : events.get(0).occurredAt()).atOffset(ZoneOffset.UTC))
+                    .set(
+                            USER_TOMBSTONES.DELETED_AT,
+                            (events.isEmpty()
+                                            ? user.meta().lastModified()
+                                            : events.get(0).occurredAt())
+                                    .atOffset(ZoneOffset.UTC))
                     .execute();
             JooqEventOutbox.append(dsl, events, details);
             context.eventsWritten();
@@ -244,7 +295,8 @@ public final class JooqUsers implements Users {
         } catch (RuntimeException e) {
             // The transaction may already have translated the failure (SqlErrors keeps it as the cause).
             Optional<DataAccessException> failed = SqlErrors.failedStatement(e);
-            if (failed.flatMap(SqlErrors::uniqueViolation).filter(message -> message.contains("users_by_user_name"))
+            if (failed.flatMap(SqlErrors::uniqueViolation)
+                    .filter(message -> message.contains("users_by_user_name"))
                     .isPresent()) {
                 throw new UserNameAlreadyTaken(user.userName().value());
             }

@@ -33,7 +33,8 @@ final class OneStatementUserWrites implements UserWrites {
         context.statement(dsl -> {
             UserStatements.InsertWithEmailsAndEvents insert = UserStatements.insertWithEmailsAndEvents(
                     user.profile().emails().size(), events.size());
-            return insert.statement().call()
+            return insert.statement()
+                    .call()
                     .withColumns(UserStatements.ROW, UserRows.row(dsl, user))
                     .withRows(insert.emails(), UserRows.emails(user))
                     .withRows(insert.events(), JooqEventOutbox.rows(events, details))
@@ -45,7 +46,8 @@ final class OneStatementUserWrites implements UserWrites {
     @Override
     public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
         // A delete and an insert of the same email keys cannot share one statement.
-        if (!current.profile().emails().equals(changed.profile().emails()) || events.isEmpty()
+        if (!current.profile().emails().equals(changed.profile().emails())
+                || events.isEmpty()
                 || AttributeValues.changes(current, changed)) {
             otherwise.update(current, changed, events, details);
             return;
@@ -54,12 +56,14 @@ final class OneStatementUserWrites implements UserWrites {
         // The row and its events in one statement, the events written only if the row was.
         int written = context.statement(dsl -> {
             UserStatements.UpdateWithEvents update = UserStatements.updateWithEvents(events.size());
-            return UserStatements.VERSIONED.bind(update.statement().call(), UserRows.row(dsl, changed), expected)
+            return UserStatements.VERSIONED
+                    .bind(update.statement().call(), UserRows.row(dsl, changed), expected)
                     .withRows(update.events(), JooqEventOutbox.rows(events, details))
                     .execute(dsl);
         });
         if (written == 0) {
-            throw context.read(dsl -> JooqUsers.refused(dsl, changed, ExpectedVersion.of(current.meta().version())));
+            throw context.read(dsl -> JooqUsers.refused(
+                    dsl, changed, ExpectedVersion.of(current.meta().version())));
         }
         context.eventsWritten();
     }

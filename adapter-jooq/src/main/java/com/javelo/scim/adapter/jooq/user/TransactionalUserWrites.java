@@ -28,7 +28,10 @@ final class TransactionalUserWrites implements UserWrites {
     @Override
     public void insert(User user, List<DomainEvent> events, EventDetails details) {
         context.transaction(dsl -> {
-            UserStatements.INSERT.call().withColumns(UserStatements.ROW, UserRows.row(dsl, user)).execute(dsl);
+            UserStatements.INSERT
+                    .call()
+                    .withColumns(UserStatements.ROW, UserRows.row(dsl, user))
+                    .execute(dsl);
             insertEmails(dsl, user);
             AttributeValues.insert(dsl, user);
             JooqEventOutbox.append(dsl, events, details);
@@ -40,17 +43,24 @@ final class TransactionalUserWrites implements UserWrites {
     @Override
     public void update(User current, User changed, List<DomainEvent> events, EventDetails details) {
         // The email rows only follow the emails: a deactivation or a rename leaves them alone.
-        boolean emailsChanged = !current.profile().emails().equals(changed.profile().emails());
+        boolean emailsChanged =
+                !current.profile().emails().equals(changed.profile().emails());
         long expected = current.meta().version().value();
         context.transaction(dsl -> {
-            int updated = UserStatements.VERSIONED.bind(UserStatements.UPDATE.call(), UserRows.row(dsl, changed), expected)
+            int updated = UserStatements.VERSIONED
+                    .bind(UserStatements.UPDATE.call(), UserRows.row(dsl, changed), expected)
                     .execute(dsl);
             if (updated == 0) {
-                throw JooqUsers.refused(dsl, changed, ExpectedVersion.of(current.meta().version()));
+                throw JooqUsers.refused(
+                        dsl, changed, ExpectedVersion.of(current.meta().version()));
             }
             if (emailsChanged) {
-                dsl.deleteFrom(USER_EMAILS).where(USER_EMAILS.TENANT_ID.eq(changed.tenantId().value())
-                        .and(USER_EMAILS.USER_ID.eq(changed.id().value()))).execute();
+                dsl.deleteFrom(USER_EMAILS)
+                        .where(USER_EMAILS
+                                .TENANT_ID
+                                .eq(changed.tenantId().value())
+                                .and(USER_EMAILS.USER_ID.eq(changed.id().value())))
+                        .execute();
                 insertEmails(dsl, changed);
             }
             AttributeValues.replace(dsl, current, changed);
@@ -64,7 +74,10 @@ final class TransactionalUserWrites implements UserWrites {
         int emails = user.profile().emails().size();
         if (emails > 0) {
             UserStatements.InsertEmails insert = UserStatements.insertEmails(emails);
-            insert.statement().call().withRows(insert.emails(), UserRows.emails(user)).execute(dsl);
+            insert.statement()
+                    .call()
+                    .withRows(insert.emails(), UserRows.emails(user))
+                    .execute(dsl);
         }
     }
 }

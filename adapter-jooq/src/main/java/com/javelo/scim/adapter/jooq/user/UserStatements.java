@@ -44,23 +44,33 @@ final class UserStatements {
     static final PreRendered BY_ID_WITH_GROUPS = byKey(UserRows.READ_WITH_GROUPS, false);
     static final PreRendered BY_ID_WITH_GROUPS_FOR_UPDATE = byKey(UserRows.READ_WITH_GROUPS, true);
     /** Whether a user exists, without reading it. */
-    static final PreRendered ID_BY_KEY = PreRendered.of(DSL.select(USERS.ID).from(USERS).where(key()), TENANT, ID);
+    static final PreRendered ID_BY_KEY =
+            PreRendered.of(DSL.select(USERS.ID).from(USERS).where(key()), TENANT, ID);
 
     /** The ids of users among many (an array: one statement, whatever their number; a Group Push sends 100). */
     static final Param<String[]> IDS = Param.texts("ids");
-    static final PreRendered EXISTING_AMONG = PreRendered.of(DSL.select(USERS.ID).from(USERS)
-            .where(USERS.TENANT_ID.eq(TENANT.field()).and(Param.anyOf(USERS.ID, IDS))), TENANT, IDS);
+
+    static final PreRendered EXISTING_AMONG = PreRendered.of(
+            DSL.select(USERS.ID)
+                    .from(USERS)
+                    .where(USERS.TENANT_ID.eq(TENANT.field()).and(Param.anyOf(USERS.ID, IDS))),
+            TENANT,
+            IDS);
 
     static final Param<String> USER_NAME_KEY = Param.of("user_name_key", USERS.USER_NAME_KEY);
-    static final PreRendered BY_USER_NAME = PreRendered.of(DSL.select(UserRows.READ).from(USERS)
-            .where(DSL.and(USERS.TENANT_ID.eq(TENANT.field()), USERS.USER_NAME_KEY.eq(USER_NAME_KEY.field()))),
-            TENANT, USER_NAME_KEY);
+    static final PreRendered BY_USER_NAME = PreRendered.of(
+            DSL.select(UserRows.READ)
+                    .from(USERS)
+                    .where(DSL.and(USERS.TENANT_ID.eq(TENANT.field()), USERS.USER_NAME_KEY.eq(USER_NAME_KEY.field()))),
+            TENANT,
+            USER_NAME_KEY);
 
     /** Every column of a user's row, bound from {@link UserRows#row}. */
     static final ColumnParams ROW = ColumnParams.of("", List.of(USERS.fields()));
+
     static final PreRendered INSERT = PreRendered.of(insertRow(), ROW);
-    static final VersionedUpdate<UsersRecord> VERSIONED = VersionedUpdate.of(USERS, List.of(USERS.TENANT_ID, USERS.ID),
-            USERS.VERSION);
+    static final VersionedUpdate<UsersRecord> VERSIONED =
+            VersionedUpdate.of(USERS, List.of(USERS.TENANT_ID, USERS.ID), USERS.VERSION);
     static final PreRendered UPDATE = PreRendered.of(VERSIONED.template(), VERSIONED);
 
     private static org.jooq.Condition key() {
@@ -89,11 +99,19 @@ final class UserStatements {
             }
             List<Param<?>> declared = new ArrayList<>(any);
             declared.add(TENANT);
-            return new PendingManagers(PreRendered.of(DSL.select(UserRows.READ).from(USERS)
-                    .where(USERS.TENANT_ID.eq(TENANT.field())
-                            .and(USERS.MANAGER_VALUE_KEY.in(any.stream().map(Param::field).toList()))
-                            .and(USERS.MANAGER_ID.isNull()))
-                    .orderBy(USERS.CREATED, USERS.ID), () -> declared), any);
+            return new PendingManagers(
+                    PreRendered.of(
+                            DSL.select(UserRows.READ)
+                                    .from(USERS)
+                                    .where(USERS.TENANT_ID
+                                            .eq(TENANT.field())
+                                            .and(USERS.MANAGER_VALUE_KEY.in(any.stream()
+                                                    .map(Param::field)
+                                                    .toList()))
+                                            .and(USERS.MANAGER_ID.isNull()))
+                                    .orderBy(USERS.CREATED, USERS.ID),
+                            () -> declared),
+                    any);
         });
     }
 
@@ -106,11 +124,21 @@ final class UserStatements {
     static EqualityPage equalityPage(Field<String> column) {
         return PAGE_BY_EQUALITY.computeIfAbsent(column, key -> {
             Param<String> value = Param.of("value", column);
-            return new EqualityPage(PreRendered.of(DSL.select(UserRows.READ_WITH_GROUPS).from(USERS)
-                    .where(USERS.TENANT_ID.eq(TENANT.field())
-                            .and(FilterToCondition.textEquals(column, value.field())))
-                    .orderBy(USERS.CREATED.asc(), USERS.ID.asc()) // the stable default order of every page
-                    .limit(LIMIT.field()), TENANT, value, LIMIT), value);
+            return new EqualityPage(
+                    PreRendered.of(
+                            DSL.select(UserRows.READ_WITH_GROUPS)
+                                    .from(USERS)
+                                    .where(USERS.TENANT_ID
+                                            .eq(TENANT.field())
+                                            .and(FilterToCondition.textEquals(column, value.field())))
+                                    .orderBy(
+                                            USERS.CREATED.asc(),
+                                            USERS.ID.asc()) // the stable default order of every page
+                                    .limit(LIMIT.field()),
+                            TENANT,
+                            value,
+                            LIMIT),
+                    value);
         });
     }
 
@@ -135,8 +163,8 @@ final class UserStatements {
     }
 
     /** A user's row, its emails and its events in one statement (PostgreSQL). */
-    record InsertWithEmailsAndEvents(PreRendered statement, RowParams.Rows<UserEmail> emails,
-            RowParams.Rows<EventRow> events) {}
+    record InsertWithEmailsAndEvents(
+            PreRendered statement, RowParams.Rows<UserEmail> emails, RowParams.Rows<EventRow> events) {}
 
     private static final ConcurrentMap<List<Integer>, InsertWithEmailsAndEvents> INSERT_WITH_EMAILS_AND_EVENTS =
             new ConcurrentHashMap<>();
@@ -147,22 +175,23 @@ final class UserStatements {
      * WITH), and checks the emails' reference to the user at its end.
      */
     static InsertWithEmailsAndEvents insertWithEmailsAndEvents(int emails, int events) {
-        return PreRendered.byShape(INSERT_WITH_EMAILS_AND_EVENTS, List.of(emails, events), Math.max(emails, events),
-                shape -> {
+        return PreRendered.byShape(
+                INSERT_WITH_EMAILS_AND_EVENTS, List.of(emails, events), Math.max(emails, events), shape -> {
                     RowParams.Rows<UserEmail> emailRows = UserRows.EMAIL.rows(emails);
                     RowParams.Rows<EventRow> eventRows = JooqEventOutbox.ROW.rows(events);
                     List<CommonTableExpression<?>> written = new ArrayList<>();
                     written.add(DSL.name("new_user").as(insertRow().returning(USERS.TENANT_ID)));
                     if (emails > 0) {
-                        written.add(DSL.name("new_emails").as(emailRows(emailRows).returning(USER_EMAILS.TENANT_ID)));
+                        written.add(
+                                DSL.name("new_emails").as(emailRows(emailRows).returning(USER_EMAILS.TENANT_ID)));
                     }
-                    InsertValuesStepN<EventsRecord> insertEvents = DSL.with(written)
-                            .insertInto(EVENTS, JooqEventOutbox.ROW.columns());
+                    InsertValuesStepN<EventsRecord> insertEvents =
+                            DSL.with(written).insertInto(EVENTS, JooqEventOutbox.ROW.columns());
                     for (int i = 0; i < events; i++) {
                         insertEvents = insertEvents.values(eventRows.fields(i));
                     }
-                    return new InsertWithEmailsAndEvents(PreRendered.of(insertEvents, ROW, emailRows, eventRows),
-                            emailRows, eventRows);
+                    return new InsertWithEmailsAndEvents(
+                            PreRendered.of(insertEvents, ROW, emailRows, eventRows), emailRows, eventRows);
                 });
     }
 
@@ -185,8 +214,14 @@ final class UserStatements {
             for (int i = 1; i < count; i++) {
                 rows = rows.unionAll(DSL.select(eventRows.fields(i)).from(changedRows));
             }
-            return new UpdateWithEvents(PreRendered.of(DSL.with(changed).insertInto(EVENTS, JooqEventOutbox.ROW.columns())
-                    .select(rows), VERSIONED, eventRows), eventRows);
+            return new UpdateWithEvents(
+                    PreRendered.of(
+                            DSL.with(changed)
+                                    .insertInto(EVENTS, JooqEventOutbox.ROW.columns())
+                                    .select(rows),
+                            VERSIONED,
+                            eventRows),
+                    eventRows);
         });
     }
 }

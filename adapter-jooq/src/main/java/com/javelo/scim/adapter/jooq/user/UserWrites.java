@@ -16,7 +16,9 @@ public sealed interface UserWrites permits OneStatementUserWrites, Transactional
     /** PostgreSQL writes the tables in one statement where it can; H2 has no data-modifying WITH. */
     static UserWrites forDialect(JooqContext context, SQLDialect dialect) {
         TransactionalUserWrites transactional = new TransactionalUserWrites(context);
-        return dialect.family() == SQLDialect.POSTGRES ? new OneStatementUserWrites(context, transactional) : transactional;
+        return dialect.family() == SQLDialect.POSTGRES
+                ? new OneStatementUserWrites(context, transactional)
+                : transactional;
     }
 
     void insert(User user, List<DomainEvent> events, EventDetails details);

@@ -17,8 +17,12 @@ class JooqArchitectureTest {
      */
     @ArchTest
     static final ArchRule only_the_sql_package_touches_jdbc = noClasses()
-            .that().resideInAPackage("com.javelo.scim.adapter.jooq..")
-            .and().resideOutsideOfPackages("com.javelo.scim.adapter.jooq.sql..", "com.javelo.scim.adapter.jooq.notify..")
-            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+            .that()
+            .resideInAPackage("com.javelo.scim.adapter.jooq..")
+            .and()
+            .resideOutsideOfPackages("com.javelo.scim.adapter.jooq.sql..", "com.javelo.scim.adapter.jooq.notify..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.sql..")
             .because("one way to write SQL: the stores use jOOQ, and what runs below it lives in adapter.jooq.sql");
 }

@@ -36,8 +36,7 @@ class CatalogueBindingTest {
         return paths;
     }
 
-    private static void everyPathBinds(ResourceSchema resource, Function<AttributePath, ?> binding,
-            boolean sortable) {
+    private static void everyPathBinds(ResourceSchema resource, Function<AttributePath, ?> binding, boolean sortable) {
         List<AttributePath> paths = paths(resource, sortable);
         assertThat(paths).isNotEmpty();
         for (AttributePath path : paths) {

@@ -77,8 +77,11 @@ final class EdgeAnswers {
         }
         REFUSED.set(connection, Boolean.TRUE);
         // The method as a bounded label and no path: the path may hold ids, and is what was refused.
-        LOG.info("{} (before the SCIM API) {} {}", RequestObserver.methodLabel(request.getMethod().getMethodString()),
-                error.status(), error.detail());
+        LOG.info(
+                "{} (before the SCIM API) {} {}",
+                RequestObserver.methodLabel(request.getMethod().getMethodString()),
+                error.status(),
+                error.detail());
         HttpResponsePacket response = request.getResponse();
         if (response.isCommitted()) {
             connection.closeSilently();
@@ -90,7 +93,9 @@ final class EdgeAnswers {
         response.setContentLength(body.length);
         response.setHeader(Header.Connection, "close");
         HttpContent answer = HttpContent.builder(response)
-                .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body)).last(true).build();
+                .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
+                .last(true)
+                .build();
         ((Connection) connection).write(answer, new EmptyCompletionHandler<WriteResult>() {
             @Override
             public void completed(WriteResult result) {
@@ -117,22 +122,24 @@ final class EdgeAnswers {
         LOG.info("- (before the SCIM API) {} {}", error.status(), error.detail());
         byte[] body = json(error);
         byte[] head = ("HTTP/1.1 " + error.status() + " " + reasonPhrase(error.status()) + "\r\nContent-Type: "
-                + SCIM_JSON_UTF8 + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        + SCIM_JSON_UTF8 + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] answer = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, answer, head.length, body.length);
-        ((Connection) connection).write(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, answer),
-                new EmptyCompletionHandler<WriteResult>() {
-                    @Override
-                    public void completed(WriteResult result) {
-                        connection.closeSilently();
-                    }
+        ((Connection) connection)
+                .write(
+                        Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, answer),
+                        new EmptyCompletionHandler<WriteResult>() {
+                            @Override
+                            public void completed(WriteResult result) {
+                                connection.closeSilently();
+                            }
 
-                    @Override
-                    public void failed(Throwable throwable) {
-                        connection.closeSilently();
-                    }
-                });
+                            @Override
+                            public void failed(Throwable throwable) {
+                                connection.closeSilently();
+                            }
+                        });
     }
 
     private static String reasonPhrase(int status) {

@@ -44,9 +44,15 @@ public final class HttpEdge implements AddOn, AutoCloseable {
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
         int codec = builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
-        org.glassfish.grizzly.http.HttpServerFilter grizzlys = (org.glassfish.grizzly.http.HttpServerFilter) builder.get(codec);
-        ScimHttpCodec ours = new ScimHttpCodec(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize(),
-                listener.getKeepAlive(), listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(), deadlines,
+        org.glassfish.grizzly.http.HttpServerFilter grizzlys =
+                (org.glassfish.grizzly.http.HttpServerFilter) builder.get(codec);
+        ScimHttpCodec ours = new ScimHttpCodec(
+                listener.isChunkingEnabled(),
+                listener.getMaxHttpHeaderSize(),
+                listener.getKeepAlive(),
+                listener.getMaxRequestHeaders(),
+                listener.getMaxResponseHeaders(),
+                deadlines,
                 maxBodyBytes);
         ours.setAllowPayloadForUndefinedHttpMethods(grizzlys.isAllowPayloadForUndefinedHttpMethods());
         ours.setMaxPayloadRemainderToSkip(grizzlys.getMaxPayloadRemainderToSkip());

@@ -77,7 +77,8 @@ final class ReadDeadlines implements AutoCloseable {
                 try {
                     expire(connection, request);
                 } catch (RuntimeException e) {
-                    // One connection's failure must not stop the sweeper (a periodic task that throws is never run again).
+                    // One connection's failure must not stop the sweeper (a periodic task that throws is never run
+                    // again).
                     LOG.warn("could not answer an overdue request; closing its connection", e);
                     connection.closeSilently();
                 }
@@ -88,7 +89,8 @@ final class ReadDeadlines implements AutoCloseable {
     private void expire(Connection<?> connection, Reading request) {
         HttpRequestPacket header = request.request;
         ScimError timeout = ScimErrors.requestTimeout("the request was not received within " + timeoutSeconds
-                + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once").error();
+                        + " s (SCIM_HTTP_READ_TIMEOUT_SECONDS); send the whole request at once")
+                .error();
         if (header == null) {
             EdgeAnswers.refuseUnparsed(connection, timeout);
         } else {

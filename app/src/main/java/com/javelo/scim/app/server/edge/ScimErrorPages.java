@@ -25,14 +25,17 @@ final class ScimErrorPages implements ErrorPageGenerator {
         ScimError error;
         if (causedBy(exception, URISyntaxException.class)) {
             error = ScimErrors.badRequest("the request URI does not form a valid URI (RFC 3986): percent-encode "
-                    + "characters such as \" < > \\ ^ ` { | } in the path and query").error();
+                            + "characters such as \" < > \\ ^ ` { | } in the path and query")
+                    .error();
         } else if (status >= 500) {
             String correlationId = UUID.randomUUID().toString();
             LOG.error("unexpected error below the SCIM API, correlation id {}", correlationId, exception);
             error = ScimErrors.unexpected("an unexpected error occurred; quote correlation id " + correlationId
-                    + " to Javelo support").error();
+                            + " to Javelo support")
+                    .error();
         } else {
-            error = ScimErrors.ofHttpStatus(status, "the request could not be read (" + status + ")").error();
+            error = ScimErrors.ofHttpStatus(status, "the request could not be read (" + status + ")")
+                    .error();
         }
         request.getResponse().setStatus(error.status());
         request.getResponse().setContentType(EdgeAnswers.SCIM_JSON_UTF8);

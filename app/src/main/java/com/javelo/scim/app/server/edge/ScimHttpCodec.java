@@ -36,8 +36,14 @@ final class ScimHttpCodec extends HttpServerFilter {
     private final ReadDeadlines deadlines;
     private final long maxBodyBytes;
 
-    ScimHttpCodec(boolean chunking, int maxHeaderBytes, KeepAlive keepAlive, int maxRequestHeaders, int maxResponseHeaders,
-            ReadDeadlines deadlines, long maxBodyBytes) {
+    ScimHttpCodec(
+            boolean chunking,
+            int maxHeaderBytes,
+            KeepAlive keepAlive,
+            int maxRequestHeaders,
+            int maxResponseHeaders,
+            ReadDeadlines deadlines,
+            long maxBodyBytes) {
         // As HttpServer builds its own parser: no default content type, no keep-alive executor.
         super(chunking, maxHeaderBytes, null, keepAlive, null, maxRequestHeaders, maxResponseHeaders);
         this.deadlines = deadlines;
@@ -61,9 +67,10 @@ final class ScimHttpCodec extends HttpServerFilter {
     @Override
     protected void onHttpHeadersParsed(HttpHeader header, MimeHeaders headers, FilterChainContext ctx) {
         if (header instanceof HttpRequestPacket request) {
-            if (headers.getHeader(Header.TransferEncoding) != null && (headers.getHeader(Header.ContentLength) != null
-                    || request instanceof HttpPacketParsing parsing
-                            && parsing.getHeaderParsingState().contentLengthHeadersCount > 0)) {
+            if (headers.getHeader(Header.TransferEncoding) != null
+                    && (headers.getHeader(Header.ContentLength) != null
+                            || request instanceof HttpPacketParsing parsing
+                                    && parsing.getHeaderParsingState().contentLengthHeadersCount > 0)) {
                 request.setAttribute(AMBIGUOUS_FRAMING, Boolean.TRUE);
             } else if ("100-continue".equalsIgnoreCase(headers.getHeader(Header.Expect))
                     && request.getContentLength() <= maxBodyBytes) {
@@ -95,18 +102,30 @@ final class ScimHttpCodec extends HttpServerFilter {
     @Override
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         ScimError error = switch (response.getStatus()) {
-            case 431 -> ScimErrors.headersTooLarge("the request headers are larger than "
-                    + HeaderSizeLimit.MAX_HEADER_BYTES + " bytes").error();
-            case 505 -> ScimErrors.ofHttpStatus(505, "the request line must be 'METHOD /path HTTP/1.1' (send a space"
-                    + " in the URI as %20)").error();
-            default -> ScimErrors.ofHttpStatus(response.getStatus(), "the request is not valid HTTP/1.1 (its request"
-                    + " line, a header or its chunked body is malformed)").error();
+            case 431 ->
+                ScimErrors.headersTooLarge(
+                                "the request headers are larger than " + HeaderSizeLimit.MAX_HEADER_BYTES + " bytes")
+                        .error();
+            case 505 ->
+                ScimErrors.ofHttpStatus(
+                                505,
+                                "the request line must be 'METHOD /path HTTP/1.1' (send a space"
+                                        + " in the URI as %20)")
+                        .error();
+            default ->
+                ScimErrors.ofHttpStatus(
+                                response.getStatus(),
+                                "the request is not valid HTTP/1.1 (its request"
+                                        + " line, a header or its chunked body is malformed)")
+                        .error();
         };
         byte[] body = EdgeAnswers.json(error);
         response.setContentType(EdgeAnswers.SCIM_JSON_UTF8);
         response.setContentLength(body.length);
         response.setHeader(Header.Connection, "close");
-        return HttpContent.builder(response).content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body)).last(true)
+        return HttpContent.builder(response)
+                .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
+                .last(true)
                 .build();
     }
 }

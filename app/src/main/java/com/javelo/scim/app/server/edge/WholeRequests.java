@@ -40,7 +40,8 @@ final class WholeRequests extends BaseFilter {
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        if (!(ctx.getMessage() instanceof HttpContent content) || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+        if (!(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
         Connection<?> connection = ctx.getConnection();
@@ -75,7 +76,8 @@ final class WholeRequests extends BaseFilter {
     private ScimError refusal(HttpRequestPacket request) {
         if (request.getAttribute(ScimHttpCodec.AMBIGUOUS_FRAMING) != null) {
             return ScimErrors.invalidSyntax("the request has both Content-Length and "
-                    + "Transfer-Encoding headers; send exactly one of them").error();
+                            + "Transfer-Encoding headers; send exactly one of them")
+                    .error();
         }
         String target = RequestTargets.problem(request.getRequestURI(), "path");
         if (target == null) {
@@ -96,11 +98,13 @@ final class WholeRequests extends BaseFilter {
     private long limit(HttpRequestPacket request) {
         String uri = request.getRequestURI();
         return uri != null && uri.startsWith("/admin/v1/tenants/") && uri.endsWith("/imports")
-                ? Math.max(maxBodyBytes, IMPORT_MAX_BODY_BYTES) : maxBodyBytes;
+                ? Math.max(maxBodyBytes, IMPORT_MAX_BODY_BYTES)
+                : maxBodyBytes;
     }
 
     private ScimError tooLarge(HttpRequestPacket request) {
-        return ScimErrors.payloadTooLarge("the request body is larger than " + limit(request) + " bytes").error();
+        return ScimErrors.payloadTooLarge("the request body is larger than " + limit(request) + " bytes")
+                .error();
     }
 
     @Override

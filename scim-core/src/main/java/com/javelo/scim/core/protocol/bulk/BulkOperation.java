@@ -15,5 +15,12 @@ import java.util.Set;
  * @param references the bulkIds its path and data refer to ({@code "bulkId:<id>"} values)
  * @param problem why it cannot run as sent, or {@code null}
  */
-public record BulkOperation(int index, String method, String path, String bulkId, String version, JsonNode data,
-        Set<String> references, String problem) {}
+public record BulkOperation(
+        int index,
+        String method,
+        String path,
+        String bulkId,
+        String version,
+        JsonNode data,
+        Set<String> references,
+        String problem) {}

@@ -34,8 +34,8 @@ public record BulkRequest(Integer failOnErrors, List<BulkOperation> operations) 
      */
     public static BulkRequest read(JsonNode body, int maxOperations, long maxPayloadSize) {
         if (body == null || !body.isObject()) {
-            throw ScimErrors.invalidSyntax("a bulk request must be a JSON object"
-                    + " (urn:ietf:params:scim:api:messages:2.0:BulkRequest)");
+            throw ScimErrors.invalidSyntax(
+                    "a bulk request must be a JSON object" + " (urn:ietf:params:scim:api:messages:2.0:BulkRequest)");
         }
         JsonNode operations = JsonFields.field(body, "Operations").orElse(null);
         if (operations == null || !operations.isArray()) {
@@ -69,13 +69,15 @@ public record BulkRequest(Integer failOnErrors, List<BulkOperation> operations) 
 
     private static BulkOperation operation(int index, JsonNode node) {
         if (node == null || !node.isObject()) {
-            return new BulkOperation(index, null, null, null, null, null, Set.of(), "an operation must be a JSON object");
+            return new BulkOperation(
+                    index, null, null, null, null, null, Set.of(), "an operation must be a JSON object");
         }
         String method = text(node, "method");
         String path = text(node, "path");
         String bulkId = text(node, "bulkId");
         String version = text(node, "version");
-        JsonNode data = JsonFields.field(node, "data").filter(value -> !value.isNull()).orElse(null);
+        JsonNode data =
+                JsonFields.field(node, "data").filter(value -> !value.isNull()).orElse(null);
         String upper = method == null ? null : method.strip().toUpperCase(Locale.ROOT);
         Set<String> references = new LinkedHashSet<>();
         collect(TextNode.valueOf(path == null ? "" : path), references, true);
@@ -84,7 +86,8 @@ public record BulkRequest(Integer failOnErrors, List<BulkOperation> operations) 
         }
         String problem = null;
         if (upper == null || !METHODS.contains(upper)) {
-            problem = "'method' must be POST, PUT, PATCH or DELETE, got " + (method == null ? "none" : "'" + method + "'");
+            problem = "'method' must be POST, PUT, PATCH or DELETE, got "
+                    + (method == null ? "none" : "'" + method + "'");
             upper = null;
         } else if (path == null || path.isBlank()) {
             problem = "'path' is required (e.g. /Users, or /Users/{id})";
@@ -97,7 +100,10 @@ public record BulkRequest(Integer failOnErrors, List<BulkOperation> operations) 
     }
 
     private static String text(JsonNode node, String name) {
-        return JsonFields.field(node, name).filter(value -> !value.isNull()).map(JsonNode::asText).orElse(null);
+        return JsonFields.field(node, name)
+                .filter(value -> !value.isNull())
+                .map(JsonNode::asText)
+                .orElse(null);
     }
 
     /** The bulkIds named by {@code "bulkId:<id>"} string values, or by a path segment. */

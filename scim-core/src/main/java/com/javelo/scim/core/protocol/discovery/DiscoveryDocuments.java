@@ -8,8 +8,8 @@ import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.core.protocol.schema.AttributeType;
 import com.javelo.scim.core.protocol.schema.ResourceSchema;
 import com.javelo.scim.core.protocol.schema.ResourceTypeDefinition;
-import com.javelo.scim.core.protocol.schema.ScimSchemas;
 import com.javelo.scim.core.protocol.schema.SchemaDefinition;
+import com.javelo.scim.core.protocol.schema.ScimSchemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,8 +118,10 @@ public final class DiscoveryDocuments {
         ObjectNode bearer = config.putArray("authenticationSchemes").addObject();
         bearer.put("type", "oauthbearertoken");
         bearer.put("name", "OAuth Bearer Token");
-        bearer.put("description", "Authentication with the tenant's API token, sent as an OAuth 2.0 bearer"
-                + " token in the Authorization header.");
+        bearer.put(
+                "description",
+                "Authentication with the tenant's API token, sent as an OAuth 2.0 bearer"
+                        + " token in the Authorization header.");
         bearer.put("specUri", "https://www.rfc-editor.org/info/rfc6750");
         bearer.put("primary", true);
         config.set("meta", meta("ServiceProviderConfig", trim(baseUrl) + "/ServiceProviderConfig"));
@@ -151,7 +153,8 @@ public final class DiscoveryDocuments {
             ArrayNode values = document.putArray("canonicalValues");
             attribute.canonicalValues().forEach(values::add);
         }
-        if (attribute.type() == AttributeType.REFERENCE && !attribute.referenceTypes().isEmpty()) {
+        if (attribute.type() == AttributeType.REFERENCE
+                && !attribute.referenceTypes().isEmpty()) {
             ArrayNode types = document.putArray("referenceTypes");
             attribute.referenceTypes().forEach(types::add);
         }

@@ -12,8 +12,13 @@ package com.javelo.scim.core.protocol.discovery;
  * @param bulkMaxOperations the most operations a bulk request may hold
  * @param bulkMaxPayloadSize the largest bulk request, in bytes
  */
-public record ServiceProviderSettings(int maxPageSize, String documentationUri, int defaultPageSize,
-        long cursorTimeoutSeconds, int bulkMaxOperations, long bulkMaxPayloadSize) {
+public record ServiceProviderSettings(
+        int maxPageSize,
+        String documentationUri,
+        int defaultPageSize,
+        long cursorTimeoutSeconds,
+        int bulkMaxOperations,
+        long bulkMaxPayloadSize) {
 
     public ServiceProviderSettings {
         if (maxPageSize < 1) {
@@ -33,7 +38,7 @@ public record ServiceProviderSettings(int maxPageSize, String documentationUri, 
     }
 
     public ServiceProviderSettings withDocumentationUri(String uri) {
-        return new ServiceProviderSettings(maxPageSize, uri, defaultPageSize, cursorTimeoutSeconds, bulkMaxOperations,
-                bulkMaxPayloadSize);
+        return new ServiceProviderSettings(
+                maxPageSize, uri, defaultPageSize, cursorTimeoutSeconds, bulkMaxOperations, bulkMaxPayloadSize);
     }
 }

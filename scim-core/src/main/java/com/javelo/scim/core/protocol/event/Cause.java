@@ -14,7 +14,10 @@ public record Cause(String requestId, Client client, String baseUrl) {
 
     /** Who sent the request, as far as the service can tell. */
     public enum Client {
-        OKTA, ENTRA, ADMIN, OTHER;
+        OKTA,
+        ENTRA,
+        ADMIN,
+        OTHER;
 
         /** Okta says {@code Okta SCIM Client …} or {@code OKTA SCIM Integration}; Entra {@code Microsoft…}. */
         static Client ofUserAgent(String userAgent) {

@@ -15,13 +15,24 @@ import java.util.Objects;
  * @param adopted whether this change is the IdP taking over a pre-existing person (issue #18): the
  *     first write that gives them an {@code externalId}, which Okta and Entra send when they link
  */
-public record EventDetails(Cause cause, Operation operation, ObjectNode resource, List<AttributeChange> changes,
-        Boolean preExisting, boolean adopted) {
+public record EventDetails(
+        Cause cause,
+        Operation operation,
+        ObjectNode resource,
+        List<AttributeChange> changes,
+        Boolean preExisting,
+        boolean adopted) {
 
     /** The SCIM operation that made the change (RFC 9967 tells a PUT's event from a PATCH's). */
-    public enum Operation { CREATE, REPLACE, PATCH, DELETE }
+    public enum Operation {
+        CREATE,
+        REPLACE,
+        PATCH,
+        DELETE
+    }
 
-    private static final EventDetails NONE = new EventDetails(Cause.unknown(""), Operation.PATCH, null, List.of(), null);
+    private static final EventDetails NONE =
+            new EventDetails(Cause.unknown(""), Operation.PATCH, null, List.of(), null);
 
     public EventDetails {
         Objects.requireNonNull(cause, "cause");
@@ -30,8 +41,8 @@ public record EventDetails(Cause cause, Operation operation, ObjectNode resource
     }
 
     /** Details of a change that adopts nobody. */
-    public EventDetails(Cause cause, Operation operation, ObjectNode resource, List<AttributeChange> changes,
-            Boolean preExisting) {
+    public EventDetails(
+            Cause cause, Operation operation, ObjectNode resource, List<AttributeChange> changes, Boolean preExisting) {
         this(cause, operation, resource, changes, preExisting, false);
     }
 

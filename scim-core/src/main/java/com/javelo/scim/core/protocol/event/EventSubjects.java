@@ -13,9 +13,12 @@ public final class EventSubjects {
     }
 
     private static boolean isGroupEvent(DomainEvent event) {
-        return event instanceof DomainEvent.GroupCreated || event instanceof DomainEvent.GroupRenamed
-                || event instanceof DomainEvent.GroupUpdated || event instanceof DomainEvent.GroupDeleted
-                || event instanceof DomainEvent.MembersAdded || event instanceof DomainEvent.MembersRemoved;
+        return event instanceof DomainEvent.GroupCreated
+                || event instanceof DomainEvent.GroupRenamed
+                || event instanceof DomainEvent.GroupUpdated
+                || event instanceof DomainEvent.GroupDeleted
+                || event instanceof DomainEvent.MembersAdded
+                || event instanceof DomainEvent.MembersRemoved;
     }
 
     /** @return the id of the user or group the event is about */

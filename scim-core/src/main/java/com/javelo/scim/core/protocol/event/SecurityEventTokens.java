@@ -71,7 +71,8 @@ public final class SecurityEventTokens {
         }
         claims.put("toe", event.occurredAt().getEpochSecond());
         ObjectNode subject = claims.putObject("sub_id").put("format", "scim").put("uri", subjectUri(event));
-        JsonNode externalId = details.resource() == null ? null : details.resource().get("externalId");
+        JsonNode externalId =
+                details.resource() == null ? null : details.resource().get("externalId");
         if (externalId != null && externalId.isTextual()) {
             subject.put("externalId", externalId.asText());
         }
@@ -136,7 +137,9 @@ public final class SecurityEventTokens {
         if (!details.changes().isEmpty()) {
             ArrayNode changes = detail.putArray("changes");
             for (AttributeChange change : details.changes()) {
-                changes.addObject().put("path", change.path()).<ObjectNode>set("old", change.oldValue())
+                changes.addObject()
+                        .put("path", change.path())
+                        .<ObjectNode>set("old", change.oldValue())
                         .set("new", change.newValue());
             }
         }

@@ -5,7 +5,15 @@ import java.util.Optional;
 
 /** The comparison operators of RFC 7644 §3.4.2.2 (matched case-insensitively on the wire). */
 public enum ComparisonOperator {
-    EQ, NE, CO, SW, EW, GT, GE, LT, LE;
+    EQ,
+    NE,
+    CO,
+    SW,
+    EW,
+    GT,
+    GE,
+    LT,
+    LE;
 
     public static Optional<ComparisonOperator> fromWire(String token) {
         for (ComparisonOperator op : values()) {

@@ -8,7 +8,8 @@ import com.javelo.scim.core.protocol.schema.AttributePath;
  * in-memory adapter evaluates them and the jOOQ adapter translates them to SQL, each through a
  * {@link FilterVisitor}, so that adding a node type breaks every consumer at compile time.
  */
-public sealed interface Filter permits Filter.Comparison, Filter.Present, Filter.And, Filter.Or, Filter.Not, Filter.ValuePath {
+public sealed interface Filter
+        permits Filter.Comparison, Filter.Present, Filter.And, Filter.Or, Filter.Not, Filter.ValuePath {
 
     <R> R accept(FilterVisitor<R> visitor);
 
@@ -16,8 +17,7 @@ public sealed interface Filter permits Filter.Comparison, Filter.Present, Filter
      * {@code attrPath compareOp compValue}. The value is a JSON literal: a string (also for
      * dateTime and reference attributes), a number, a boolean or null.
      */
-    record Comparison(AttributePath path, ComparisonOperator operator,
-            JsonNode value) implements Filter {
+    record Comparison(AttributePath path, ComparisonOperator operator, JsonNode value) implements Filter {
         @Override
         public <R> R accept(FilterVisitor<R> visitor) {
             return visitor.visitComparison(this);

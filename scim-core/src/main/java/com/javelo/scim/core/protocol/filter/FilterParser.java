@@ -65,6 +65,7 @@ public final class FilterParser {
     private static final String OPERATORS = "eq, ne, co, sw, ew, gt, ge, lt, le or pr";
     /** RFC 7643 §2.1 ATTRNAME, plus {@code $ref}. */
     private static final Pattern NAME = Pattern.compile("(?i:\\$ref)|[A-Za-z][A-Za-z0-9_-]*");
+
     private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
@@ -138,9 +139,10 @@ public final class FilterParser {
             tokens.next();
             subAttribute = subAttributeName();
         }
-        expectEnd(subAttribute == null
-                ? "Expected '.' and a sub-attribute, or the end of the path, after ']'"
-                : "Expected the end of the path after '." + subAttribute + "'");
+        expectEnd(
+                subAttribute == null
+                        ? "Expected '.' and a sub-attribute, or the end of the path, after ']'"
+                        : "Expected the end of the path after '." + subAttribute + "'");
         return factory.create(attribute, valueFilter, subAttribute);
     }
 
@@ -165,8 +167,10 @@ public final class FilterParser {
     private Filter unary() {
         Token first = tokens.peek();
         if (++depth > MAX_DEPTH) {
-            throw tokens.error(first.start(), "The " + tokens.noun() + " nests parentheses, 'not' or brackets deeper than "
-                    + MAX_DEPTH + " levels");
+            throw tokens.error(
+                    first.start(),
+                    "The " + tokens.noun() + " nests parentheses, 'not' or brackets deeper than " + MAX_DEPTH
+                            + " levels");
         }
         try {
             if (first.isKeyword("not")) {
@@ -216,8 +220,9 @@ public final class FilterParser {
             throw tokens.error(open.start(), "Expected a comparison instead of a nested value filter '['");
         }
         if (attribute.hasSubAttribute()) {
-            throw tokens.error(open.start(), "Expected '[' after a multi-valued attribute, not after the sub-attribute '"
-                    + attribute + "'");
+            throw tokens.error(
+                    open.start(),
+                    "Expected '[' after a multi-valued attribute, not after the sub-attribute '" + attribute + "'");
         }
         tokens.next();
         depth++;
@@ -237,11 +242,11 @@ public final class FilterParser {
         if (word.isKeyword("pr")) {
             return new Filter.Present(path);
         }
-        Optional<ComparisonOperator> operator = word.is(Kind.WORD) ? ComparisonOperator.fromWire(word.text())
-                : Optional.empty();
+        Optional<ComparisonOperator> operator =
+                word.is(Kind.WORD) ? ComparisonOperator.fromWire(word.text()) : Optional.empty();
         if (operator.isEmpty()) {
-            throw tokens.expected("Expected a comparison operator after '" + path + "'", word,
-                    "; the operators are " + OPERATORS);
+            throw tokens.expected(
+                    "Expected a comparison operator after '" + path + "'", word, "; the operators are " + OPERATORS);
         }
         return new Filter.Comparison(path, operator.get(), value(path, operator.get()));
     }
@@ -307,7 +312,8 @@ public final class FilterParser {
             throw notAPath(token);
         }
         String[] parts = names.split("\\.", -1);
-        if (parts.length > 2 || !NAME.matcher(parts[0]).matches()
+        if (parts.length > 2
+                || !NAME.matcher(parts[0]).matches()
                 || parts.length == 2 && !NAME.matcher(parts[1]).matches()) {
             throw notAPath(token);
         }
@@ -316,7 +322,8 @@ public final class FilterParser {
 
     private static boolean isSchemaUrn(String raw) {
         String[] segments = raw.split(":", -1);
-        return segments.length >= 4 && VERSION.matcher(segments[segments.length - 2]).matches()
+        return segments.length >= 4
+                && VERSION.matcher(segments[segments.length - 2]).matches()
                 && NAME.matcher(segments[segments.length - 1]).matches();
     }
 
@@ -336,8 +343,10 @@ public final class FilterParser {
         Token next = tokens.next();
         if (!next.is(closing)) {
             String symbol = closing == Kind.CLOSE_PAREN ? ")" : "]";
-            throw tokens.expected("Expected 'and', 'or' or '" + symbol + "' (to close the '" + tokens.source(open)
-                    + "' opened at position " + open.start() + ")", next);
+            throw tokens.expected(
+                    "Expected 'and', 'or' or '" + symbol + "' (to close the '" + tokens.source(open)
+                            + "' opened at position " + open.start() + ")",
+                    next);
         }
     }
 

@@ -21,7 +21,10 @@ final class FilterTokenizer {
         STRING,
         /** An unquoted value, only from {@link #nextValue}. */
         BARE,
-        OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET,
+        OPEN_PAREN,
+        CLOSE_PAREN,
+        OPEN_BRACKET,
+        CLOSE_BRACKET,
         /** A '.' that starts a token, as in {@code emails[type eq "work"].value}. */
         DOT,
         END
@@ -83,8 +86,10 @@ final class FilterTokenizer {
             token = string(start);
         } else {
             int end = start;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))
-                    && text.charAt(end) != ')' && text.charAt(end) != ']') {
+            while (end < text.length()
+                    && !Character.isWhitespace(text.charAt(end))
+                    && text.charAt(end) != ')'
+                    && text.charAt(end) != ']') {
                 end++;
             }
             boolean punctuation = end > start && (text.charAt(start) == '(' || text.charAt(start) == '[');
@@ -106,8 +111,8 @@ final class FilterTokenizer {
 
     /** @param hint appended after what was found, e.g. the list of operators */
     ScimException expected(String what, Token found, String hint) {
-        return errors.apply(what + " at position " + found.start() + " in " + noun + " '" + abbreviated()
-                + "', found " + describe(found) + hint);
+        return errors.apply(what + " at position " + found.start() + " in " + noun + " '" + abbreviated() + "', found "
+                + describe(found) + hint);
     }
 
     String describe(Token token) {
@@ -219,8 +224,10 @@ final class FilterTokenizer {
                 value.append((char) Integer.parseInt(text.substring(digits, digits + 4), 16));
                 return digits + 4;
             default:
-                throw error(backslash, "Expected one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX instead of '\\"
-                        + escaped + "'");
+                throw error(
+                        backslash,
+                        "Expected one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX instead of '\\" + escaped
+                                + "'");
         }
     }
 

@@ -1,11 +1,10 @@
 package com.javelo.scim.core.protocol.filter;
 
-import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import com.javelo.scim.core.protocol.patch.quirks.BooleanStrings;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -71,8 +70,8 @@ public final class InMemoryFilterEvaluator {
         @Override
         public Boolean visitComparison(Filter.Comparison comparison) {
             AttributePath path = qualified(comparison.path());
-            AttributePath compared = !path.hasSubAttribute() && schema.isComplex(path)
-                    ? path.withSubAttribute("value") : path;
+            AttributePath compared =
+                    !path.hasSubAttribute() && schema.isComplex(path) ? path.withSubAttribute("value") : path;
             List<JsonNode> values = leaves(comparison.path(), true);
             return compare(compared, comparison.operator(), comparison.value(), values);
         }
@@ -132,7 +131,8 @@ public final class InMemoryFilterEvaluator {
             List<JsonNode> leaves = new ArrayList<>();
             if (owner != null) {
                 qualified(path);
-                JsonNode node = context.isObject() ? CaseInsensitiveFields.get(context, path.attribute())
+                JsonNode node = context.isObject()
+                        ? CaseInsensitiveFields.get(context, path.attribute())
                         : path.attribute().equalsIgnoreCase("value") ? context : null;
                 collect(node, null, complexAsValue, leaves);
                 return leaves;
@@ -143,8 +143,8 @@ public final class InMemoryFilterEvaluator {
 
         private JsonNode attributeNode(AttributePath path) {
             if (path.schemaUrn() != null && !schema.isCoreUrn(path.schemaUrn())) {
-                return CaseInsensitiveFields.get(CaseInsensitiveFields.get(context, path.schemaUrn()),
-                        path.attribute());
+                return CaseInsensitiveFields.get(
+                        CaseInsensitiveFields.get(context, path.schemaUrn()), path.attribute());
             }
             JsonNode node = CaseInsensitiveFields.get(context, path.attribute());
             if (node != null || path.schemaUrn() != null || context == null || !context.isObject()) {
@@ -153,7 +153,8 @@ public final class InMemoryFilterEvaluator {
             Iterator<Map.Entry<String, JsonNode>> fields = context.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getKey().regionMatches(true, 0, "urn:", 0, 4) && field.getValue().isObject()) {
+                if (field.getKey().regionMatches(true, 0, "urn:", 0, 4)
+                        && field.getValue().isObject()) {
                     JsonNode inExtension = CaseInsensitiveFields.get(field.getValue(), path.attribute());
                     if (inExtension != null) {
                         return inExtension;
@@ -223,8 +224,9 @@ public final class InMemoryFilterEvaluator {
             return switch (operator) {
                 case EQ -> values.isEmpty();
                 case NE -> !values.isEmpty();
-                default -> throw ScimErrors.invalidFilter("'" + path + " " + operator.wireValue()
-                        + " null' makes no sense; only eq and ne compare with null");
+                default ->
+                    throw ScimErrors.invalidFilter("'" + path + " " + operator.wireValue()
+                            + " null' makes no sense; only eq and ne compare with null");
             };
         }
         if (operator == ComparisonOperator.NE) {
@@ -238,7 +240,8 @@ public final class InMemoryFilterEvaluator {
         }
         if (schema.isDateTime(path) && operator == ComparisonOperator.EQ) {
             Instant expected = dateTime(path, literal);
-            return values.stream().map(InMemoryFilterEvaluator::parseInstant)
+            return values.stream()
+                    .map(InMemoryFilterEvaluator::parseInstant)
                     .anyMatch(actual -> actual.isPresent() && actual.get().equals(expected));
         }
         if (literal.isNumber()) {
@@ -276,22 +279,22 @@ public final class InMemoryFilterEvaluator {
         };
     }
 
-    private static boolean compareBooleans(AttributePath path, ComparisonOperator operator, JsonNode literal,
-            List<JsonNode> values) {
+    private static boolean compareBooleans(
+            AttributePath path, ComparisonOperator operator, JsonNode literal, List<JsonNode> values) {
         if (operator != ComparisonOperator.EQ) {
-            throw ScimErrors.invalidFilter("'" + operator.wireValue() + "' doesn't apply to the boolean '" + path
-                    + "'; use eq or ne");
+            throw ScimErrors.invalidFilter(
+                    "'" + operator.wireValue() + "' doesn't apply to the boolean '" + path + "'; use eq or ne");
         }
         Optional<Boolean> expected = booleanOf(literal);
         if (expected.isEmpty()) {
-            throw ScimErrors.invalidFilter("'" + path + "' is a boolean; compare it with true or false, not "
-                    + literal);
+            throw ScimErrors.invalidFilter(
+                    "'" + path + "' is a boolean; compare it with true or false, not " + literal);
         }
         return values.stream().map(InMemoryFilterEvaluator::booleanOf).anyMatch(expected::equals);
     }
 
-    private static boolean compareDateTimes(AttributePath path, ComparisonOperator operator, JsonNode literal,
-            List<JsonNode> values) {
+    private static boolean compareDateTimes(
+            AttributePath path, ComparisonOperator operator, JsonNode literal, List<JsonNode> values) {
         Instant expected = dateTime(path, literal);
         for (JsonNode value : values) {
             Optional<Instant> actual = parseInstant(value);
@@ -302,9 +305,10 @@ public final class InMemoryFilterEvaluator {
         return false;
     }
 
-    private static boolean compareNumbers(AttributePath path, ComparisonOperator operator, JsonNode literal,
-            List<JsonNode> values) {
-        if (operator == ComparisonOperator.CO || operator == ComparisonOperator.SW
+    private static boolean compareNumbers(
+            AttributePath path, ComparisonOperator operator, JsonNode literal, List<JsonNode> values) {
+        if (operator == ComparisonOperator.CO
+                || operator == ComparisonOperator.SW
                 || operator == ComparisonOperator.EW) {
             throw ScimErrors.invalidFilter("'" + operator.wireValue() + "' compares strings; '" + path + " "
                     + operator.wireValue() + " " + literal + "' compares a number");
@@ -329,13 +333,16 @@ public final class InMemoryFilterEvaluator {
     }
 
     private static boolean isOrdering(ComparisonOperator operator) {
-        return operator == ComparisonOperator.GT || operator == ComparisonOperator.GE
-                || operator == ComparisonOperator.LT || operator == ComparisonOperator.LE;
+        return operator == ComparisonOperator.GT
+                || operator == ComparisonOperator.GE
+                || operator == ComparisonOperator.LT
+                || operator == ComparisonOperator.LE;
     }
 
     private static Instant dateTime(AttributePath path, JsonNode literal) {
-        return parseInstant(literal).orElseThrow(() -> ScimErrors.invalidFilter("'" + path
-                + "' is a dateTime; compare it with a string like \"2015-10-10T14:38:21Z\", not " + literal));
+        return parseInstant(literal)
+                .orElseThrow(() -> ScimErrors.invalidFilter("'" + path
+                        + "' is a dateTime; compare it with a string like \"2015-10-10T14:38:21Z\", not " + literal));
     }
 
     private static Optional<Instant> parseInstant(JsonNode node) {

@@ -42,7 +42,9 @@ final class BeyondCatalogue {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
-            if (name.startsWith("$") || name.equalsIgnoreCase("schemas") || ScimSchemas.USER.attribute(name).isPresent()
+            if (name.startsWith("$")
+                    || name.equalsIgnoreCase("schemas")
+                    || ScimSchemas.USER.attribute(name).isPresent()
                     || value.isNull()) {
                 continue;
             }
@@ -50,8 +52,9 @@ final class BeyondCatalogue {
                 unknownMembers(value, ScimSchemas.ENTERPRISE_USER_URN, carried, null, null);
             } else if (CustomSchema.isUrn(name)) {
                 if (!value.isObject()) {
-                    throw ScimErrors.invalidSyntax("'" + CustomSchema.URN
-                            + "' must be an object of the company's declared attributes, got " + JsonFields.describe(value));
+                    throw ScimErrors.invalidSyntax(
+                            "'" + CustomSchema.URN + "' must be an object of the company's declared attributes, got "
+                                    + JsonFields.describe(value));
                 }
                 unknownMembers(value, CustomSchema.URN, carried, schema, custom);
             } else if (!(value.isObject() && value.isEmpty())) {
@@ -63,13 +66,13 @@ final class BeyondCatalogue {
                     + "refuses undeclared attributes (strict mode): declare it in " + CustomSchema.URN
                     + " or remove it from the identity provider's mapping");
         }
-        return new Split(new CustomAttributes(custom),
-                new CarriedAttributes(carried.isEmpty() ? null : carried.toString()));
+        return new Split(
+                new CustomAttributes(custom), new CarriedAttributes(carried.isEmpty() ? null : carried.toString()));
     }
 
     /** Sorts an extension object's members: declared ones into {@code custom}, unknown ones into {@code carried}. */
-    private static void unknownMembers(JsonNode object, String urn, ObjectNode carried, CustomSchema schema,
-            Map<String, List<String>> custom) {
+    private static void unknownMembers(
+            JsonNode object, String urn, ObjectNode carried, CustomSchema schema, Map<String, List<String>> custom) {
         if (!object.isObject()) {
             return; // the reader of known attributes reports the shape
         }
@@ -81,7 +84,8 @@ final class BeyondCatalogue {
                 continue;
             }
             if (schema == null) {
-                if (ScimSchemas.ENTERPRISE_USER.attribute(name).isPresent() || member.getValue().isNull()) {
+                if (ScimSchemas.ENTERPRISE_USER.attribute(name).isPresent()
+                        || member.getValue().isNull()) {
                     continue;
                 }
             } else {
@@ -102,7 +106,8 @@ final class BeyondCatalogue {
 
     private static String firstPath(ObjectNode carried) {
         Map.Entry<String, JsonNode> first = carried.fields().next();
-        if (first.getKey().regionMatches(true, 0, "urn:", 0, 4) && first.getValue().isObject()
+        if (first.getKey().regionMatches(true, 0, "urn:", 0, 4)
+                && first.getValue().isObject()
                 && !first.getValue().isEmpty()) {
             return first.getKey() + ":" + first.getValue().fieldNames().next();
         }
@@ -133,7 +138,8 @@ final class BeyondCatalogue {
                 });
             } else if (existing == null) {
                 resource.set(name, field.getValue());
-                if (name.regionMatches(true, 0, "urn:", 0, 4) && field.getValue().isObject()) {
+                if (name.regionMatches(true, 0, "urn:", 0, 4)
+                        && field.getValue().isObject()) {
                     schemasAdded.add(name);
                 }
             }
@@ -147,7 +153,8 @@ final class BeyondCatalogue {
             return paths;
         }
         parse(carried).fields().forEachRemaining(field -> {
-            if (field.getKey().regionMatches(true, 0, "urn:", 0, 4) && field.getValue().isObject()) {
+            if (field.getKey().regionMatches(true, 0, "urn:", 0, 4)
+                    && field.getValue().isObject()) {
                 field.getValue().fieldNames().forEachRemaining(member -> paths.add(field.getKey() + ":" + member));
             } else {
                 paths.add(field.getKey());

@@ -38,6 +38,9 @@ public final class CaseInsensitiveFields {
 
     /** @return whether the node is absent, JSON null or the empty string (Entra clears attributes with both) */
     public static boolean isAbsentOrEmpty(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.textValue().isEmpty());
+        return node == null
+                || node.isNull()
+                || node.isMissingNode()
+                || (node.isTextual() && node.textValue().isEmpty());
     }
 }

@@ -41,8 +41,8 @@ public final class CustomAttributeJson {
         }
         if (value.isArray()) {
             if (!attribute.multiValued() && value.size() > 1) {
-                throw ScimErrors.invalidValue("attribute '" + path + "' is single-valued; got " + value.size()
-                        + " values");
+                throw ScimErrors.invalidValue(
+                        "attribute '" + path + "' is single-valued; got " + value.size() + " values");
             }
             for (JsonNode element : value) {
                 one(attribute, path, element).ifPresent(texts::add);
@@ -61,12 +61,18 @@ public final class CustomAttributeJson {
             throw refused(attribute, path, node);
         }
         String text = switch (attribute.type()) {
-            case BOOLEAN -> node.isBoolean() ? Boolean.toString(node.booleanValue())
-                    : node.isTextual() && (node.textValue().equalsIgnoreCase("true")
-                            || node.textValue().equalsIgnoreCase("false"))
-                    ? node.textValue().toLowerCase(java.util.Locale.ROOT) : null;
-            case INTEGER, DECIMAL -> node.isNumber() ? node.decimalValue().toString()
-                    : node.isTextual() ? node.textValue().strip() : null;
+            case BOOLEAN ->
+                node.isBoolean()
+                        ? Boolean.toString(node.booleanValue())
+                        : node.isTextual()
+                                        && (node.textValue().equalsIgnoreCase("true")
+                                                || node.textValue().equalsIgnoreCase("false"))
+                                ? node.textValue().toLowerCase(java.util.Locale.ROOT)
+                                : null;
+            case INTEGER, DECIMAL ->
+                node.isNumber()
+                        ? node.decimalValue().toString()
+                        : node.isTextual() ? node.textValue().strip() : null;
             case DATE_TIME, STRING, REFERENCE -> node.isTextual() ? node.textValue() : null;
             default -> null;
         };
@@ -94,8 +100,9 @@ public final class CustomAttributeJson {
             case DATE_TIME -> "an xsd:dateTime with an offset, such as \"2024-05-01T09:00:00Z\"";
             default -> "a string of at most " + CustomSchema.MAX_VALUE_LENGTH + " characters";
         };
-        return ScimErrors.invalidValue("attribute '" + path + "' is declared " + attribute.type().wireValue()
-                + (attribute.multiValued() ? " (multi-valued)" : "") + "; " + shown + " is not " + expected);
+        return ScimErrors.invalidValue(
+                "attribute '" + path + "' is declared " + attribute.type().wireValue()
+                        + (attribute.multiValued() ? " (multi-valued)" : "") + "; " + shown + " is not " + expected);
     }
 
     /** @return one stored value as its declared type's JSON */

@@ -24,8 +24,8 @@ import java.util.Set;
  */
 public final class CustomSchemaJson {
 
-    private static final Set<String> ATTRIBUTE_MEMBERS = Set.of("name", "type", "multivalued", "caseexact",
-            "description");
+    private static final Set<String> ATTRIBUTE_MEMBERS =
+            Set.of("name", "type", "multivalued", "caseexact", "description");
 
     private CustomSchemaJson() {}
 
@@ -37,10 +37,11 @@ public final class CustomSchemaJson {
         Iterator<String> members = document.fieldNames();
         while (members.hasNext()) {
             String member = members.next();
-            if (!member.equalsIgnoreCase("attributes") && !member.equalsIgnoreCase("strict")
+            if (!member.equalsIgnoreCase("attributes")
+                    && !member.equalsIgnoreCase("strict")
                     && !member.equalsIgnoreCase("schema")) {
-                throw ScimErrors.invalidValue("unknown member '" + member + "'; a schema extension has 'attributes' "
-                        + "and 'strict'");
+                throw ScimErrors.invalidValue(
+                        "unknown member '" + member + "'; a schema extension has 'attributes' " + "and 'strict'");
             }
         }
         Optional<JsonNode> strictNode = JsonFields.field(document, "strict");
@@ -65,8 +66,8 @@ public final class CustomSchemaJson {
             attributes.add(definition);
         }
         if (attributes.size() > CustomSchema.MAX_ATTRIBUTES) {
-            throw ScimErrors.invalidValue("a company declares at most " + CustomSchema.MAX_ATTRIBUTES
-                    + " attributes; " + attributes.size() + " given");
+            throw ScimErrors.invalidValue("a company declares at most " + CustomSchema.MAX_ATTRIBUTES + " attributes; "
+                    + attributes.size() + " given");
         }
         return new CustomSchema(attributes, strict);
     }
@@ -93,16 +94,19 @@ public final class CustomSchemaJson {
             }
         });
         JsonNode typeNode = JsonFields.field(node, "type").orElse(null);
-        AttributeType type = typeNode == null || !typeNode.isTextual() ? null
-                : Arrays.stream(AttributeType.values()).filter(candidate -> CustomSchema.DECLARABLE_TYPES
-                        .contains(candidate) && candidate.wireValue().equalsIgnoreCase(typeNode.textValue()))
-                        .findFirst().orElse(null);
+        AttributeType type = typeNode == null || !typeNode.isTextual()
+                ? null
+                : Arrays.stream(AttributeType.values())
+                        .filter(candidate -> CustomSchema.DECLARABLE_TYPES.contains(candidate)
+                                && candidate.wireValue().equalsIgnoreCase(typeNode.textValue()))
+                        .findFirst()
+                        .orElse(null);
         if (type == null) {
             throw ScimErrors.invalidValue("attribute '" + name + "': 'type' must be one of string, boolean, integer, "
                     + "decimal, dateTime, reference; got " + (typeNode == null ? "none" : typeNode.toString()));
         }
-        AttributeDefinition definition = AttributeDefinition.of(name, type,
-                text(node, "description", name).orElse("Declared by the company."));
+        AttributeDefinition definition = AttributeDefinition.of(
+                name, type, text(node, "description", name).orElse("Declared by the company."));
         if (flag(node, "multiValued", name)) {
             definition = definition.withMultiValued().withMaxValues(100);
         }
@@ -133,8 +137,8 @@ public final class CustomSchemaJson {
             return Optional.empty();
         }
         if (!value.isTextual() || value.textValue().length() > 1024) {
-            throw ScimErrors.invalidValue("attribute '" + name + "': '" + member + "' must be a string of at most "
-                    + "1024 characters");
+            throw ScimErrors.invalidValue(
+                    "attribute '" + name + "': '" + member + "' must be a string of at most " + "1024 characters");
         }
         return Optional.of(value.textValue());
     }

@@ -37,14 +37,17 @@ public final class EventPayloadJson {
         if (details.cause().requestId() != null) {
             cause.put("requestId", details.cause().requestId());
         }
-        cause.put("client", details.cause().client().wireName()).put("baseUrl", details.cause().baseUrl());
+        cause.put("client", details.cause().client().wireName())
+                .put("baseUrl", details.cause().baseUrl());
         node.put("operation", details.operation().name());
         if (details.resource() != null) {
             node.set("resource", details.resource());
         }
         ArrayNode changes = node.putArray("changes");
         for (AttributeChange change : details.changes()) {
-            changes.addObject().put("path", change.path()).<ObjectNode>set("old", change.oldValue())
+            changes.addObject()
+                    .put("path", change.path())
+                    .<ObjectNode>set("old", change.oldValue())
                     .set("new", change.newValue());
         }
         if (details.preExisting() != null) {
@@ -65,14 +68,19 @@ public final class EventPayloadJson {
         DomainEvent event = DomainEventJson.read(type, node.get("event").toString());
         JsonNode cause = node.path("cause");
         List<AttributeChange> changes = new ArrayList<>();
-        node.path("changes").forEach(change -> changes.add(new AttributeChange(change.path("path").asText(),
-                change.hasNonNull("old") ? change.get("old") : NullNode.getInstance(),
-                change.hasNonNull("new") ? change.get("new") : NullNode.getInstance())));
+        node.path("changes")
+                .forEach(change -> changes.add(new AttributeChange(
+                        change.path("path").asText(),
+                        change.hasNonNull("old") ? change.get("old") : NullNode.getInstance(),
+                        change.hasNonNull("new") ? change.get("new") : NullNode.getInstance())));
         EventDetails details = new EventDetails(
-                new Cause(cause.hasNonNull("requestId") ? cause.get("requestId").asText() : null,
-                        Cause.Client.ofWireName(cause.path("client").asText("other")), cause.path("baseUrl").asText("")),
+                new Cause(
+                        cause.hasNonNull("requestId") ? cause.get("requestId").asText() : null,
+                        Cause.Client.ofWireName(cause.path("client").asText("other")),
+                        cause.path("baseUrl").asText("")),
                 EventDetails.Operation.valueOf(node.path("operation").asText("PATCH")),
-                node.get("resource") instanceof ObjectNode resource ? resource : null, changes,
+                node.get("resource") instanceof ObjectNode resource ? resource : null,
+                changes,
                 node.hasNonNull("preExisting") ? node.get("preExisting").asBoolean() : null,
                 node.path("adopted").asBoolean(false));
         return new Stored(event, details);

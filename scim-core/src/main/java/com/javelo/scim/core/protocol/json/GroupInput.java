@@ -9,8 +9,8 @@ import java.util.Set;
  * @param memberIds the member user ids, or {@code null} when the body had no {@code members}
  * @param memberDisplays the labels given with some members ({@code display}), by user id
  */
-public record GroupInput(String displayName, String externalId, Set<String> memberIds,
-        Map<String, String> memberDisplays) {
+public record GroupInput(
+        String displayName, String externalId, Set<String> memberIds, Map<String, String> memberDisplays) {
 
     public GroupInput {
         memberIds = memberIds == null ? null : Set.copyOf(memberIds);

@@ -3,12 +3,12 @@ package com.javelo.scim.core.protocol.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.etag.EntityTags;
-import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.patch.quirks.MemberDisplays;
 import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.Member;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -66,7 +66,6 @@ public final class GroupJson {
                 + JsonFields.describe(member));
     }
 
-
     /**
      * Renders a group; {@code members} is called only when members are wanted, and feeds them one
      * at a time so a large group is never held twice.
@@ -79,8 +78,8 @@ public final class GroupJson {
      * @param streamMembers write the members while the response is serialised, from the store's
      *     cursor, instead of building them into the tree (for large groups)
      */
-    public static ObjectNode write(Group group, String baseUrl, Consumer<Consumer<Member>> members,
-            boolean streamMembers) {
+    public static ObjectNode write(
+            Group group, String baseUrl, Consumer<Consumer<Member>> members, boolean streamMembers) {
         ObjectNode node = ScimJson.nodes().objectNode();
         node.putArray("schemas").add(GROUP_URN);
         node.put("id", group.id().value());

@@ -85,8 +85,8 @@ public final class JsonFields {
         if (node.isTextual() && node.textValue().isBlank()) {
             return null;
         }
-        throw ScimErrors.invalidSyntax("attribute '" + attributePath + "' must be a boolean (true or false), got "
-                + describe(node));
+        throw ScimErrors.invalidSyntax(
+                "attribute '" + attributePath + "' must be a boolean (true or false), got " + describe(node));
     }
 
     /** @return the object value, or empty; refuses other JSON types */
@@ -96,8 +96,8 @@ public final class JsonFields {
             if (value.get().isTextual() && value.get().textValue().isBlank()) {
                 return Optional.empty();
             }
-            throw ScimErrors.invalidSyntax("attribute '" + attributePath + "' must be an object, got "
-                    + describe(value.get()));
+            throw ScimErrors.invalidSyntax(
+                    "attribute '" + attributePath + "' must be an object, got " + describe(value.get()));
         }
         return value;
     }

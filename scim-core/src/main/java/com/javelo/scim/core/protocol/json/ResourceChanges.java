@@ -27,7 +27,8 @@ public final class ResourceChanges {
         return changes;
     }
 
-    private static void compare(String prefix, int depth, ObjectNode before, ObjectNode after, List<AttributeChange> changes) {
+    private static void compare(
+            String prefix, int depth, ObjectNode before, ObjectNode after, List<AttributeChange> changes) {
         Set<String> names = new LinkedHashSet<>();
         before.fieldNames().forEachRemaining(names::add);
         after.fieldNames().forEachRemaining(names::add);

@@ -31,7 +31,8 @@ final class StreamedMembers implements JsonSerializable {
                 try {
                     generator.writeStartObject();
                     generator.writeStringField("value", member.userId().value());
-                    generator.writeStringField("$ref", baseUrl + "/Users/" + member.userId().value());
+                    generator.writeStringField(
+                            "$ref", baseUrl + "/Users/" + member.userId().value());
                     generator.writeStringField("display", member.display());
                     generator.writeStringField("type", "User");
                     generator.writeEndObject();

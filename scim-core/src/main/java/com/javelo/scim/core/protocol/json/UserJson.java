@@ -3,14 +3,14 @@ package com.javelo.scim.core.protocol.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.etag.EntityTags;
-import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.core.protocol.schema.InputLimits;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.user.Address;
 import com.javelo.scim.domain.user.CarriedAttributes;
 import com.javelo.scim.domain.user.CustomAttributes;
-import com.javelo.scim.domain.user.Address;
 import com.javelo.scim.domain.user.EnterpriseAttributes;
 import com.javelo.scim.domain.user.ManagerReference;
 import com.javelo.scim.domain.user.MultiValue;
@@ -39,6 +39,7 @@ public final class UserJson {
 
     /** Private members of the storage form (never attribute names: those start with a letter). */
     static final String STORED_CUSTOM = "$custom";
+
     static final String STORED_CARRIED = "$carried";
 
     /** Reads a POST/PUT body (or a patched document) of a company that declares nothing. */
@@ -58,25 +59,47 @@ public final class UserJson {
         InputLimits.checkUser(body);
         UserInput known = readKnown(body);
         BeyondCatalogue.Split beyond = BeyondCatalogue.read(body, schema);
-        return new UserInput(with(known.profile(), beyond.custom(), beyond.carried()), known.active(),
-                known.managerValue());
+        return new UserInput(
+                with(known.profile(), beyond.custom(), beyond.carried()), known.active(), known.managerValue());
     }
 
     /** Reads a stored profile: it passed the limits when it was written. */
     static UserInput readStored(JsonNode body) {
         UserInput known = readKnown(body);
         JsonNode carried = body.get(STORED_CARRIED);
-        return new UserInput(with(known.profile(), CustomAttributeJson.readStored(body.get(STORED_CUSTOM)),
-                new CarriedAttributes(carried == null || carried.isNull() ? null : carried.toString())),
-                known.active(), known.managerValue());
+        return new UserInput(
+                with(
+                        known.profile(),
+                        CustomAttributeJson.readStored(body.get(STORED_CUSTOM)),
+                        new CarriedAttributes(carried == null || carried.isNull() ? null : carried.toString())),
+                known.active(),
+                known.managerValue());
     }
 
     private static UserProfile with(UserProfile profile, CustomAttributes custom, CarriedAttributes carried) {
-        return new UserProfile(profile.userName(), profile.externalId(), profile.name(), profile.displayName(),
-                profile.nickName(), profile.profileUrl(), profile.title(), profile.userType(),
-                profile.preferredLanguage(), profile.locale(), profile.timezone(), profile.emails(),
-                profile.phoneNumbers(), profile.ims(), profile.photos(), profile.addresses(), profile.entitlements(),
-                profile.roles(), profile.x509Certificates(), profile.enterprise(), custom, carried);
+        return new UserProfile(
+                profile.userName(),
+                profile.externalId(),
+                profile.name(),
+                profile.displayName(),
+                profile.nickName(),
+                profile.profileUrl(),
+                profile.title(),
+                profile.userType(),
+                profile.preferredLanguage(),
+                profile.locale(),
+                profile.timezone(),
+                profile.emails(),
+                profile.phoneNumbers(),
+                profile.ims(),
+                profile.photos(),
+                profile.addresses(),
+                profile.entitlements(),
+                profile.roles(),
+                profile.x509Certificates(),
+                profile.enterprise(),
+                custom,
+                carried);
     }
 
     /** @return the paths of the attributes nobody declared that {@code profile} carries */
@@ -274,8 +297,8 @@ public final class UserJson {
                 continue;
             }
             if (!element.isObject()) {
-                throw ScimErrors.invalidSyntax("each value of '" + attribute + "' must be an object, got "
-                        + JsonFields.describe(element));
+                throw ScimErrors.invalidSyntax(
+                        "each value of '" + attribute + "' must be an object, got " + JsonFields.describe(element));
             }
             String value = JsonFields.text(element, "value", attribute + ".value");
             String type = JsonFields.text(element, "type", attribute + ".type");
@@ -312,8 +335,8 @@ public final class UserJson {
                 continue;
             }
             if (!element.isObject()) {
-                throw ScimErrors.invalidSyntax("each value of 'addresses' must be an object, got "
-                        + JsonFields.describe(element));
+                throw ScimErrors.invalidSyntax(
+                        "each value of 'addresses' must be an object, got " + JsonFields.describe(element));
             }
             Address address = new Address(
                     JsonFields.text(element, "formatted", "addresses.formatted"),
@@ -396,8 +419,8 @@ public final class UserJson {
                 return null;
             }
             if (manager.size() > 1) {
-                throw ScimErrors.invalidValue("attribute '" + attribute + "' is single-valued; got "
-                        + manager.size() + " values");
+                throw ScimErrors.invalidValue(
+                        "attribute '" + attribute + "' is single-valued; got " + manager.size() + " values");
             }
             return managerValue(manager.get(0));
         }
@@ -405,8 +428,9 @@ public final class UserJson {
             String value = JsonFields.text(manager, "value", attribute + ".value");
             return value == null ? null : value.strip();
         }
-        throw ScimErrors.invalidSyntax("attribute '" + attribute
-                + "' must be an object with a 'value' (the manager's email or id), got " + JsonFields.describe(manager));
+        throw ScimErrors.invalidSyntax(
+                "attribute '" + attribute + "' must be an object with a 'value' (the manager's email or id), got "
+                        + JsonFields.describe(manager));
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {
@@ -419,5 +443,4 @@ public final class UserJson {
     public static ManagerReference managerReference(String value) {
         return value == null ? null : ManagerReference.pending(value);
     }
-
 }

@@ -111,8 +111,9 @@ public final class CursorCodec {
             String id = in.readUTF();
             Instant expires = Instant.ofEpochSecond(in.readLong());
             if (!MessageDigest.isEqual(boundTo, digest(tenant, query))) {
-                throw ScimErrors.invalidCursor("This cursor belongs to another query: repeat the filter of the request"
-                        + " that returned it (only 'cursor' changes between pages), or start again with an empty 'cursor'.");
+                throw ScimErrors.invalidCursor(
+                        "This cursor belongs to another query: repeat the filter of the request"
+                                + " that returned it (only 'cursor' changes between pages), or start again with an empty 'cursor'.");
             }
             if (clock.instant().isAfter(expires)) {
                 throw ScimErrors.expiredCursor("The cursor has expired: request the next page within "

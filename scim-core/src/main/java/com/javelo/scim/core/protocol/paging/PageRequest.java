@@ -28,8 +28,8 @@ public record PageRequest(int startIndex, int count) {
      */
     public static PageRequest of(Integer startIndex, Integer count, int defaultCount, int maxCount) {
         if (maxCount < 0 || defaultCount < 0) {
-            throw new IllegalArgumentException("page sizes must not be negative: default " + defaultCount
-                    + ", max " + maxCount);
+            throw new IllegalArgumentException(
+                    "page sizes must not be negative: default " + defaultCount + ", max " + maxCount);
         }
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int requested = count == null ? defaultCount : Math.max(count, 0);

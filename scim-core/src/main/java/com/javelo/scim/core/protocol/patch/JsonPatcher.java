@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
-import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import java.util.ArrayList;
@@ -65,8 +65,8 @@ public final class JsonPatcher {
      * @throws com.javelo.scim.core.protocol.error.ScimException {@code noTarget}, {@code invalidPath},
      *     {@code invalidValue} or {@code invalidFilter}; {@code resource} is then unchanged
      */
-    public static ObjectNode apply(ObjectNode resource, List<PatchOperation> operations,
-            AttributeCharacteristics schema) {
+    public static ObjectNode apply(
+            ObjectNode resource, List<PatchOperation> operations, AttributeCharacteristics schema) {
         ObjectNode document = resource.deepCopy();
         Patching patching = new Patching(document, schema);
         for (PatchOperation operation : operations) {
@@ -133,13 +133,16 @@ public final class JsonPatcher {
                 if (!value.isObject() && !core && !extension && key.lastIndexOf(':') > 4) {
                     // "urn:…:User:level": a URN-qualified attribute of a schema nobody declared, kept as sent.
                     int colon = key.lastIndexOf(':');
-                    attribute(op, new AttributePath(key.substring(0, colon), key.substring(colon + 1), null), value,
+                    attribute(
+                            op,
+                            new AttributePath(key.substring(0, colon), key.substring(colon + 1), null),
+                            value,
                             true);
                     return;
                 }
                 if (!value.isObject()) {
-                    throw ScimErrors.invalidValue("'" + key + "' must be an object of that schema's attributes; got "
-                            + describe(value));
+                    throw ScimErrors.invalidValue(
+                            "'" + key + "' must be an object of that schema's attributes; got " + describe(value));
                 }
                 Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
                 while (fields.hasNext()) {
@@ -179,8 +182,8 @@ public final class JsonPatcher {
                 ObjectNode given = requireObject(path, value);
                 JsonNode existing = at.get();
                 boolean merge = op == PatchOp.ADD || pathless;
-                ObjectNode target = merge && existing != null && existing.isObject()
-                        ? (ObjectNode) existing : NODES.objectNode();
+                ObjectNode target =
+                        merge && existing != null && existing.isObject() ? (ObjectNode) existing : NODES.objectNode();
                 mergeInto(path, target, given);
                 at.setOrRemoveWhenEmpty(target);
             } else {
@@ -212,7 +215,8 @@ public final class JsonPatcher {
                 return;
             }
             if (op == PatchOp.ADD && existing != null && (existing.isArray() || multiValued)) {
-                ArrayNode array = existing.isArray() ? (ArrayNode) existing.deepCopy()
+                ArrayNode array = existing.isArray()
+                        ? (ArrayNode) existing.deepCopy()
                         : NODES.arrayNode().add(existing);
                 (value.isArray() ? value : NODES.arrayNode().add(value)).forEach(element -> {
                     if (!contains(array, element)) {
@@ -242,7 +246,8 @@ public final class JsonPatcher {
             List<ObjectNode> values = multiValues(path, value);
             JsonNode existing = at.get();
             ArrayNode array = op == PatchOp.ADD && existing != null && existing.isArray()
-                    ? (ArrayNode) existing : NODES.arrayNode();
+                    ? (ArrayNode) existing
+                    : NODES.arrayNode();
             Set<JsonNode> written = identitySet();
             for (ObjectNode candidate : values) {
                 if (!contains(path, array, candidate)) {
@@ -388,8 +393,10 @@ public final class JsonPatcher {
             public Boolean visitComparison(Filter.Comparison comparison) {
                 AttributePath relative = comparison.path();
                 if (comparison.operator() != ComparisonOperator.EQ
-                        || relative.hasSubAttribute() || relative.schemaUrn() != null
-                        || comparison.value() == null || !comparison.value().isValueNode()
+                        || relative.hasSubAttribute()
+                        || relative.schemaUrn() != null
+                        || comparison.value() == null
+                        || !comparison.value().isValueNode()
                         || comparison.value().isNull()) {
                     return false;
                 }
@@ -399,7 +406,8 @@ public final class JsonPatcher {
                 }
                 JsonNode literal = comparison.value();
                 if (schema.isBoolean(sub) && literal.isTextual()) {
-                    literal = BooleanNode.valueOf(Boolean.parseBoolean(literal.textValue().strip()));
+                    literal = BooleanNode.valueOf(
+                            Boolean.parseBoolean(literal.textValue().strip()));
                 }
                 seed.set(nameFor(seed, sub), literal);
                 return true;
@@ -490,12 +498,12 @@ public final class JsonPatcher {
                 return value;
             }
             if (schema.isComplex(path)) {
-                throw ScimErrors.invalidValue("'" + path + "' takes an object of sub-attributes, not "
-                        + describe(value));
+                throw ScimErrors.invalidValue(
+                        "'" + path + "' takes an object of sub-attributes, not " + describe(value));
             }
             if (!value.isTextual() && !value.isNumber()) {
-                throw ScimErrors.invalidValue("'" + path + "' must be a single " + (schema.isDateTime(path)
-                        ? "dateTime string" : "string") + ", not " + describe(value));
+                throw ScimErrors.invalidValue("'" + path + "' must be a single "
+                        + (schema.isDateTime(path) ? "dateTime string" : "string") + ", not " + describe(value));
             }
             return value;
         }
@@ -530,9 +538,12 @@ public final class JsonPatcher {
             if (isAbsentOrEmpty(leftValue) || isAbsentOrEmpty(rightValue)) {
                 return left.equals(right);
             }
-            if (leftValue.isTextual() && rightValue.isTextual()
+            if (leftValue.isTextual()
+                    && rightValue.isTextual()
                     && !schema.isCaseExact(attribute.withSubAttribute("value"))) {
-                return leftValue.textValue().toLowerCase(Locale.ROOT)
+                return leftValue
+                        .textValue()
+                        .toLowerCase(Locale.ROOT)
                         .equals(rightValue.textValue().toLowerCase(Locale.ROOT));
             }
             return leftValue.equals(rightValue);
@@ -563,7 +574,8 @@ public final class JsonPatcher {
         private void dropValuesWithoutValue(ArrayNode array, AttributePath changedSub) {
             for (int index = array.size() - 1; index >= 0; index--) {
                 JsonNode element = array.get(index);
-                boolean valueCleared = changedSub != null && changedSub.subAttribute().equalsIgnoreCase("value")
+                boolean valueCleared = changedSub != null
+                        && changedSub.subAttribute().equalsIgnoreCase("value")
                         && isAbsentOrEmpty(CaseInsensitiveFields.get(element, "value"));
                 if (element.isEmpty() || valueCleared) {
                     array.remove(index);
@@ -587,8 +599,8 @@ public final class JsonPatcher {
                 return null; // a group's unknown extension: ignored (CLIENTS.md §5.9)
             }
             if (!schema.isKnown(attribute) && !schema.keepsUnknownAttributes()) {
-                throw ScimErrors.invalidPath("attribute '" + attribute + "' is not known"
-                        + (urn == null ? "" : " in schema '" + urn + "'"));
+                throw ScimErrors.invalidPath(
+                        "attribute '" + attribute + "' is not known" + (urn == null ? "" : " in schema '" + urn + "'"));
             }
             if (unknownUrn || !schema.isKnown(attribute)) {
                 // Nothing silently dropped (issue #15): an attribute nobody declared is kept as sent.
@@ -602,7 +614,9 @@ public final class JsonPatcher {
             if (path.hasSubAttribute() && !schema.isKnown(path)) {
                 throw ScimErrors.invalidPath("'" + attribute + "' has no sub-attribute '" + path.subAttribute() + "'");
             }
-            String container = extension ? urn : urn == null ? schema.extensionUrnOf(attribute).orElse(null) : null;
+            String container = extension
+                    ? urn
+                    : urn == null ? schema.extensionUrnOf(attribute).orElse(null) : null;
             boolean custom = container != null && CustomSchema.isUrn(container);
             return new Location(attribute, container, custom);
         }
@@ -648,7 +662,8 @@ public final class JsonPatcher {
                 if (container == null) {
                     return;
                 }
-                CaseInsensitiveFields.actualName(container, attribute.attribute()).ifPresent(container::remove);
+                CaseInsensitiveFields.actualName(container, attribute.attribute())
+                        .ifPresent(container::remove);
                 if (extensionUrn != null && container.isEmpty()) {
                     CaseInsensitiveFields.actualName(document, extensionUrn).ifPresent(document::remove);
                 }
@@ -668,7 +683,8 @@ public final class JsonPatcher {
                 }
                 ObjectNode created = NODES.objectNode();
                 name.ifPresent(document::remove);
-                document.set(name.orElseGet(() -> schema.canonicalUrn(extensionUrn).orElse(extensionUrn)), created);
+                document.set(
+                        name.orElseGet(() -> schema.canonicalUrn(extensionUrn).orElse(extensionUrn)), created);
                 return created;
             }
         }

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
-import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +64,8 @@ public final class MembershipPatchPlanner {
                 attributeOperations.add(operation);
                 continue;
             }
-            fold.apply(new PatchOperation(operation.op(), PatchPath.of(AttributePath.of(MEMBERS)),
-                    value.get(membersKey.get())));
+            fold.apply(new PatchOperation(
+                    operation.op(), PatchPath.of(AttributePath.of(MEMBERS)), value.get(membersKey.get())));
             ObjectNode rest = ((ObjectNode) value).deepCopy();
             rest.remove(membersKey.get());
             if (!rest.isEmpty()) {
@@ -77,13 +77,17 @@ public final class MembershipPatchPlanner {
 
     /** @return whether {@code path} names a group's members as a whole ({@code members}, no filter, no sub-attribute) */
     public static boolean namesWholeMembers(PatchPath path) {
-        return path != null && isMembers(path.attribute().parent()) && !path.attribute().hasSubAttribute()
-                && path.valueFilter() == null && path.subAttribute() == null;
+        return path != null
+                && isMembers(path.attribute().parent())
+                && !path.attribute().hasSubAttribute()
+                && path.valueFilter() == null
+                && path.subAttribute() == null;
     }
 
     private static boolean isMembers(AttributePath attribute) {
-        return attribute.attribute().equalsIgnoreCase(MEMBERS) && (attribute.schemaUrn() == null
-                || attribute.schemaUrn().equalsIgnoreCase(ScimUserGroupCharacteristics.GROUP_URN));
+        return attribute.attribute().equalsIgnoreCase(MEMBERS)
+                && (attribute.schemaUrn() == null
+                        || attribute.schemaUrn().equalsIgnoreCase(ScimUserGroupCharacteristics.GROUP_URN));
     }
 
     /** The running net change. */
@@ -193,8 +197,12 @@ public final class MembershipPatchPlanner {
         public Void visitComparison(Filter.Comparison comparison) {
             AttributePath path = comparison.path();
             JsonNode literal = comparison.value();
-            if (comparison.operator() != ComparisonOperator.EQ || path.hasSubAttribute() || path.schemaUrn() != null
-                    || !path.attribute().equalsIgnoreCase("value") || literal == null || !literal.isTextual()) {
+            if (comparison.operator() != ComparisonOperator.EQ
+                    || path.hasSubAttribute()
+                    || path.schemaUrn() != null
+                    || !path.attribute().equalsIgnoreCase("value")
+                    || literal == null
+                    || !literal.isTextual()) {
                 throw unsupported();
             }
             ids.add(literal.textValue());

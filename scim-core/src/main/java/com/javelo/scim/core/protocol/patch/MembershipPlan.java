@@ -23,8 +23,12 @@ import java.util.Set;
  *     change, when they name no user: those given in the legacy bare-string shape
  *     ({@code quirks.LegacyStringMemberValues}); usually empty
  */
-public record MembershipPlan(Set<String> toAdd, Set<String> toRemove, Optional<Set<String>> replaceAll,
-        Map<String, String> labels, Set<String> skippableUnknowns) {
+public record MembershipPlan(
+        Set<String> toAdd,
+        Set<String> toRemove,
+        Optional<Set<String>> replaceAll,
+        Map<String, String> labels,
+        Set<String> skippableUnknowns) {
 
     public MembershipPlan {
         toAdd = frozen(toAdd);

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The three PATCH operations of RFC 7644 §3.5.2, read case-insensitively (Entra sends {@code Replace}). */
 public enum PatchOp {
-    ADD, REMOVE, REPLACE;
+    ADD,
+    REMOVE,
+    REPLACE;
 
     public static Optional<PatchOp> fromWire(String op) {
         for (PatchOp candidate : values()) {

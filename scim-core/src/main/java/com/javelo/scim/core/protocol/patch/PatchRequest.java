@@ -44,8 +44,8 @@ public record PatchRequest(List<PatchOperation> operations, List<String> written
      */
     public static PatchRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ScimErrors.invalidSyntax("a PATCH body must be a JSON object with \"schemas\":[\""
-                    + PATCH_OP_URN + "\"] and an \"Operations\" array");
+            throw ScimErrors.invalidSyntax("a PATCH body must be a JSON object with \"schemas\":[\"" + PATCH_OP_URN
+                    + "\"] and an \"Operations\" array");
         }
         JsonNode schemas = CaseInsensitiveFields.get(body, "schemas");
         if (schemas != null && !schemas.isNull() && !schemas.isArray()) {
@@ -65,7 +65,8 @@ public record PatchRequest(List<PatchOperation> operations, List<String> written
         List<String> written = new ArrayList<>();
         for (int index = 0; index < operations.size(); index++) {
             parsed.add(operation(operations.get(index), "Operations[" + index + "]"));
-            written.add(Objects.requireNonNull(CaseInsensitiveFields.get(operations.get(index), "op")).textValue());
+            written.add(Objects.requireNonNull(CaseInsensitiveFields.get(operations.get(index), "op"))
+                    .textValue());
         }
         return new PatchRequest(parsed, written);
     }
@@ -80,8 +81,8 @@ public record PatchRequest(List<PatchOperation> operations, List<String> written
         }
         Optional<PatchOp> op = PatchOp.fromWire(opNode.textValue());
         if (op.isEmpty()) {
-            throw ScimErrors.invalidSyntax(where + " has an unsupported op '" + opNode.textValue()
-                    + "'; use add, remove or replace");
+            throw ScimErrors.invalidSyntax(
+                    where + " has an unsupported op '" + opNode.textValue() + "'; use add, remove or replace");
         }
         PatchPath path = path(CaseInsensitiveFields.get(node, "path"), where);
         JsonNode value = CaseInsensitiveFields.get(node, "value");
@@ -99,6 +100,8 @@ public record PatchRequest(List<PatchOperation> operations, List<String> written
             throw ScimErrors.invalidSyntax(where + " has a \"path\" that is not a string: " + node);
         }
         // some clients send "path": "" for a path-less operation
-        return node.textValue().isBlank() ? null : PatchPathParser.parse(node.textValue().strip());
+        return node.textValue().isBlank()
+                ? null
+                : PatchPathParser.parse(node.textValue().strip());
     }
 }

@@ -2,10 +2,10 @@ package com.javelo.scim.core.protocol.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.quirks.IdpQuirks;
 import com.javelo.scim.core.protocol.patch.quirks.LegacyStringMemberValues;
 import com.javelo.scim.core.protocol.patch.quirks.MemberDisplays;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import java.util.List;
 
 /**
@@ -51,8 +51,9 @@ public final class ScimPatch {
      */
     public static GroupPatchPlan planGroup(PatchRequest request, AttributeCharacteristics schema) {
         GroupPatchPlan plan = MembershipPatchPlanner.plan(operations(request, schema));
-        MembershipPlan membership = plan.membership().withLabelsAndSkippable(
-                MemberDisplays.in(request.operations()), LegacyStringMemberValues.in(request.operations()));
+        MembershipPlan membership = plan.membership()
+                .withLabelsAndSkippable(
+                        MemberDisplays.in(request.operations()), LegacyStringMemberValues.in(request.operations()));
         return new GroupPatchPlan(plan.attributeOperations(), membership);
     }
 }

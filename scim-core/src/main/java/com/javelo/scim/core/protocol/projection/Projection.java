@@ -99,7 +99,8 @@ public final class Projection {
         }
         String urn = canonical.get().schemaUrn();
         SchemaDefinition owner = schema.schema(urn).orElseThrow();
-        AttributeDefinition attribute = owner.attribute(canonical.get().attribute()).orElseThrow();
+        AttributeDefinition attribute =
+                owner.attribute(canonical.get().attribute()).orElseThrow();
         Selection selection = resolve(schema).selectionFor(urn, attribute);
         if (!path.hasSubAttribute() || selection.kind() == Kind.NONE) {
             return selection.kind() != Kind.NONE;
@@ -133,14 +134,12 @@ public final class Projection {
         for (Map.Entry<String, JsonNode> field : resource.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
-            Optional<SchemaDefinition> extension =
-                    schema.isExtensionUrn(key) ? schema.schema(key) : Optional.empty();
+            Optional<SchemaDefinition> extension = schema.isExtensionUrn(key) ? schema.schema(key) : Optional.empty();
             if (key.equalsIgnoreCase(SCHEMAS)) {
                 result.set(key, value.deepCopy());
             } else if (extension.isPresent()) {
-                JsonNode projected = value.isObject()
-                        ? projectAttributes((ObjectNode) value, extension.get(), resolved)
-                        : null;
+                JsonNode projected =
+                        value.isObject() ? projectAttributes((ObjectNode) value, extension.get(), resolved) : null;
                 if (projected == null || projected.isEmpty()) {
                     droppedExtensions.add(key.toLowerCase(Locale.ROOT));
                 } else {
@@ -201,7 +200,8 @@ public final class Projection {
         return value.deepCopy();
     }
 
-    private static ObjectNode projectSubAttributes(ObjectNode value, AttributeDefinition attribute, Selection selection) {
+    private static ObjectNode projectSubAttributes(
+            ObjectNode value, AttributeDefinition attribute, Selection selection) {
         ObjectNode projected = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> field : value.properties()) {
             AttributeDefinition sub = attribute.subAttribute(field.getKey()).orElse(null);
@@ -282,7 +282,9 @@ public final class Projection {
 
         /** @return whether this selector names a sub-attribute of {@code other}. */
         boolean isPartOf(AttributePath other) {
-            return !other.hasSubAttribute() && path.hasSubAttribute() && path.parent().matches(other);
+            return !other.hasSubAttribute()
+                    && path.hasSubAttribute()
+                    && path.parent().matches(other);
         }
 
         @Override

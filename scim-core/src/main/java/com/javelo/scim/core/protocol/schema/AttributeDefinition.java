@@ -93,61 +93,225 @@ public record AttributeDefinition(
     }
 
     public AttributeDefinition withMultiValued() {
-        return new AttributeDefinition(name, type, true, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                true,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withRequired() {
-        return new AttributeDefinition(name, type, multiValued, description, true, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                true,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withCaseExact() {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, true,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                true,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withMutability(Mutability newMutability) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                newMutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                newMutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withReturned(Returned newReturned) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, newReturned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                newReturned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withUniqueness(Uniqueness newUniqueness) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, newUniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                newUniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withCanonicalValues(String... values) {
-        return new AttributeDefinition(name, type, multiValued, description, required, Arrays.asList(values),
-                caseExact, mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                Arrays.asList(values),
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withReferenceTypes(String... types) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, Arrays.asList(types), subAttributes, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                Arrays.asList(types),
+                subAttributes,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     public AttributeDefinition withSubAttributes(List<AttributeDefinition> subs) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subs, maxLength, maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subs,
+                maxLength,
+                maxValues,
+                filterable,
+                sortable);
     }
 
     /** @return this attribute with its string values bounded to {@code characters} (a column's size) */
     public AttributeDefinition withMaxLength(int characters) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, OptionalInt.of(characters),
-                maxValues, filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                OptionalInt.of(characters),
+                maxValues,
+                filterable,
+                sortable);
     }
 
     /** @return this multi-valued attribute with at most {@code count} values */
     public AttributeDefinition withMaxValues(int count) {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, OptionalInt.of(count), filterable, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                OptionalInt.of(count),
+                filterable,
+                sortable);
     }
 
     /**
@@ -155,8 +319,23 @@ public record AttributeDefinition(
      *     refuses filters on any other before a store sees them)
      */
     public AttributeDefinition withFilterable() {
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, true, sortable);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                true,
+                sortable);
     }
 
     /** @return this attribute as filterable and one a list may be sorted by (single-valued) */
@@ -164,17 +343,32 @@ public record AttributeDefinition(
         if (multiValued) {
             throw new IllegalArgumentException(name + ": a multi-valued attribute cannot be a sort key");
         }
-        return new AttributeDefinition(name, type, multiValued, description, required, canonicalValues, caseExact,
-                mutability, returned, uniqueness, referenceTypes, subAttributes, maxLength, maxValues, true, true);
+        return new AttributeDefinition(
+                name,
+                type,
+                multiValued,
+                description,
+                required,
+                canonicalValues,
+                caseExact,
+                mutability,
+                returned,
+                uniqueness,
+                referenceTypes,
+                subAttributes,
+                maxLength,
+                maxValues,
+                true,
+                true);
     }
 
     /** @return the description as {@code /Schemas} serves it: the RFC's text, then Javelo's limits */
     public String publishedDescription() {
         StringBuilder published = new StringBuilder(description);
-        maxLength.ifPresent(limit -> published.append("  Javelo accepts at most ").append(limit)
-                .append(" characters."));
-        maxValues.ifPresent(limit -> published.append("  Javelo accepts at most ").append(limit)
-                .append(" values."));
+        maxLength.ifPresent(limit ->
+                published.append("  Javelo accepts at most ").append(limit).append(" characters."));
+        maxValues.ifPresent(limit ->
+                published.append("  Javelo accepts at most ").append(limit).append(" values."));
         return published.toString();
     }
 
@@ -184,6 +378,8 @@ public record AttributeDefinition(
 
     /** @return the sub-attribute called {@code subName}, compared case-insensitively (RFC 7643 §2.1). */
     public Optional<AttributeDefinition> subAttribute(String subName) {
-        return subAttributes.stream().filter(sub -> sub.name.equalsIgnoreCase(subName)).findFirst();
+        return subAttributes.stream()
+                .filter(sub -> sub.name.equalsIgnoreCase(subName))
+                .findFirst();
     }
 }

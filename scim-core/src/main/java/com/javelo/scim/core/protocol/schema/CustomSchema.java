@@ -26,8 +26,13 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
     public static final String URN = "urn:ietf:params:scim:schemas:extension:javelo:2.0:User";
 
     /** The types a company may declare (RFC 7643 §2.3, without complex and binary). */
-    public static final Set<AttributeType> DECLARABLE_TYPES = Set.of(AttributeType.STRING, AttributeType.BOOLEAN,
-            AttributeType.INTEGER, AttributeType.DECIMAL, AttributeType.DATE_TIME, AttributeType.REFERENCE);
+    public static final Set<AttributeType> DECLARABLE_TYPES = Set.of(
+            AttributeType.STRING,
+            AttributeType.BOOLEAN,
+            AttributeType.INTEGER,
+            AttributeType.DECIMAL,
+            AttributeType.DATE_TIME,
+            AttributeType.REFERENCE);
 
     /** RFC 7643 §2.1: {@code ATTRNAME = ALPHA *(nameChar)}, {@code nameChar = "-" / "_" / DIGIT / ALPHA}. */
     private static final Pattern ATTRNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -62,7 +67,9 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
 
     /** @return the declared attribute called {@code name}, ignoring case */
     public Optional<AttributeDefinition> attribute(String name) {
-        return attributes.stream().filter(attribute -> attribute.name().equalsIgnoreCase(name)).findFirst();
+        return attributes.stream()
+                .filter(attribute -> attribute.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     public boolean declares(String name) {
@@ -71,7 +78,9 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
 
     /** @return the extension's schema document's definition */
     public SchemaDefinition definition() {
-        return new SchemaDefinition(URN, "JaveloUser",
+        return new SchemaDefinition(
+                URN,
+                "JaveloUser",
                 "Attributes this company declared for its people, beyond the core and enterprise schemas",
                 attributes);
     }
@@ -87,8 +96,13 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
         ResourceTypeDefinition standard = ScimResourceTypes.USER;
         List<ResourceTypeDefinition.SchemaExtension> extensions = new ArrayList<>(standard.schemaExtensions());
         extensions.add(new ResourceTypeDefinition.SchemaExtension(URN, false));
-        ResourceTypeDefinition type = new ResourceTypeDefinition(standard.id(), standard.name(), standard.endpoint(),
-                standard.description(), standard.schema(), extensions);
+        ResourceTypeDefinition type = new ResourceTypeDefinition(
+                standard.id(),
+                standard.name(),
+                standard.endpoint(),
+                standard.description(),
+                standard.schema(),
+                extensions);
         List<SchemaDefinition> schemas = new ArrayList<>(ResourceSchema.USER.extensions());
         schemas.add(definition());
         return new ResourceSchema(type, ResourceSchema.USER.coreSchema(), schemas);
@@ -116,7 +130,9 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
             case BOOLEAN:
                 return text.equals("true") || text.equals("false");
             case INTEGER:
-                return decimal(text).map(number -> number.stripTrailingZeros().scale() <= 0).orElse(false);
+                return decimal(text)
+                        .map(number -> number.stripTrailingZeros().scale() <= 0)
+                        .orElse(false);
             case DECIMAL:
                 return decimal(text).isPresent();
             case DATE_TIME:

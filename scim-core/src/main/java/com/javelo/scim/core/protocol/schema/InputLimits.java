@@ -71,7 +71,8 @@ public final class InputLimits {
                     .filter(schema -> schema.id().equalsIgnoreCase(field.getKey()))
                     .findFirst();
             if (extension.isPresent() && field.getValue().isObject()) {
-                checkAttributes(field.getValue(), extension.get(), extension.get().id() + ":");
+                checkAttributes(
+                        field.getValue(), extension.get(), extension.get().id() + ":");
             } else {
                 checkMember(core.attribute(field.getKey()), field.getValue(), field.getKey(), "");
             }
@@ -87,8 +88,8 @@ public final class InputLimits {
         }
     }
 
-    private static void checkMember(Optional<AttributeDefinition> attribute, JsonNode value, String name,
-            String prefix) {
+    private static void checkMember(
+            Optional<AttributeDefinition> attribute, JsonNode value, String name, String prefix) {
         if (attribute.isPresent()) {
             checkValue(attribute.get(), value, prefix + attribute.get().name());
         } else {
@@ -100,8 +101,8 @@ public final class InputLimits {
         if (node.isArray()) {
             attribute.maxValues().ifPresent(limit -> {
                 if (node.size() > limit) {
-                    throw ScimErrors.invalidValue("attribute '" + path + "' has " + node.size()
-                            + " values; its limit is " + limit);
+                    throw ScimErrors.invalidValue(
+                            "attribute '" + path + "' has " + node.size() + " values; its limit is " + limit);
                 }
             });
             for (JsonNode element : node) {
@@ -115,8 +116,8 @@ public final class InputLimits {
     private static void checkElement(AttributeDefinition attribute, JsonNode node, String path) {
         if (node.isTextual()) {
             // A bare string stands for a complex value's `value` (the readers accept the shorthand).
-            Optional<AttributeDefinition> value = attribute.isComplex() ? attribute.subAttribute("value")
-                    : Optional.of(attribute);
+            Optional<AttributeDefinition> value =
+                    attribute.isComplex() ? attribute.subAttribute("value") : Optional.of(attribute);
             if (value.isPresent()) {
                 checkString(value.get(), node.textValue(), attribute.isComplex() ? path + ".value" : path);
             } else {
@@ -129,7 +130,8 @@ public final class InputLimits {
                 checkName(field.getKey());
                 Optional<AttributeDefinition> sub = attribute.subAttribute(field.getKey());
                 if (sub.isPresent()) {
-                    checkValue(sub.get(), field.getValue(), path + "." + sub.get().name());
+                    checkValue(
+                            sub.get(), field.getValue(), path + "." + sub.get().name());
                 } else {
                     checkNoNul(field.getValue(), path + "." + field.getKey());
                 }
@@ -163,8 +165,8 @@ public final class InputLimits {
 
     private static void checkName(String name) {
         if (name.indexOf('\u0000') >= 0) {
-            throw ScimErrors.invalidValue("an attribute name contains a NUL character (U+0000), which no"
-                    + " attribute may hold");
+            throw ScimErrors.invalidValue(
+                    "an attribute name contains a NUL character (U+0000), which no" + " attribute may hold");
         }
     }
 

@@ -26,7 +26,8 @@ public final class ResourceSchema {
 
     public static final ResourceSchema USER =
             new ResourceSchema(ScimResourceTypes.USER, ScimSchemas.USER, List.of(ScimSchemas.ENTERPRISE_USER));
-    public static final ResourceSchema GROUP = new ResourceSchema(ScimResourceTypes.GROUP, ScimSchemas.GROUP, List.of());
+    public static final ResourceSchema GROUP =
+            new ResourceSchema(ScimResourceTypes.GROUP, ScimSchemas.GROUP, List.of());
 
     private final ResourceTypeDefinition resourceType;
     private final SchemaDefinition core;
@@ -46,8 +47,8 @@ public final class ResourceSchema {
         all.addAll(this.extensions);
         this.schemas = List.copyOf(all);
         if (!resourceType.schema().equals(core.id())) {
-            throw new IllegalArgumentException(resourceType.name() + " is described by " + resourceType.schema()
-                    + ", not " + core.id());
+            throw new IllegalArgumentException(
+                    resourceType.name() + " is described by " + resourceType.schema() + ", not " + core.id());
         }
         List<String> declared = resourceType.schemaExtensions().stream()
                 .map(ResourceTypeDefinition.SchemaExtension::urn)
@@ -81,7 +82,9 @@ public final class ResourceSchema {
 
     /** @return the core or extension schema with this URN, compared case-insensitively. */
     public Optional<SchemaDefinition> schema(String urn) {
-        return schemas().stream().filter(schema -> schema.id().equalsIgnoreCase(urn)).findFirst();
+        return schemas().stream()
+                .filter(schema -> schema.id().equalsIgnoreCase(urn))
+                .findFirst();
     }
 
     /**
@@ -107,10 +110,13 @@ public final class ResourceSchema {
      *     it, e.g. {@code urn:…:core:2.0:User:name.givenName} for {@code NAME.GIVENNAME}
      */
     public Optional<AttributePath> canonicalPath(AttributePath path) {
-        return resolve(path).map(resolved -> new AttributePath(
-                resolved.schema().id(),
-                resolved.attribute().name(),
-                resolved.subAttribute() == null ? null : resolved.subAttribute().name()));
+        return resolve(path)
+                .map(resolved -> new AttributePath(
+                        resolved.schema().id(),
+                        resolved.attribute().name(),
+                        resolved.subAttribute() == null
+                                ? null
+                                : resolved.subAttribute().name()));
     }
 
     /**
@@ -118,9 +124,10 @@ public final class ResourceSchema {
      *     URN-qualified {@code urn:…:enterprise:2.0:User:manager.value} for an extension one
      */
     public Optional<String> canonicalName(AttributePath path) {
-        return canonicalPath(path).map(canonical -> canonical.schemaUrn().equals(core.id())
-                ? new AttributePath(null, canonical.attribute(), canonical.subAttribute()).toString()
-                : canonical.toString());
+        return canonicalPath(path)
+                .map(canonical -> canonical.schemaUrn().equals(core.id())
+                        ? new AttributePath(null, canonical.attribute(), canonical.subAttribute()).toString()
+                        : canonical.toString());
     }
 
     /** @return whether values compare case-sensitively; {@code false} for an attribute not defined here. */

@@ -105,9 +105,8 @@ public final class ScimSchemas {
             .withMutability(Mutability.READ_ONLY);
 
     /** A company's name, as the admin API registers it: not a SCIM attribute, bounded alike. */
-    public static final AttributeDefinition TENANT_NAME = of("name", STRING, "The company's name.")
-            .withRequired()
-            .withMaxLength(TENANT_NAME_SIZE);
+    public static final AttributeDefinition TENANT_NAME =
+            of("name", STRING, "The company's name.").withRequired().withMaxLength(TENANT_NAME_SIZE);
 
     /** The core User schema, RFC 7643 §4.1 and §8.7.1. */
     private static final SchemaDefinition USER_AS_IN_RFC = new SchemaDefinition(
@@ -140,17 +139,19 @@ public final class ScimSchemas {
                                             + " appropriate, formatted for display (e.g., 'Ms. Barbara J Jensen,"
                                             + " III')."),
                             of(
-                                    "familyName",
-                                    STRING,
-                                    "The family name of the User, or last name in most Western languages"
-                                            + " (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen,"
-                                            + " III').").withMaxLength(COLUMN_SIZE),
+                                            "familyName",
+                                            STRING,
+                                            "The family name of the User, or last name in most Western languages"
+                                                    + " (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen,"
+                                                    + " III').")
+                                    .withMaxLength(COLUMN_SIZE),
                             of(
-                                    "givenName",
-                                    STRING,
-                                    "The given name of the User, or first name in most Western languages"
-                                            + " (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen,"
-                                            + " III').").withMaxLength(COLUMN_SIZE),
+                                            "givenName",
+                                            STRING,
+                                            "The given name of the User, or first name in most Western languages"
+                                                    + " (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen,"
+                                                    + " III').")
+                                    .withMaxLength(COLUMN_SIZE),
                             of(
                                     "middleName",
                                     STRING,
@@ -169,18 +170,18 @@ public final class ScimSchemas {
                                             + " languages (e.g., 'III' given the full name 'Ms. Barbara J"
                                             + " Jensen, III').")),
                     of(
-                            "displayName",
-                            STRING,
-                            "The name of the User, suitable for display to end-users.  The name SHOULD be the"
-                                    + " full name of the User being described, if known.")
-                                            .withMaxLength(COLUMN_SIZE),
+                                    "displayName",
+                                    STRING,
+                                    "The name of the User, suitable for display to end-users.  The name SHOULD be the"
+                                            + " full name of the User being described, if known.")
+                            .withMaxLength(COLUMN_SIZE),
                     of(
-                            "nickName",
-                            STRING,
-                            "The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead"
-                                    + " of 'Robert'.  This attribute SHOULD NOT be used to represent a User's"
-                                    + " username (e.g., 'bjensen' or 'mpepperidge').")
-                                            .withMaxLength(COLUMN_SIZE),
+                                    "nickName",
+                                    STRING,
+                                    "The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead"
+                                            + " of 'Robert'.  This attribute SHOULD NOT be used to represent a User's"
+                                            + " username (e.g., 'bjensen' or 'mpepperidge').")
+                            .withMaxLength(COLUMN_SIZE),
                     of(
                                     "profileUrl",
                                     REFERENCE,
@@ -190,29 +191,31 @@ public final class ScimSchemas {
                     of("title", STRING, "The user's title, such as \"Vice President.\"")
                             .withMaxLength(COLUMN_SIZE),
                     of(
-                            "userType",
-                            STRING,
-                            "Used to identify the relationship between the organization and the user."
-                                    + "  Typical values used might be 'Contractor', 'Employee', 'Intern',"
-                                    + " 'Temp', 'External', and 'Unknown', but any value may be used.")
-                                            .withMaxLength(COLUMN_SIZE),
+                                    "userType",
+                                    STRING,
+                                    "Used to identify the relationship between the organization and the user."
+                                            + "  Typical values used might be 'Contractor', 'Employee', 'Intern',"
+                                            + " 'Temp', 'External', and 'Unknown', but any value may be used.")
+                            .withMaxLength(COLUMN_SIZE),
                     of(
-                            "preferredLanguage",
-                            STRING,
-                            "Indicates the User's preferred written or spoken language.  Generally used for"
-                                    + " selecting a localized user interface; e.g., 'en_US' specifies the"
-                                    + " language English and country US.").withMaxLength(SHORT_COLUMN_SIZE),
+                                    "preferredLanguage",
+                                    STRING,
+                                    "Indicates the User's preferred written or spoken language.  Generally used for"
+                                            + " selecting a localized user interface; e.g., 'en_US' specifies the"
+                                            + " language English and country US.")
+                            .withMaxLength(SHORT_COLUMN_SIZE),
                     of(
-                            "locale",
-                            STRING,
-                            "Used to indicate the User's default location for purposes of localizing items"
-                                    + " such as currency, date time format, or numerical representations.")
-                                            .withMaxLength(SHORT_COLUMN_SIZE),
+                                    "locale",
+                                    STRING,
+                                    "Used to indicate the User's default location for purposes of localizing items"
+                                            + " such as currency, date time format, or numerical representations.")
+                            .withMaxLength(SHORT_COLUMN_SIZE),
                     of(
-                            "timezone",
-                            STRING,
-                            "The User's time zone in the 'Olson' time zone database format, e.g.,"
-                                    + " 'America/Los_Angeles'.").withMaxLength(SHORT_COLUMN_SIZE),
+                                    "timezone",
+                                    STRING,
+                                    "The User's time zone in the 'Olson' time zone database format, e.g.,"
+                                            + " 'America/Los_Angeles'.")
+                            .withMaxLength(SHORT_COLUMN_SIZE),
                     of("active", BOOLEAN, "A Boolean value indicating the User's administrative status."),
                     of(
                                     "password",
@@ -223,53 +226,69 @@ public final class ScimSchemas {
                             .withMutability(Mutability.WRITE_ONLY)
                             .withReturned(Returned.NEVER),
                     multiValued(
-                            "emails",
-                            "Email addresses for the user.  The value SHOULD be canonicalized by the service"
-                                    + " provider, e.g., 'bjensen@example.com' instead of"
-                                    + " 'bjensen@EXAMPLE.COM'.  Canonical type values of 'work', 'home', and"
-                                    + " 'other'.",
-                            of(
-                                    "value",
-                                    STRING,
-                                    "Email addresses for the user.  The value SHOULD be canonicalized by the"
-                                            + " service provider, e.g., 'bjensen@example.com' instead of"
-                                            + " 'bjensen@EXAMPLE.COM'.  Canonical type values of 'work',"
-                                            + " 'home', and 'other'.").withMaxLength(COLUMN_SIZE),
-                            of("type", STRING, "A label indicating the attribute's function, e.g., 'work' or"
-                                            + " 'home'.").withMaxLength(SHORT_COLUMN_SIZE)
-                                    .withCanonicalValues("work", "home", "other"),
-                            primary("e.g., the preferred mailing address or primary email address"))
-                                    .withMaxValues(MAX_VALUES),
+                                    "emails",
+                                    "Email addresses for the user.  The value SHOULD be canonicalized by the service"
+                                            + " provider, e.g., 'bjensen@example.com' instead of"
+                                            + " 'bjensen@EXAMPLE.COM'.  Canonical type values of 'work', 'home', and"
+                                            + " 'other'.",
+                                    of(
+                                                    "value",
+                                                    STRING,
+                                                    "Email addresses for the user.  The value SHOULD be canonicalized by the"
+                                                            + " service provider, e.g., 'bjensen@example.com' instead of"
+                                                            + " 'bjensen@EXAMPLE.COM'.  Canonical type values of 'work',"
+                                                            + " 'home', and 'other'.")
+                                            .withMaxLength(COLUMN_SIZE),
+                                    of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the attribute's function, e.g., 'work' or"
+                                                            + " 'home'.")
+                                            .withMaxLength(SHORT_COLUMN_SIZE)
+                                            .withCanonicalValues("work", "home", "other"),
+                                    primary("e.g., the preferred mailing address or primary email address"))
+                            .withMaxValues(MAX_VALUES),
                     multiValued(
-                            "phoneNumbers",
-                            "Phone numbers for the User.  The value SHOULD be canonicalized by the service"
-                                    + " provider according to the format specified in RFC 3966, e.g.,"
-                                    + " 'tel:+1-201-555-0123'.  Canonical type values of 'work', 'home',"
-                                    + " 'mobile', 'fax', 'pager', and 'other'.",
-                            of("value", STRING, "Phone number of the User."),
-                            of("type", STRING, "A label indicating the attribute's function, e.g., 'work',"
-                                            + " 'home', 'mobile'.")
-                                    .withCanonicalValues("work", "home", "mobile", "fax", "pager", "other"),
-                            primary("e.g., the preferred phone number or primary phone number"))
-                                    .withMaxValues(MAX_VALUES),
+                                    "phoneNumbers",
+                                    "Phone numbers for the User.  The value SHOULD be canonicalized by the service"
+                                            + " provider according to the format specified in RFC 3966, e.g.,"
+                                            + " 'tel:+1-201-555-0123'.  Canonical type values of 'work', 'home',"
+                                            + " 'mobile', 'fax', 'pager', and 'other'.",
+                                    of("value", STRING, "Phone number of the User."),
+                                    of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the attribute's function, e.g., 'work',"
+                                                            + " 'home', 'mobile'.")
+                                            .withCanonicalValues("work", "home", "mobile", "fax", "pager", "other"),
+                                    primary("e.g., the preferred phone number or primary phone number"))
+                            .withMaxValues(MAX_VALUES),
                     multiValued(
-                            "ims",
-                            "Instant messaging addresses for the User.",
-                            of("value", STRING, "Instant messaging address for the User."),
-                            of("type", STRING, "A label indicating the attribute's function, e.g., 'aim',"
-                                            + " 'gtalk', 'xmpp'.")
-                                    .withCanonicalValues("aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq",
-                                            "yahoo"),
-                            primary("e.g., the preferred messenger or primary messenger"))
-                                    .withMaxValues(MAX_VALUES),
+                                    "ims",
+                                    "Instant messaging addresses for the User.",
+                                    of("value", STRING, "Instant messaging address for the User."),
+                                    of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the attribute's function, e.g., 'aim',"
+                                                            + " 'gtalk', 'xmpp'.")
+                                            .withCanonicalValues(
+                                                    "aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"),
+                                    primary("e.g., the preferred messenger or primary messenger"))
+                            .withMaxValues(MAX_VALUES),
                     multiValued(
-                            "photos",
-                            "URLs of photos of the User.",
-                            of("value", REFERENCE, "URL of a photo of the User.").withReferenceTypes("external"),
-                            of("type", STRING, "A label indicating the attribute's function, i.e., 'photo' or"
-                                            + " 'thumbnail'.")
-                                    .withCanonicalValues("photo", "thumbnail"),
-                            primary("e.g., the preferred photo or thumbnail")).withMaxValues(MAX_VALUES),
+                                    "photos",
+                                    "URLs of photos of the User.",
+                                    of("value", REFERENCE, "URL of a photo of the User.")
+                                            .withReferenceTypes("external"),
+                                    of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the attribute's function, i.e., 'photo' or"
+                                                            + " 'thumbnail'.")
+                                            .withCanonicalValues("photo", "thumbnail"),
+                                    primary("e.g., the preferred photo or thumbnail"))
+                            .withMaxValues(MAX_VALUES),
                     complex(
                                     "addresses",
                                     "A physical mailing address for this User.  Canonical type values of"
@@ -291,8 +310,11 @@ public final class ScimSchemas {
                                     of("region", STRING, "The state or region component."),
                                     of("postalCode", STRING, "The zip code or postal code component."),
                                     of("country", STRING, "The country name component."),
-                                    of("type", STRING, "A label indicating the attribute's function, e.g.,"
-                                                    + " 'work' or 'home'.")
+                                    of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the attribute's function, e.g.,"
+                                                            + " 'work' or 'home'.")
                                             .withCanonicalValues("work", "home", "other"),
                                     // Not in the §8.7.1 listing, but §2.4 gives every multi-valued attribute
                                     // `primary`, and Okta and the RFC's own §8.2 example send it.
@@ -311,30 +333,36 @@ public final class ScimSchemas {
                                                             + " user belongs.")
                                             .withReferenceTypes("User", "Group")),
                                     readOnly(of("display", STRING, DISPLAY_DESCRIPTION)),
-                                    readOnly(of("type", STRING, "A label indicating the attribute's function,"
-                                                    + " e.g., 'direct' or 'indirect'.")
+                                    readOnly(of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the attribute's function,"
+                                                            + " e.g., 'direct' or 'indirect'.")
                                             .withCanonicalValues("direct", "indirect")))
                             .withMultiValued()
                             .withMutability(Mutability.READ_ONLY),
                     multiValued(
-                            "entitlements",
-                            "A list of entitlements for the User that represent a thing the User has.",
-                            of("value", STRING, "The value of an entitlement."),
-                            of("type", STRING, FUNCTION_DESCRIPTION),
-                            primary(null)).withMaxValues(MAX_VALUES),
+                                    "entitlements",
+                                    "A list of entitlements for the User that represent a thing the User has.",
+                                    of("value", STRING, "The value of an entitlement."),
+                                    of("type", STRING, FUNCTION_DESCRIPTION),
+                                    primary(null))
+                            .withMaxValues(MAX_VALUES),
                     multiValued(
-                            "roles",
-                            "A list of roles for the User that collectively represent who the User is, e.g.,"
-                                    + " 'Student', 'Faculty'.",
-                            of("value", STRING, "The value of a role."),
-                            of("type", STRING, FUNCTION_DESCRIPTION),
-                            primary(null)).withMaxValues(MAX_VALUES),
+                                    "roles",
+                                    "A list of roles for the User that collectively represent who the User is, e.g.,"
+                                            + " 'Student', 'Faculty'.",
+                                    of("value", STRING, "The value of a role."),
+                                    of("type", STRING, FUNCTION_DESCRIPTION),
+                                    primary(null))
+                            .withMaxValues(MAX_VALUES),
                     multiValued(
-                            "x509Certificates",
-                            "A list of certificates issued to the User.",
-                            of("value", BINARY, "The value of an X.509 certificate."),
-                            of("type", STRING, FUNCTION_DESCRIPTION),
-                            primary(null)).withMaxValues(MAX_VALUES))));
+                                    "x509Certificates",
+                                    "A list of certificates issued to the User.",
+                                    of("value", BINARY, "The value of an X.509 certificate."),
+                                    of("type", STRING, FUNCTION_DESCRIPTION),
+                                    primary(null))
+                            .withMaxValues(MAX_VALUES))));
 
     /** The Enterprise User extension, RFC 7643 §4.3 and §8.7.1. */
     private static final SchemaDefinition ENTERPRISE_USER_AS_IN_RFC = new SchemaDefinition(
@@ -343,11 +371,11 @@ public final class ScimSchemas {
             "Enterprise User",
             List.of(
                     of(
-                            "employeeNumber",
-                            STRING,
-                            "Numeric or alphanumeric identifier assigned to a person, typically based on order"
-                                    + " of hire or association with an organization.")
-                                            .withMaxLength(COLUMN_SIZE),
+                                    "employeeNumber",
+                                    STRING,
+                                    "Numeric or alphanumeric identifier assigned to a person, typically based on order"
+                                            + " of hire or association with an organization.")
+                            .withMaxLength(COLUMN_SIZE),
                     of("costCenter", STRING, "Identifies the name of a cost center.")
                             .withMaxLength(COLUMN_SIZE),
                     of("organization", STRING, "Identifies the name of an organization.")
@@ -362,13 +390,13 @@ public final class ScimSchemas {
                                     + " of another User.",
                             // Javelo-specific: Okta and Entra put the manager's email here, not an id.
                             of(
-                                    "value",
-                                    STRING,
-                                    "The id of the SCIM resource representing the User's manager, or the"
-                                            + " manager's email address (their userName), which Javelo resolves"
-                                            + " to that User.").withMaxLength(COLUMN_SIZE),
-                            of("$ref", REFERENCE, "The URI of the SCIM resource representing the User's"
-                                            + " manager.")
+                                            "value",
+                                            STRING,
+                                            "The id of the SCIM resource representing the User's manager, or the"
+                                                    + " manager's email address (their userName), which Javelo resolves"
+                                                    + " to that User.")
+                                    .withMaxLength(COLUMN_SIZE),
+                            of("$ref", REFERENCE, "The URI of the SCIM resource representing the User's" + " manager.")
                                     .withReferenceTypes("User"),
                             readOnly(of(
                                     "displayName",
@@ -405,8 +433,11 @@ public final class ScimSchemas {
                                     // Read-only, yet kept: the label Okta and Microsoft send is shown back.
                                     readOnly(of("display", STRING, DISPLAY_DESCRIPTION)
                                             .withMaxLength(COLUMN_SIZE)),
-                                    of("type", STRING, "A label indicating the type of resource, e.g., 'User' or"
-                                                    + " 'Group'.")
+                                    of(
+                                                    "type",
+                                                    STRING,
+                                                    "A label indicating the type of resource, e.g., 'User' or"
+                                                            + " 'Group'.")
                                             .withCanonicalValues("User", "Group")
                                             .withMutability(Mutability.IMMUTABLE))
                             .withMultiValued())));
@@ -419,20 +450,42 @@ public final class ScimSchemas {
      * sorted by: the attributes every store answers (adding one here means a column binding in
      * adapter-jooq and a migration; the contract suites hold the stores to it).
      */
-    public static final SchemaDefinition USER = queryable(USER_AS_IN_RFC,
-            List.of("id", "externalId", "userName", "displayName", "nickName", "title", "userType", "locale",
-                    "preferredLanguage", "timezone", "active", "name.givenName", "name.familyName", "meta.created",
+    public static final SchemaDefinition USER = queryable(
+            USER_AS_IN_RFC,
+            List.of(
+                    "id",
+                    "externalId",
+                    "userName",
+                    "displayName",
+                    "nickName",
+                    "title",
+                    "userType",
+                    "locale",
+                    "preferredLanguage",
+                    "timezone",
+                    "active",
+                    "name.givenName",
+                    "name.familyName",
+                    "meta.created",
                     "meta.lastModified"),
             List.of("emails", "emails.value", "emails.type", "emails.primary"));
 
     /** The Enterprise User extension, RFC 7643 §4.3 and §8.7.1, filterable and sortable as {@link #USER} says. */
-    public static final SchemaDefinition ENTERPRISE_USER = queryable(ENTERPRISE_USER_AS_IN_RFC,
-            List.of("employeeNumber", "costCenter", "organization", "division", "department", "manager",
+    public static final SchemaDefinition ENTERPRISE_USER = queryable(
+            ENTERPRISE_USER_AS_IN_RFC,
+            List.of(
+                    "employeeNumber",
+                    "costCenter",
+                    "organization",
+                    "division",
+                    "department",
+                    "manager",
                     "manager.value"),
             List.of());
 
     /** The core Group schema, RFC 7643 §4.2 and §8.7.1, filterable and sortable as {@link #USER} says. */
-    public static final SchemaDefinition GROUP = queryable(GROUP_AS_IN_RFC,
+    public static final SchemaDefinition GROUP = queryable(
+            GROUP_AS_IN_RFC,
             List.of("id", "externalId", "displayName", "meta.created", "meta.lastModified"),
             List.of("members", "members.value"));
 
@@ -441,8 +494,8 @@ public final class ScimSchemas {
      *     be sorted by
      * @param filterableOnly the ones a filter may name (multi-valued)
      */
-    private static SchemaDefinition queryable(SchemaDefinition schema, List<String> sortable,
-            List<String> filterableOnly) {
+    private static SchemaDefinition queryable(
+            SchemaDefinition schema, List<String> sortable, List<String> filterableOnly) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (AttributeDefinition attribute : schema.attributes()) {
             List<AttributeDefinition> subs = new ArrayList<>();
@@ -454,8 +507,8 @@ public final class ScimSchemas {
         return new SchemaDefinition(schema.id(), schema.name(), schema.description(), attributes);
     }
 
-    private static AttributeDefinition queryable(AttributeDefinition attribute, String path, List<String> sortable,
-            List<String> filterableOnly) {
+    private static AttributeDefinition queryable(
+            AttributeDefinition attribute, String path, List<String> sortable, List<String> filterableOnly) {
         if (sortable.contains(path)) {
             return attribute.withSortable();
         }

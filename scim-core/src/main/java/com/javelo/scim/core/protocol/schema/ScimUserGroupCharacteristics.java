@@ -18,7 +18,8 @@ public final class ScimUserGroupCharacteristics implements AttributeCharacterist
     public static final String GROUP_URN = ScimSchemas.GROUP_URN;
     public static final String ENTERPRISE_USER_URN = ScimSchemas.ENTERPRISE_USER_URN;
 
-    private static final ScimUserGroupCharacteristics USERS = new ScimUserGroupCharacteristics(List.of(ResourceSchema.USER));
+    private static final ScimUserGroupCharacteristics USERS =
+            new ScimUserGroupCharacteristics(List.of(ResourceSchema.USER));
     private static final ScimUserGroupCharacteristics GROUPS =
             new ScimUserGroupCharacteristics(List.of(ResourceSchema.GROUP));
     private static final ScimUserGroupCharacteristics USERS_AND_GROUPS =
@@ -62,7 +63,8 @@ public final class ScimUserGroupCharacteristics implements AttributeCharacterist
 
     @Override
     public boolean isMultiValued(AttributePath path) {
-        return isSchemas(path) || find(path).map(AttributeDefinition::multiValued).orElse(false);
+        return isSchemas(path)
+                || find(path).map(AttributeDefinition::multiValued).orElse(false);
     }
 
     @Override
@@ -78,18 +80,25 @@ public final class ScimUserGroupCharacteristics implements AttributeCharacterist
     @Override
     public boolean isReadOnly(AttributePath path) {
         String last = path.subAttribute() != null ? path.subAttribute() : path.attribute();
-        return isSchemas(path) || last.equalsIgnoreCase("$ref")
-                || find(path).map(definition -> definition.mutability() == Mutability.READ_ONLY).orElse(false);
+        return isSchemas(path)
+                || last.equalsIgnoreCase("$ref")
+                || find(path)
+                        .map(definition -> definition.mutability() == Mutability.READ_ONLY)
+                        .orElse(false);
     }
 
     @Override
     public boolean isBoolean(AttributePath path) {
-        return find(path).map(definition -> definition.type() == AttributeType.BOOLEAN).orElse(false);
+        return find(path)
+                .map(definition -> definition.type() == AttributeType.BOOLEAN)
+                .orElse(false);
     }
 
     @Override
     public boolean isDateTime(AttributePath path) {
-        return find(path).map(definition -> definition.type() == AttributeType.DATE_TIME).orElse(false);
+        return find(path)
+                .map(definition -> definition.type() == AttributeType.DATE_TIME)
+                .orElse(false);
     }
 
     @Override
@@ -119,13 +128,17 @@ public final class ScimUserGroupCharacteristics implements AttributeCharacterist
 
     @Override
     public boolean isCoreUrn(String urn) {
-        return resources.stream().anyMatch(resource -> resource.coreSchema().id().equalsIgnoreCase(urn));
+        return resources.stream()
+                .anyMatch(resource -> resource.coreSchema().id().equalsIgnoreCase(urn));
     }
 
     @Override
     public Optional<String> canonicalUrn(String urn) {
-        return resources.stream().flatMap(resource -> resource.schemas().stream()).map(SchemaDefinition::id)
-                .filter(id -> id.equalsIgnoreCase(urn)).findFirst();
+        return resources.stream()
+                .flatMap(resource -> resource.schemas().stream())
+                .map(SchemaDefinition::id)
+                .filter(id -> id.equalsIgnoreCase(urn))
+                .findFirst();
     }
 
     private Optional<AttributeDefinition> find(AttributePath path) {

@@ -53,17 +53,28 @@ public final class CreateGroup {
             var now = clock.instant();
             Set<UserId> members = command.input().memberIds() == null
                     ? Set.of()
-                    : memberships.existingUsers(command.tenant(), command.input().memberIds());
-            Change<Group> created = Group.create(command.tenant(), ids.newGroupId(), command.input().displayName(),
-                    command.input().externalId(), now);
+                    : memberships.existingUsers(
+                            command.tenant(), command.input().memberIds());
+            Change<Group> created = Group.create(
+                    command.tenant(),
+                    ids.newGroupId(),
+                    command.input().displayName(),
+                    command.input().externalId(),
+                    now);
             List<DomainEvent> events = new ArrayList<>(created.events());
             if (!members.isEmpty()) {
-                events.add(new DomainEvent.MembersAdded(command.tenant(), created.after().id(), members, now));
+                events.add(new DomainEvent.MembersAdded(
+                        command.tenant(), created.after().id(), members, now));
             }
-            groups.insert(created.after(), events,
+            groups.insert(
+                    created.after(),
+                    events,
                     EventDetailing.ofGroup(command.cause(), EventDetails.Operation.CREATE, null, created.after()));
             if (!members.isEmpty()) {
-                groups.addMembers(command.tenant(), created.after().id(), members,
+                groups.addMembers(
+                        command.tenant(),
+                        created.after().id(),
+                        members,
                         Memberships.labels(command.input().memberDisplays()));
             }
             return created.after();

@@ -41,7 +41,10 @@ public final class DeleteGroup {
     public void execute(Command command) {
         unitOfWork.inTransaction(() -> {
             Group current = ReplaceGroup.load(groups, command.tenant(), command.id(), command.expected());
-            groups.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(clock.instant())),
+            groups.delete(
+                    current,
+                    ExpectedVersion.of(current.meta().version()),
+                    List.of(current.delete(clock.instant())),
                     EventDetailing.ofDeletedGroup(command.cause()));
             return null;
         });

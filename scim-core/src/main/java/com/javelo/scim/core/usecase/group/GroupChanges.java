@@ -18,15 +18,24 @@ final class GroupChanges {
 
     private GroupChanges() {}
 
-    static Group store(Groups groups, Group current, Change<Group> attributes, MembershipOutcome membership,
-            Instant now, Cause cause, EventDetails.Operation operation) {
+    static Group store(
+            Groups groups,
+            Group current,
+            Change<Group> attributes,
+            MembershipOutcome membership,
+            Instant now,
+            Cause cause,
+            EventDetails.Operation operation) {
         Change<Group> members = attributes.after().recordMembership(membership.added(), membership.removed(), now);
         List<DomainEvent> events = new ArrayList<>(attributes.events());
         events.addAll(members.events());
         if (events.isEmpty()) {
             return current;
         }
-        groups.update(members.after(), ExpectedVersion.of(current.meta().version()), events,
+        groups.update(
+                members.after(),
+                ExpectedVersion.of(current.meta().version()),
+                events,
                 EventDetailing.ofGroup(cause, operation, current, members.after()));
         return members.after();
     }

@@ -33,8 +33,13 @@ final class Memberships {
      * @param displays the labels the IdP gave members ({@code members[].display}), by id: written
      *     with the new memberships, and updated on those that already existed
      */
-    MembershipOutcome apply(TenantId tenant, GroupId group, Set<String> toAdd, Set<String> toRemove,
-            Optional<Set<String>> replaceAll, Map<String, String> displays) {
+    MembershipOutcome apply(
+            TenantId tenant,
+            GroupId group,
+            Set<String> toAdd,
+            Set<String> toRemove,
+            Optional<Set<String>> replaceAll,
+            Map<String, String> displays) {
         Map<UserId, String> labels = labels(displays);
         MembershipOutcome outcome;
         if (replaceAll.isPresent()) {
@@ -66,7 +71,8 @@ final class Memberships {
             return toAdd;
         }
         Set<UserId> candidates = ids(skippable);
-        Set<String> unknown = users.missing(tenant, candidates).stream().map(UserId::value).collect(Collectors.toSet());
+        Set<String> unknown =
+                users.missing(tenant, candidates).stream().map(UserId::value).collect(Collectors.toSet());
         Set<String> kept = new LinkedHashSet<>(toAdd);
         kept.removeAll(unknown);
         return kept;

@@ -7,12 +7,12 @@ import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.event.EventDetails;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.GroupInput;
 import com.javelo.scim.core.protocol.json.GroupJson;
-import com.javelo.scim.core.protocol.schema.InputLimits;
-import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.GroupPatchPlan;
+import com.javelo.scim.core.protocol.patch.JsonPatcher;
+import com.javelo.scim.core.protocol.schema.InputLimits;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.usecase.ConflictRetry;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.id.GroupId;
@@ -58,25 +58,31 @@ public final class PatchGroup {
 
     public Group execute(Command command) {
         GroupPatchPlan plan = command.patch();
-        InputLimits.checkMembers(plan.membership().mentionedIds(), plan.membership().labels());
+        InputLimits.checkMembers(
+                plan.membership().mentionedIds(), plan.membership().labels());
         return ConflictRetry.run(unitOfWork, command.expected(), () -> {
             Group current = ReplaceGroup.load(groups, command.tenant(), command.id(), command.expected());
             var now = clock.instant();
             Change<Group> attributes = Change.none(current);
             if (!plan.attributeOperations().isEmpty()) {
                 ObjectNode document = GroupJson.write(current, "", null);
-                ObjectNode patched = JsonPatcher.apply(document, plan.attributeOperations(),
-                        ScimUserGroupCharacteristics.groups());
+                ObjectNode patched =
+                        JsonPatcher.apply(document, plan.attributeOperations(), ScimUserGroupCharacteristics.groups());
                 GroupInput input = GroupJson.read(patched);
                 attributes = current.replaceAttributes(input.displayName(), input.externalId(), now);
             }
             var membership = plan.membership();
-            Set<String> toAdd = memberships.withoutSkippableUnknowns(command.tenant(), membership.toAdd(),
-                    membership.skippableUnknowns());
-            MembershipOutcome outcome = memberships.apply(command.tenant(), current.id(), toAdd,
-                    membership.toRemove(), membership.replaceAll(), membership.labels());
-            return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
-                    EventDetails.Operation.PATCH);
+            Set<String> toAdd = memberships.withoutSkippableUnknowns(
+                    command.tenant(), membership.toAdd(), membership.skippableUnknowns());
+            MembershipOutcome outcome = memberships.apply(
+                    command.tenant(),
+                    current.id(),
+                    toAdd,
+                    membership.toRemove(),
+                    membership.replaceAll(),
+                    membership.labels());
+            return GroupChanges.store(
+                    groups, current, attributes, outcome, now, command.cause(), EventDetails.Operation.PATCH);
         });
     }
 }

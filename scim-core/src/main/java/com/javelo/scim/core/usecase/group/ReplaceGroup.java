@@ -55,14 +55,19 @@ public final class ReplaceGroup {
         return ConflictRetry.run(unitOfWork, command.expected(), () -> {
             Group current = load(groups, command.tenant(), command.id(), command.expected());
             var now = clock.instant();
-            Change<Group> attributes = current.replaceAttributes(command.input().displayName(),
-                    command.input().externalId(), now);
+            Change<Group> attributes = current.replaceAttributes(
+                    command.input().displayName(), command.input().externalId(), now);
             MembershipOutcome outcome = command.input().memberIds() == null
                     ? MembershipOutcome.nothing()
-                    : memberships.apply(command.tenant(), current.id(), Set.of(), Set.of(),
-                            Optional.of(command.input().memberIds()), command.input().memberDisplays());
-            return GroupChanges.store(groups, current, attributes, outcome, now, command.cause(),
-                    EventDetails.Operation.REPLACE);
+                    : memberships.apply(
+                            command.tenant(),
+                            current.id(),
+                            Set.of(),
+                            Set.of(),
+                            Optional.of(command.input().memberIds()),
+                            command.input().memberDisplays());
+            return GroupChanges.store(
+                    groups, current, attributes, outcome, now, command.cause(), EventDetails.Operation.REPLACE);
         });
     }
 

@@ -3,8 +3,8 @@ package com.javelo.scim.core.usecase.tenant;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.protocol.schema.InputLimits;
 import com.javelo.scim.core.protocol.schema.ScimSchemas;
-import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.tenant.Tenant;
 import java.time.Clock;
 
 /** Registers a company so that it can activate its integration. */

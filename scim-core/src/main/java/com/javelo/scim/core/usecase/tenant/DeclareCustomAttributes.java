@@ -36,11 +36,13 @@ public final class DeclareCustomAttributes {
         for (AttributeDefinition attribute : declaration.attributes()) {
             Optional<AttributeDefinition> previous = before.attribute(attribute.name());
             // A value kept while hidden must convert too: it shows again once declared.
-            boolean typeChanges = previous.map(old -> old.type() != attribute.type()).orElse(true);
+            boolean typeChanges =
+                    previous.map(old -> old.type() != attribute.type()).orElse(true);
             if (typeChanges) {
                 List<String> stored = schemas.storedValues(tenant, attribute.name());
                 Optional<String> refused = stored.stream()
-                        .filter(value -> !CustomSchema.accepts(attribute.type(), value)).findFirst();
+                        .filter(value -> !CustomSchema.accepts(attribute.type(), value))
+                        .findFirst();
                 if (refused.isPresent()) {
                     throw ScimErrors.conflict("attribute '" + attribute.name() + "' cannot become "
                             + attribute.type().wireValue() + ": a stored value (\"" + abbreviate(refused.get())

@@ -40,9 +40,14 @@ public final class ReportUndeclaredAttributes {
             for (User user : page.items()) {
                 Instant seen = user.meta().lastModified();
                 for (String path : UserJson.carriedPaths(user.profile())) {
-                    found.merge(path, new Undeclared(path, 1, seen, seen), (a, b) -> new Undeclared(path,
-                            a.users() + 1, a.firstSeen().isBefore(seen) ? a.firstSeen() : seen,
-                            a.lastSeen().isAfter(seen) ? a.lastSeen() : seen));
+                    found.merge(
+                            path,
+                            new Undeclared(path, 1, seen, seen),
+                            (a, b) -> new Undeclared(
+                                    path,
+                                    a.users() + 1,
+                                    a.firstSeen().isBefore(seen) ? a.firstSeen() : seen,
+                                    a.lastSeen().isAfter(seen) ? a.lastSeen() : seen));
                 }
             }
             if (page.items().size() < PAGE) {

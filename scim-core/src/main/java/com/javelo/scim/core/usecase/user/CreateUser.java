@@ -1,7 +1,7 @@
 package com.javelo.scim.core.usecase.user;
 
-import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.CustomSchemas;
+import com.javelo.scim.core.port.IdGenerator;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.event.Cause;
@@ -59,11 +59,17 @@ public final class CreateUser {
     public User execute(Command command) {
         var now = clock.instant();
         boolean active = command.input().active() == null || command.input().active();
-        Change<User> created = User.provision(command.tenant(), ids.newUserId(), command.input().profile(), active,
-                managerLinks.resolve(command.tenant(), command.input().managerValue()), command.origin(), now);
+        Change<User> created = User.provision(
+                command.tenant(),
+                ids.newUserId(),
+                command.input().profile(),
+                active,
+                managerLinks.resolve(command.tenant(), command.input().managerValue()),
+                command.origin(),
+                now);
         User user = created.after();
-        EventDetails details = EventDetailing.ofUser(command.cause(), EventDetails.Operation.CREATE, null, user, List.of(),
-                schemas.of(command.tenant()));
+        EventDetails details = EventDetailing.ofUser(
+                command.cause(), EventDetails.Operation.CREATE, null, user, List.of(), schemas.of(command.tenant()));
         if (managerLinks.anyPendingReferenceTo(user)) {
             // People provisioned earlier named this person as their manager: the new user and those
             // links commit together.

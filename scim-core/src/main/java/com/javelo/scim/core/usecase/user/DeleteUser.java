@@ -50,13 +50,20 @@ public final class DeleteUser {
                     .orElseThrow(() -> new UnknownUser(command.id().value()));
             command.expected().check(command.id().value(), current.meta().version());
             var now = clock.instant();
-            users.delete(current, ExpectedVersion.of(current.meta().version()), List.of(current.delete(now)),
+            users.delete(
+                    current,
+                    ExpectedVersion.of(current.meta().version()),
+                    List.of(current.delete(now)),
                     EventDetailing.ofDeletedUser(command.cause(), current));
             // Their reports' references go back to pending: they link again if the person returns.
             for (User report : users.findReportsOf(command.tenant(), current.id())) {
                 Change<User> unlinked = report.managerDeleted(current.id(), now);
-                users.update(report, unlinked.after(), unlinked.events(), EventDetailing.ofUser(command.cause(),
-                        EventDetails.Operation.PATCH, report, unlinked.after(), List.of()));
+                users.update(
+                        report,
+                        unlinked.after(),
+                        unlinked.events(),
+                        EventDetailing.ofUser(
+                                command.cause(), EventDetails.Operation.PATCH, report, unlinked.after(), List.of()));
             }
             return null;
         });

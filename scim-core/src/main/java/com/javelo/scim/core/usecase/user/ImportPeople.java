@@ -2,6 +2,7 @@ package com.javelo.scim.core.usecase.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.core.protocol.error.ScimException;
@@ -9,7 +10,6 @@ import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.json.UserInput;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
-import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.domain.error.DomainException;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
@@ -35,7 +35,12 @@ import java.util.Optional;
  */
 public final class ImportPeople {
 
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        REJECTED
+    }
 
     /**
      * One row of the file: a SCIM user document, or the problem that kept the row from being one.
@@ -72,8 +77,8 @@ public final class ImportPeople {
         }
     }
 
-    private record Planned(Row row, String userName, Outcome outcome, User existing, UserInput input, String reason,
-            String column) {
+    private record Planned(
+            Row row, String userName, Outcome outcome, User existing, UserInput input, String reason, String column) {
 
         RowResult result(String userId) {
             return new RowResult(row.number(), userName, outcome, userId, reason, column);
@@ -92,8 +97,8 @@ public final class ImportPeople {
     }
 
     /** @param schemas the companies' declared attributes, which a file may carry as columns or attributes */
-    public ImportPeople(Users users, UnitOfWork unitOfWork, CreateUser createUser, ReplaceUser replaceUser,
-            CustomSchemas schemas) {
+    public ImportPeople(
+            Users users, UnitOfWork unitOfWork, CreateUser createUser, ReplaceUser replaceUser, CustomSchemas schemas) {
         this.schemas = schemas;
         this.users = users;
         this.unitOfWork = unitOfWork;
@@ -105,8 +110,15 @@ public final class ImportPeople {
         List<Planned> plan = plan(command);
         boolean anyRejected = plan.stream().anyMatch(planned -> planned.outcome() == Outcome.REJECTED);
         if (command.dryRun() || (anyRejected && !command.partial())) {
-            return new Report(command.dryRun(), false, plan.stream().map(planned -> planned.result(
-                    planned.existing() == null ? null : planned.existing().id().value())).toList());
+            return new Report(
+                    command.dryRun(),
+                    false,
+                    plan.stream()
+                            .map(planned -> planned.result(
+                                    planned.existing() == null
+                                            ? null
+                                            : planned.existing().id().value()))
+                            .toList());
         }
         if (command.partial()) {
             List<RowResult> results = new ArrayList<>();
@@ -133,18 +145,31 @@ public final class ImportPeople {
             return planned.result(apply(command, planned));
         } catch (ScimException | DomainException e) {
             // Both carry their SCIM error's detail as their message.
-            return new RowResult(planned.row().number(), planned.userName(), Outcome.REJECTED, null, e.getMessage(),
-                    null);
+            return new RowResult(
+                    planned.row().number(), planned.userName(), Outcome.REJECTED, null, e.getMessage(), null);
         }
     }
 
     /** @return the person's id */
     private String apply(Command command, Planned planned) {
         return switch (planned.outcome()) {
-            case CREATED -> createUser.execute(new CreateUser.Command(command.tenant(), planned.input(),
-                    UserOrigin.PRE_EXISTING, command.cause())).id().value();
-            case UPDATED -> replaceUser.execute(new ReplaceUser.Command(command.tenant(), planned.existing().id(),
-                    planned.input(), ExpectedVersion.any(), command.cause())).user().id().value();
+            case CREATED ->
+                createUser
+                        .execute(new CreateUser.Command(
+                                command.tenant(), planned.input(), UserOrigin.PRE_EXISTING, command.cause()))
+                        .id()
+                        .value();
+            case UPDATED ->
+                replaceUser
+                        .execute(new ReplaceUser.Command(
+                                command.tenant(),
+                                planned.existing().id(),
+                                planned.input(),
+                                ExpectedVersion.any(),
+                                command.cause()))
+                        .user()
+                        .id()
+                        .value();
             case UNCHANGED -> planned.existing().id().value();
             case REJECTED -> null;
         };
@@ -169,17 +194,33 @@ public final class ImportPeople {
         try {
             read = UserJson.read(row.user(), schema);
         } catch (ScimException e) {
-            return new Planned(row, text(row.user(), "userName"), Outcome.REJECTED, null, null, e.error().detail(), null);
+            return new Planned(
+                    row,
+                    text(row.user(), "userName"),
+                    Outcome.REJECTED,
+                    null,
+                    null,
+                    e.error().detail(),
+                    null);
         }
         String userName = read.profile().userName().value();
         Integer earlier = rowOfUserName.putIfAbsent(UserName.normalize(userName), row.number());
         if (earlier != null) {
-            return new Planned(row, userName, Outcome.REJECTED, null, null, "userName '" + userName
-                    + "' is also on row " + earlier + " (userNames are compared ignoring case)", "userName");
+            return new Planned(
+                    row,
+                    userName,
+                    Outcome.REJECTED,
+                    null,
+                    null,
+                    "userName '" + userName + "' is also on row " + earlier + " (userNames are compared ignoring case)",
+                    "userName");
         }
         Optional<User> existing = users.findByUserName(tenant, userName)
-                .or(() -> read.profile().emails().stream().map(MultiValue::value).filter(Objects::nonNull)
-                        .flatMap(email -> users.findByEmail(tenant, email).stream()).findFirst());
+                .or(() -> read.profile().emails().stream()
+                        .map(MultiValue::value)
+                        .filter(Objects::nonNull)
+                        .flatMap(email -> users.findByEmail(tenant, email).stream())
+                        .findFirst());
         if (existing.isEmpty()) {
             return new Planned(row, userName, Outcome.CREATED, null, read, null, null);
         }
@@ -190,11 +231,16 @@ public final class ImportPeople {
             ObjectNode document = UserJson.writeProfileDocument(person.profile(), schema);
             document.put("active", person.active());
             UserInput overlaid = UserJson.read(overlay(document, row.user()), schema);
-            merged = new UserInput(overlaid.profile().withCustom(overlaid.profile().custom()
-                    .keepingHidden(person.profile().custom(), schema::declares)), overlaid.active(),
+            merged = new UserInput(
+                    overlaid.profile()
+                            .withCustom(overlaid.profile()
+                                    .custom()
+                                    .keepingHidden(person.profile().custom(), schema::declares)),
+                    overlaid.active(),
                     overlaid.managerValue());
         } catch (ScimException e) {
-            return new Planned(row, userName, Outcome.REJECTED, person, null, e.error().detail(), null);
+            return new Planned(
+                    row, userName, Outcome.REJECTED, person, null, e.error().detail(), null);
         }
         boolean same = merged.profile().equals(current.profile())
                 && Objects.equals(merged.active() == null ? person.active() : merged.active(), person.active())

@@ -32,7 +32,9 @@ final class ManagerLinks {
             return null;
         }
         ManagerReference reference = ManagerReference.pending(value);
-        return find(tenant, reference.value()).map(manager -> reference.resolvedTo(manager.id())).orElse(reference);
+        return find(tenant, reference.value())
+                .map(manager -> reference.resolvedTo(manager.id()))
+                .orElse(reference);
     }
 
     private Optional<User> find(TenantId tenant, String value) {
@@ -57,8 +59,11 @@ final class ManagerLinks {
         for (User report : waitingFor(manager)) {
             Change<User> linked = report.linkManager(manager, now);
             if (!linked.isNoOp()) {
-                users.update(report, linked.after(), linked.events(), EventDetailing.ofUser(cause,
-                        EventDetails.Operation.PATCH, report, linked.after(), List.of()));
+                users.update(
+                        report,
+                        linked.after(),
+                        linked.events(),
+                        EventDetailing.ofUser(cause, EventDetails.Operation.PATCH, report, linked.after(), List.of()));
             }
         }
     }

@@ -5,15 +5,15 @@ import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.port.Users;
+import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.event.Cause;
 import com.javelo.scim.core.protocol.event.EventDetails;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
-import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
@@ -28,8 +28,8 @@ import java.util.Objects;
  */
 public final class PatchUser {
 
-    public record Command(TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected,
-            Cause cause) {
+    public record Command(
+            TenantId tenant, UserId id, List<PatchOperation> operations, ExpectedVersion expected, Cause cause) {
         public Command {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
@@ -59,20 +59,25 @@ public final class PatchUser {
     public UserWithGroups execute(Command command) {
         refuseActiveRemoval(command.operations());
         CustomSchema schema = schemas.of(command.tenant());
-        return replaceUser.apply(command.tenant(), command.id(), command.expected(), command.cause(),
-                EventDetails.Operation.PATCH, current -> {
-            ObjectNode document = UserJson.writeProfileDocument(current.profile(), schema);
-            document.put("active", current.active());
-            if (current.managerValue() != null) {
-                ObjectNode enterprise = document.has(UserJson.ENTERPRISE_URN)
-                        ? (ObjectNode) document.get(UserJson.ENTERPRISE_URN)
-                        : document.putObject(UserJson.ENTERPRISE_URN);
-                enterprise.putObject("manager").put("value", current.managerValue());
-            }
-            ObjectNode patched = JsonPatcher.apply(document, command.operations(),
-                    ScimUserGroupCharacteristics.users(schema));
-            return UserJson.read(patched, schema);
-        });
+        return replaceUser.apply(
+                command.tenant(),
+                command.id(),
+                command.expected(),
+                command.cause(),
+                EventDetails.Operation.PATCH,
+                current -> {
+                    ObjectNode document = UserJson.writeProfileDocument(current.profile(), schema);
+                    document.put("active", current.active());
+                    if (current.managerValue() != null) {
+                        ObjectNode enterprise = document.has(UserJson.ENTERPRISE_URN)
+                                ? (ObjectNode) document.get(UserJson.ENTERPRISE_URN)
+                                : document.putObject(UserJson.ENTERPRISE_URN);
+                        enterprise.putObject("manager").put("value", current.managerValue());
+                    }
+                    ObjectNode patched = JsonPatcher.apply(
+                            document, command.operations(), ScimUserGroupCharacteristics.users(schema));
+                    return UserJson.read(patched, schema);
+                });
     }
 
     /**
@@ -82,7 +87,8 @@ public final class PatchUser {
      */
     private static void refuseActiveRemoval(List<PatchOperation> operations) {
         for (PatchOperation operation : operations) {
-            if (operation.op() == PatchOp.REMOVE && operation.path() != null
+            if (operation.op() == PatchOp.REMOVE
+                    && operation.path() != null
                     && operation.path().valueFilter() == null
                     && !operation.path().attribute().hasSubAttribute()
                     && operation.path().attribute().attribute().equalsIgnoreCase("active")

@@ -60,7 +60,12 @@ public final class ReplaceUser {
 
     /** @return the user as stored, with the groups it belongs to (which a user update leaves alone) */
     public UserWithGroups execute(Command command) {
-        return apply(command.tenant(), command.id(), command.expected(), command.cause(), EventDetails.Operation.REPLACE,
+        return apply(
+                command.tenant(),
+                command.id(),
+                command.expected(),
+                command.cause(),
+                EventDetails.Operation.REPLACE,
                 current -> command.input());
     }
 
@@ -69,8 +74,13 @@ public final class ReplaceUser {
      * single write path of every user update. Optimistic first (see
      * {@link ConflictRetry#optimisticFirst}): a deactivation is one read and one write.
      */
-    UserWithGroups apply(TenantId tenant, UserId id, ExpectedVersion expected, Cause cause,
-            EventDetails.Operation operation, UnaryOperator<UserInput> edit) {
+    UserWithGroups apply(
+            TenantId tenant,
+            UserId id,
+            ExpectedVersion expected,
+            Cause cause,
+            EventDetails.Operation operation,
+            UnaryOperator<UserInput> edit) {
         return ConflictRetry.optimisticFirst(unitOfWork, expected, () -> {
             UserWithGroups loaded = users.findByIdWithGroups(tenant, id).orElseThrow(() -> new UnknownUser(id.value()));
             User current = loaded.user();
@@ -79,20 +89,29 @@ public final class ReplaceUser {
             // Values of attributes the company no longer declares are hidden from the client, so
             // a change cannot be meant to remove them: they stay (and show again if redeclared).
             CustomSchema schema = schemas.of(tenant);
-            UserInput input = new UserInput(edited.profile().withCustom(edited.profile().custom()
-                    .keepingHidden(current.profile().custom(), schema::declares)), edited.active(),
+            UserInput input = new UserInput(
+                    edited.profile()
+                            .withCustom(edited.profile()
+                                    .custom()
+                                    .keepingHidden(current.profile().custom(), schema::declares)),
+                    edited.active(),
                     edited.managerValue());
             var now = clock.instant();
             boolean active = input.active() == null ? current.active() : input.active();
-            Change<User> change = current.replace(input.profile(), active,
-                    managerLinks.resolve(tenant, input.managerValue()), now);
+            Change<User> change =
+                    current.replace(input.profile(), active, managerLinks.resolve(tenant, input.managerValue()), now);
             if (change.isNoOp()) {
                 return loaded;
             }
-            EventDetails details = EventDetailing.ofUser(cause, operation, current, change.after(), loaded.groups(),
-                    schema);
-            if (current.profile().userName().value().equals(change.after().userName().value())
-                    && current.profile().emails().equals(change.after().profile().emails())) {
+            EventDetails details =
+                    EventDetailing.ofUser(cause, operation, current, change.after(), loaded.groups(), schema);
+            if (current.profile()
+                            .userName()
+                            .value()
+                            .equals(change.after().userName().value())
+                    && current.profile()
+                            .emails()
+                            .equals(change.after().profile().emails())) {
                 users.update(current, change.after(), change.events(), details);
             } else {
                 // A new userName or email may be what pending references name: linking them writes

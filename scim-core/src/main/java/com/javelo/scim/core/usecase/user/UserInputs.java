@@ -10,6 +10,9 @@ final class UserInputs {
     private UserInputs() {}
 
     static UserInput of(User user) {
-        return new UserInput(user.profile(), user.active(), user.manager().map(ManagerReference::value).orElse(null));
+        return new UserInput(
+                user.profile(),
+                user.active(),
+                user.manager().map(ManagerReference::value).orElse(null));
     }
 }

@@ -1,7 +1,7 @@
 package com.javelo.scim.core.port.contract;
 
-import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.tenant.Tenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;

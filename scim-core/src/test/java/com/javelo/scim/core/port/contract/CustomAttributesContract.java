@@ -43,8 +43,16 @@ public abstract class CustomAttributesContract extends ContractFixture {
 
     @BeforeEach
     void wireTheApi() {
-        api = ScimApi.wire(new ScimApi.ScimPorts(ports.users(), ports.groups(), ports.apiTokens(), ports.unitOfWork(),
-                IdGenerator.randomUuids(), Clock.systemUTC(), ports.customSchemas()), EndpointSettings.DEFAULTS);
+        api = ScimApi.wire(
+                new ScimApi.ScimPorts(
+                        ports.users(),
+                        ports.groups(),
+                        ports.apiTokens(),
+                        ports.unitOfWork(),
+                        IdGenerator.randomUuids(),
+                        Clock.systemUTC(),
+                        ports.customSchemas()),
+                EndpointSettings.DEFAULTS);
         context = new RequestContext(acme, "https://scim.example/scim/v2");
         declarations = new DeclareCustomAttributes(ports.tenants(), ports.customSchemas());
     }
@@ -58,7 +66,9 @@ public abstract class CustomAttributesContract extends ContractFixture {
     }
 
     protected JsonNode create(String body) {
-        return api.users().create(context, json(body), AttributeSelection.none()).body();
+        return api.users()
+                .create(context, json(body), AttributeSelection.none())
+                .body();
     }
 
     protected JsonNode get(String id) {
@@ -71,7 +81,9 @@ public abstract class CustomAttributesContract extends ContractFixture {
     }
 
     protected JsonNode put(String id, String body) {
-        return api.users().replace(context, id, json(body), ExpectedVersion.any(), AttributeSelection.none()).body();
+        return api.users()
+                .replace(context, id, json(body), ExpectedVersion.any(), AttributeSelection.none())
+                .body();
     }
 
     protected List<String> userNames(String filter) {
@@ -79,7 +91,8 @@ public abstract class CustomAttributesContract extends ContractFixture {
     }
 
     protected List<String> userNames(String filter, String sortBy, String sortOrder) {
-        JsonNode list = api.users().list(context, new ListParameters(filter, null, null, sortBy, sortOrder, null, null))
+        JsonNode list = api.users()
+                .list(context, new ListParameters(filter, null, null, sortBy, sortOrder, null, null))
                 .body();
         List<String> names = new ArrayList<>();
         list.get("Resources").forEach(user -> names.add(user.get("userName").asText()));
@@ -119,7 +132,9 @@ public abstract class CustomAttributesContract extends ContractFixture {
             JsonNode user = get(id);
             assertThat(user.get("hireDate").asText()).isEqualTo("2024-05-01");
             assertThat(user.get("urn:acme:okta:1.0:User")).isEqualTo(json("{'site':'Lyon','badges':[1,2]}"));
-            assertThat(user.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").get("badge").asText())
+            assertThat(user.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                            .get("badge")
+                            .asText())
                     .isEqualTo("B7");
             assertThat(user.get("schemas").toString()).contains("urn:acme:okta:1.0:User");
             assertThat(user.get("id").asText()).isEqualTo(id);
@@ -133,20 +148,24 @@ public abstract class CustomAttributesContract extends ContractFixture {
             JsonNode user = get(id);
             assertThat(user.get("emails").get(0).get("primary").isBoolean()).isTrue();
             assertThat(user.get("emails").get(0).get("primary").booleanValue()).isFalse();
-            assertThat(user.get("phoneNumbers").get(0).get("primary").booleanValue()).isFalse();
+            assertThat(user.get("phoneNumbers").get(0).get("primary").booleanValue())
+                    .isFalse();
         }
 
         @Test
         void aPatchOfAnotherAttributeKeepsThemAndAPatchCanChangeThem() {
             String id = create(OKTA_CREATE).get("id").asText();
 
-            JsonNode patched = patch(id, "{'Operations':[{'op':'replace','path':'title','value':'Engineer'},"
-                    + "{'op':'replace','path':'urn:acme:okta:1.0:User:site','value':'Paris'},"
-                    + "{'op':'add','value':{'favouriteColour':'blue'}}]}");
+            JsonNode patched = patch(
+                    id,
+                    "{'Operations':[{'op':'replace','path':'title','value':'Engineer'},"
+                            + "{'op':'replace','path':'urn:acme:okta:1.0:User:site','value':'Paris'},"
+                            + "{'op':'add','value':{'favouriteColour':'blue'}}]}");
 
             assertThat(patched.get("title").asText()).isEqualTo("Engineer");
             assertThat(patched.get("hireDate").asText()).isEqualTo("2024-05-01");
-            assertThat(patched.get("urn:acme:okta:1.0:User").get("site").asText()).isEqualTo("Paris");
+            assertThat(patched.get("urn:acme:okta:1.0:User").get("site").asText())
+                    .isEqualTo("Paris");
             assertThat(patched.get("urn:acme:okta:1.0:User").get("badges")).isEqualTo(json("[1,2]"));
             assertThat(patched.get("favouriteColour").asText()).isEqualTo("blue");
         }
@@ -197,17 +216,23 @@ public abstract class CustomAttributesContract extends ContractFixture {
 
         private String person(String userName, String extension) {
             return create("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User','" + URN + "'],'userName':'"
-                    + userName + "','" + URN + "':" + extension + "}").get("id").asText();
+                            + userName + "','" + URN + "':" + extension + "}")
+                    .get("id")
+                    .asText();
         }
 
         @Test
         void theyAreStoredAndReturnedWithTheirTypes() {
-            String id = person("ada", "{'level':'Senior','hireDate':'2024-05-01T09:00:00Z','remote':'True',"
-                    + "'grade':'7','bonus':2.50,'sites':['Lyon','Paris'],'employeeCode':'E-1'}");
+            String id = person(
+                    "ada",
+                    "{'level':'Senior','hireDate':'2024-05-01T09:00:00Z','remote':'True',"
+                            + "'grade':'7','bonus':2.50,'sites':['Lyon','Paris'],'employeeCode':'E-1'}");
 
             JsonNode extension = get(id).get(URN);
-            assertThat(extension.toString()).isEqualTo(json("{'level':'Senior','hireDate':'2024-05-01T09:00:00Z',"
-                    + "'remote':true,'grade':7,'bonus':2.5,'sites':['Lyon','Paris'],'employeeCode':'E-1'}").toString());
+            assertThat(extension.toString())
+                    .isEqualTo(json("{'level':'Senior','hireDate':'2024-05-01T09:00:00Z',"
+                                    + "'remote':true,'grade':7,'bonus':2.5,'sites':['Lyon','Paris'],'employeeCode':'E-1'}")
+                            .toString());
             assertThat(get(id).get("schemas").toString()).contains(URN);
         }
 
@@ -215,10 +240,14 @@ public abstract class CustomAttributesContract extends ContractFixture {
         void theyHonourAttributesAndExcludedAttributes() {
             String id = person("ada", "{'level':'Senior','grade':7}");
 
-            JsonNode only = api.users().get(context, id, new AttributeSelection(URN + ":level", null)).body();
+            JsonNode only = api.users()
+                    .get(context, id, new AttributeSelection(URN + ":level", null))
+                    .body();
             assertThat(only.get(URN).toString()).isEqualTo("{\"level\":\"Senior\"}");
             assertThat(only.has("userName")).isFalse();
-            JsonNode without = api.users().get(context, id, new AttributeSelection(null, URN + ":grade")).body();
+            JsonNode without = api.users()
+                    .get(context, id, new AttributeSelection(null, URN + ":grade"))
+                    .body();
             assertThat(without.get(URN).has("grade")).isFalse();
             assertThat(without.get(URN).get("level").asText()).isEqualTo("Senior");
         }
@@ -248,23 +277,30 @@ public abstract class CustomAttributesContract extends ContractFixture {
             assertThat(get(id).get(URN).get("remote").booleanValue()).isTrue();
             assertThat(get(id).get(URN).get("level").asText()).isEqualTo("Senior");
 
-            patch(id, "{'Operations':[{'op':'add','path':'" + URN + ":sites','value':['Lyon']},"
-                    + "{'op':'add','path':'" + URN + ":sites','value':['Paris']}]}");
+            patch(
+                    id,
+                    "{'Operations':[{'op':'add','path':'" + URN + ":sites','value':['Lyon']}," + "{'op':'add','path':'"
+                            + URN + ":sites','value':['Paris']}]}");
             assertThat(get(id).get(URN).get("sites")).isEqualTo(json("['Lyon','Paris']"));
 
             patch(id, "{'Operations':[{'op':'remove','path':'" + URN + ":level'}]}");
             assertThat(get(id).get(URN).has("level")).isFalse();
 
-            assertThatThrownBy(() -> patch(id, "{'Operations':[{'op':'replace','path':'" + URN
-                    + ":grade','value':'high'}]}")).satisfies(scimType(ScimType.INVALID_VALUE, "grade", "high"));
+            assertThatThrownBy(() ->
+                            patch(id, "{'Operations':[{'op':'replace','path':'" + URN + ":grade','value':'high'}]}"))
+                    .satisfies(scimType(ScimType.INVALID_VALUE, "grade", "high"));
         }
 
         @Test
         void theyAreFilterableByTypeOnEveryStore() {
-            person("ada", "{'level':'Senior','grade':7,'remote':true,'hireDate':'2024-05-01T09:00:00Z',"
-                    + "'sites':['Lyon','Paris'],'employeeCode':'E-1','bonus':1.5}");
-            person("bob", "{'level':'junior','grade':3,'remote':false,'hireDate':'2023-01-01T09:00:00+02:00',"
-                    + "'sites':['Nantes'],'employeeCode':'e-2'}");
+            person(
+                    "ada",
+                    "{'level':'Senior','grade':7,'remote':true,'hireDate':'2024-05-01T09:00:00Z',"
+                            + "'sites':['Lyon','Paris'],'employeeCode':'E-1','bonus':1.5}");
+            person(
+                    "bob",
+                    "{'level':'junior','grade':3,'remote':false,'hireDate':'2023-01-01T09:00:00+02:00',"
+                            + "'sites':['Nantes'],'employeeCode':'e-2'}");
             person("cy", "{}");
 
             assertThat(userNames(URN + ":level eq \"senior\"")).containsExactly("ada");
@@ -282,7 +318,8 @@ public abstract class CustomAttributesContract extends ContractFixture {
             assertThat(userNames(URN + ":remote eq true")).containsExactly("ada");
             assertThat(userNames(URN + ":hireDate lt \"2024-01-01T00:00:00Z\"")).containsExactly("bob");
             assertThat(userNames(URN + ":sites eq \"paris\"")).containsExactly("ada");
-            assertThat(userNames(URN + ":sites eq \"Nantes\" or userName eq \"cy\"")).containsExactly("bob", "cy");
+            assertThat(userNames(URN + ":sites eq \"Nantes\" or userName eq \"cy\""))
+                    .containsExactly("bob", "cy");
             assertThatThrownBy(() -> userNames(URN + ":remote gt true"))
                     .satisfies(scimType(ScimType.INVALID_FILTER, "remote"));
         }
@@ -307,7 +344,10 @@ public abstract class CustomAttributesContract extends ContractFixture {
             assertThatThrownBy(() -> create("{'userName':'ada','hireDate':'2024'}"))
                     .satisfies(scimType(ScimType.INVALID_SYNTAX, "hireDate"));
             assertThat(userNames(null)).isEmpty();
-            assertThat(create("{'userName':'ada','" + URN + "':{'level':'x'}}").get(URN).get("level").asText())
+            assertThat(create("{'userName':'ada','" + URN + "':{'level':'x'}}")
+                            .get(URN)
+                            .get("level")
+                            .asText())
                     .isEqualTo("x");
         }
 
@@ -333,7 +373,9 @@ public abstract class CustomAttributesContract extends ContractFixture {
             person("bob", "{'level':'senior'}");
 
             assertThatThrownBy(() -> declare("{'attributes':[{'name':'level','type':'integer'}]}"))
-                    .satisfies(thrown -> assertThat(((ScimException) thrown).error().status()).isEqualTo(409))
+                    .satisfies(thrown -> assertThat(
+                                    ((ScimException) thrown).error().status())
+                            .isEqualTo(409))
                     .hasMessageContaining("senior");
 
             put(userNames("userName eq \"bob\"").isEmpty() ? "" : idOf("bob"), "{'userName':'bob'}");
@@ -343,8 +385,15 @@ public abstract class CustomAttributesContract extends ContractFixture {
         }
 
         private String idOf(String userName) {
-            return api.users().list(context, new ListParameters("userName eq \"" + userName + "\"", null, null, null,
-                    null, null, null)).body().get("Resources").get(0).get("id").asText();
+            return api.users()
+                    .list(
+                            context,
+                            new ListParameters("userName eq \"" + userName + "\"", null, null, null, null, null, null))
+                    .body()
+                    .get("Resources")
+                    .get(0)
+                    .get("id")
+                    .asText();
         }
 
         @Test
@@ -353,8 +402,12 @@ public abstract class CustomAttributesContract extends ContractFixture {
             RequestContext globexContext = new RequestContext(globex, "https://scim.example/scim/v2");
 
             assertThat(ports.customSchemas().of(globex).isEmpty()).isTrue();
-            assertThatThrownBy(() -> api.users().list(globexContext, new ListParameters(URN + ":level eq \"Senior\"",
-                    null, null, null, null, null, null))).satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
+            assertThatThrownBy(() -> api.users()
+                            .list(
+                                    globexContext,
+                                    new ListParameters(
+                                            URN + ":level eq \"Senior\"", null, null, null, null, null, null)))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
             assertThat(ports.users().query(globex, ResourceQuery.all()).items()).isEmpty();
         }
     }
@@ -368,7 +421,8 @@ public abstract class CustomAttributesContract extends ContractFixture {
                     + "'phoneNumbers':[{'value':'555','type':'work'}]}");
             create("{'userName':'bob','emails':[{'value':'bob@acme.com','type':'home'}]}");
 
-            assertThat(userNames("emails[type eq \"work\"].value eq \"ADA@acme.com\"")).containsExactly("ada");
+            assertThat(userNames("emails[type eq \"work\"].value eq \"ADA@acme.com\""))
+                    .containsExactly("ada");
             assertThat(userNames("title pr and not (emails.type eq \"home\")")).containsExactly("ada");
             assertThat(userNames(null, "title", "descending")).containsExactly("ada", "bob");
         }

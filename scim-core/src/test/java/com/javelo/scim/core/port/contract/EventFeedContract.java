@@ -33,9 +33,15 @@ public abstract class EventFeedContract extends ContractFixture {
     @Test
     void eventsAreReadByTenantInCommitOrderWithWhatWasRecorded() {
         Change<User> created = aUser().in(acme).withUserName("ada@acme.com").provision(now());
-        EventDetails details = new EventDetails(OKTA, EventDetails.Operation.CREATE,
-                ScimJson.nodes().objectNode().put("id", created.after().id().value()).put("userName", "ada@acme.com"),
-                List.of(new AttributeChange("title", TextNode.valueOf("Dev"), TextNode.valueOf("Lead"))), true);
+        EventDetails details = new EventDetails(
+                OKTA,
+                EventDetails.Operation.CREATE,
+                ScimJson.nodes()
+                        .objectNode()
+                        .put("id", created.after().id().value())
+                        .put("userName", "ada@acme.com"),
+                List.of(new AttributeChange("title", TextNode.valueOf("Dev"), TextNode.valueOf("Lead"))),
+                true);
         ports.users().insert(created.after(), created.events(), details);
         provisionIn(globex);
         Change<User> deactivated = created.after().deactivate(now());
@@ -44,8 +50,9 @@ public abstract class EventFeedContract extends ContractFixture {
 
         List<FeedEvent> read = ports.eventFeed().readAfter(TenantScope.of(Set.of(acme)), 0, 10);
 
-        assertThat(read).extracting(FeedEvent::event).containsExactly(created.events().get(0),
-                deactivated.events().get(0));
+        assertThat(read)
+                .extracting(FeedEvent::event)
+                .containsExactly(created.events().get(0), deactivated.events().get(0));
         assertThat(read.get(1).position()).isGreaterThan(read.get(0).position());
         assertThat(read.get(0).details()).isEqualTo(details);
         assertThat(read.get(1).details()).isEqualTo(EventDetails.none());
@@ -60,11 +67,15 @@ public abstract class EventFeedContract extends ContractFixture {
         ports.sequencer().run();
         List<FeedEvent> firstTwo = ports.eventFeed().readAfter(TenantScope.allTenants(), 0, 2);
 
-        List<FeedEvent> rest = ports.eventFeed().readAfter(TenantScope.allTenants(), firstTwo.get(1).position(), 10);
+        List<FeedEvent> rest = ports.eventFeed()
+                .readAfter(TenantScope.allTenants(), firstTwo.get(1).position(), 10);
 
         assertThat(firstTwo).hasSize(2);
         assertThat(rest).hasSize(3);
-        assertThat(rest).extracting(FeedEvent::id).doesNotContainAnyElementsOf(firstTwo.stream().map(FeedEvent::id).toList());
+        assertThat(rest)
+                .extracting(FeedEvent::id)
+                .doesNotContainAnyElementsOf(
+                        firstTwo.stream().map(FeedEvent::id).toList());
     }
 
     /**
@@ -82,12 +93,13 @@ public abstract class EventFeedContract extends ContractFixture {
         if (ports.overlappingTransactions()) {
             CountDownLatch written = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> open = CompletableFuture.runAsync(() -> ports.unitOfWork().inTransaction(() -> {
-                ports.users().insert(late.after(), late.events());
-                written.countDown();
-                await(release);
-                return null;
-            }));
+            CompletableFuture<Void> open =
+                    CompletableFuture.runAsync(() -> ports.unitOfWork().inTransaction(() -> {
+                        ports.users().insert(late.after(), late.events());
+                        written.countDown();
+                        await(release);
+                        return null;
+                    }));
             assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 3; i++) {
                 committedFirst.addAll(provisionIn(acme));
@@ -118,8 +130,8 @@ public abstract class EventFeedContract extends ContractFixture {
 
     @Test
     void aConsumerReadsWhatItHasNotAcknowledgedOfItsTenantsOnly() {
-        EventConsumer consumer = ports.eventFeed().register("reviews", TenantScope.of(Set.of(acme)),
-                TokenHash.of("token-reviews"), now());
+        EventConsumer consumer = ports.eventFeed()
+                .register("reviews", TenantScope.of(Set.of(acme)), TokenHash.of("token-reviews"), now());
         List<DomainEvent> acmeEvents = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             acmeEvents.addAll(provisionIn(acme));
@@ -131,26 +143,33 @@ public abstract class EventFeedContract extends ContractFixture {
         assertThat(pending).extracting(FeedEvent::event).containsExactlyElementsOf(acmeEvents);
 
         ports.eventFeed().acknowledge(consumer, List.of(pending.get(1).id()));
-        assertThat(ports.eventFeed().unacknowledged(consumer, 10)).extracting(FeedEvent::id)
+        assertThat(ports.eventFeed().unacknowledged(consumer, 10))
+                .extracting(FeedEvent::id)
                 .containsExactly(pending.get(0).id(), pending.get(2).id());
-        assertThat(ports.eventFeed().unacknowledged(consumer, 1)).extracting(FeedEvent::id)
+        assertThat(ports.eventFeed().unacknowledged(consumer, 1))
+                .extracting(FeedEvent::id)
                 .containsExactly(pending.get(0).id());
 
-        ports.eventFeed().acknowledge(consumer, List.of(pending.get(0).id(), pending.get(2).id(), 987_654L));
+        ports.eventFeed()
+                .acknowledge(
+                        consumer, List.of(pending.get(0).id(), pending.get(2).id(), 987_654L));
         assertThat(ports.eventFeed().unacknowledged(consumer, 10)).isEmpty();
-        assertThat(ports.eventFeed().consumers()).singleElement()
-                .satisfies(listed -> assertThat(listed.position()).isEqualTo(pending.get(2).position()));
+        assertThat(ports.eventFeed().consumers())
+                .singleElement()
+                .satisfies(listed ->
+                        assertThat(listed.position()).isEqualTo(pending.get(2).position()));
 
         List<DomainEvent> later = provisionIn(acme);
         ports.sequencer().run();
-        assertThat(ports.eventFeed().unacknowledged(consumer, 10)).extracting(FeedEvent::event)
+        assertThat(ports.eventFeed().unacknowledged(consumer, 10))
+                .extracting(FeedEvent::event)
                 .containsExactlyElementsOf(later);
     }
 
     @Test
     void acknowledgingInOrderWhatWasReadMovesTheConsumerPastItAndPastOtherTenantsEvents() {
-        EventConsumer consumer = ports.eventFeed().register("objectives", TenantScope.of(Set.of(acme)),
-                TokenHash.of("token-objectives"), now());
+        EventConsumer consumer = ports.eventFeed()
+                .register("objectives", TenantScope.of(Set.of(acme)), TokenHash.of("token-objectives"), now());
         provisionIn(acme);
         provisionIn(globex);
         provisionIn(acme);
@@ -158,22 +177,30 @@ public abstract class EventFeedContract extends ContractFixture {
         List<FeedEvent> first = ports.eventFeed().unacknowledged(consumer, 2);
         List<FeedEvent> all = ports.eventFeed().unacknowledged(consumer, 10);
 
-        ports.eventFeed().acknowledge(consumer, first.stream().map(FeedEvent::id).toList());
-        assertThat(ports.eventFeed().unacknowledged(consumer, 10)).extracting(FeedEvent::id)
-                .containsExactlyElementsOf(all.stream().skip(2).map(FeedEvent::id).toList());
+        ports.eventFeed()
+                .acknowledge(consumer, first.stream().map(FeedEvent::id).toList());
+        assertThat(ports.eventFeed().unacknowledged(consumer, 10))
+                .extracting(FeedEvent::id)
+                .containsExactlyElementsOf(
+                        all.stream().skip(2).map(FeedEvent::id).toList());
 
-        ports.eventFeed().acknowledge(consumer, all.stream().skip(2).map(FeedEvent::id).toList());
+        ports.eventFeed()
+                .acknowledge(consumer, all.stream().skip(2).map(FeedEvent::id).toList());
         assertThat(ports.eventFeed().unacknowledged(consumer, 10)).isEmpty();
-        assertThat(ports.eventFeed().consumers()).filteredOn(listed -> listed.id().equals(consumer.id()))
-                .singleElement().satisfies(listed -> assertThat(listed.position()).isEqualTo(all.get(all.size() - 1).position()));
+        assertThat(ports.eventFeed().consumers())
+                .filteredOn(listed -> listed.id().equals(consumer.id()))
+                .singleElement()
+                .satisfies(listed -> assertThat(listed.position())
+                        .isEqualTo(all.get(all.size() - 1).position()));
     }
 
     @Test
     void aConsumerIsFoundByItsTokenUntilRevoked() {
-        EventConsumer consumer = ports.eventFeed().register("org-chart", TenantScope.allTenants(),
-                TokenHash.of("token-org-chart"), now());
+        EventConsumer consumer = ports.eventFeed()
+                .register("org-chart", TenantScope.allTenants(), TokenHash.of("token-org-chart"), now());
 
-        assertThat(ports.eventFeed().findConsumer(TokenHash.of("token-org-chart"))).get()
+        assertThat(ports.eventFeed().findConsumer(TokenHash.of("token-org-chart")))
+                .get()
                 .satisfies(found -> {
                     assertThat(found.id()).isEqualTo(consumer.id());
                     assertThat(found.scope()).isEqualTo(TenantScope.allTenants());
@@ -181,19 +208,26 @@ public abstract class EventFeedContract extends ContractFixture {
         assertThat(ports.eventFeed().findConsumer(TokenHash.of("another"))).isEmpty();
 
         assertThat(ports.eventFeed().revoke(consumer.id())).isTrue();
-        assertThat(ports.eventFeed().findConsumer(TokenHash.of("token-org-chart"))).isEmpty();
+        assertThat(ports.eventFeed().findConsumer(TokenHash.of("token-org-chart")))
+                .isEmpty();
         assertThat(ports.eventFeed().consumers()).isEmpty();
     }
 
     @Test
     void purgingDropsOldEventsAndCountsThoseAConsumerHadNotAcknowledged() {
-        EventConsumer consumer = ports.eventFeed().register("objectives", TenantScope.of(Set.of(acme)),
-                TokenHash.of("token-objectives"), now());
+        EventConsumer consumer = ports.eventFeed()
+                .register("objectives", TenantScope.of(Set.of(acme)), TokenHash.of("token-objectives"), now());
         List<DomainEvent> old = new ArrayList<>();
         old.addAll(provisionIn(acme));
         old.addAll(provisionIn(acme));
         ports.sequencer().run();
-        ports.eventFeed().acknowledge(consumer, List.of(ports.eventFeed().unacknowledged(consumer, 1).get(0).id()));
+        ports.eventFeed()
+                .acknowledge(
+                        consumer,
+                        List.of(ports.eventFeed()
+                                .unacknowledged(consumer, 1)
+                                .get(0)
+                                .id()));
         Instant cutoff = now();
         List<DomainEvent> recent = provisionIn(acme);
         ports.sequencer().run();
@@ -201,11 +235,14 @@ public abstract class EventFeedContract extends ContractFixture {
         long lost = ports.eventFeed().purgeOccurredBefore(cutoff);
 
         assertThat(lost).isEqualTo(1);
-        assertThat(ports.eventFeed().readAfter(TenantScope.allTenants(), 0, 10)).extracting(FeedEvent::event)
+        assertThat(ports.eventFeed().readAfter(TenantScope.allTenants(), 0, 10))
+                .extracting(FeedEvent::event)
                 .containsExactlyElementsOf(recent);
-        assertThat(ports.eventFeed().consumers()).singleElement()
+        assertThat(ports.eventFeed().consumers())
+                .singleElement()
                 .satisfies(listed -> assertThat(listed.expiredUnacknowledged()).isEqualTo(1));
-        assertThat(ports.eventFeed().unacknowledged(consumer, 10)).extracting(FeedEvent::event)
+        assertThat(ports.eventFeed().unacknowledged(consumer, 10))
+                .extracting(FeedEvent::event)
                 .containsExactlyElementsOf(recent);
     }
 

@@ -22,8 +22,12 @@ public abstract class EventOutboxContract extends ContractFixture {
 
         List<RecordedEvent> recorded = ports.outbox().readAfter(0, 10);
 
-        assertThat(recorded).extracting(RecordedEvent::event).containsExactly(
-                created.events().get(0), created.events().get(1), reactivated.events().get(0));
+        assertThat(recorded)
+                .extracting(RecordedEvent::event)
+                .containsExactly(
+                        created.events().get(0),
+                        created.events().get(1),
+                        reactivated.events().get(0));
         assertThat(recorded.get(1).position()).isGreaterThan(recorded.get(0).position());
         assertThat(recorded.get(2).position()).isGreaterThan(recorded.get(1).position());
     }
@@ -39,7 +43,8 @@ public abstract class EventOutboxContract extends ContractFixture {
         List<RecordedEvent> rest = ports.outbox().readAfter(firstTwo.get(1).position(), 10);
 
         assertThat(firstTwo).hasSize(2);
-        assertThat(rest).hasSize(3).allSatisfy(event -> assertThat(event.event())
-                .isInstanceOf(DomainEvent.UserCreated.class));
+        assertThat(rest)
+                .hasSize(3)
+                .allSatisfy(event -> assertThat(event.event()).isInstanceOf(DomainEvent.UserCreated.class));
     }
 }

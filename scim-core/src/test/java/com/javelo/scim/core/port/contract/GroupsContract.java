@@ -5,26 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.javelo.scim.domain.group.GroupMembership;
-import com.javelo.scim.domain.group.Member;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.MembershipOutcome;
-import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
+import com.javelo.scim.domain.group.GroupMembership;
+import com.javelo.scim.domain.group.Member;
 import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.TenantId;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
-import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,12 +48,19 @@ public abstract class GroupsContract extends ContractFixture {
             made.add(group(acme, "Team " + i));
         }
         group(globex, "Team 9");
-        Filter teams = new Filter.Comparison(AttributePath.of("displayName"), ComparisonOperator.SW,
-                TextNode.valueOf("team"));
+        Filter teams =
+                new Filter.Comparison(AttributePath.of("displayName"), ComparisonOperator.SW, TextNode.valueOf("team"));
 
         Page<Group> first = ports.groups().query(acme, ResourceQuery.keyset(teams, null, 2));
-        Page<Group> rest = ports.groups().query(acme, ResourceQuery.keyset(teams,
-                new KeysetPosition(first.items().get(1).meta().created(), first.items().get(1).id().value()), 10));
+        Page<Group> rest = ports.groups()
+                .query(
+                        acme,
+                        ResourceQuery.keyset(
+                                teams,
+                                new KeysetPosition(
+                                        first.items().get(1).meta().created(),
+                                        first.items().get(1).id().value()),
+                                10));
 
         assertThat(first.items()).containsExactlyElementsOf(made.subList(0, 2));
         assertThat(rest.items()).containsExactlyElementsOf(made.subList(2, 5));
@@ -61,8 +68,8 @@ public abstract class GroupsContract extends ContractFixture {
     }
 
     private Group group(TenantId tenant, String name) {
-        Change<Group> created = Group.create(tenant, new GroupId(UUID.randomUUID().toString()), name, "ext-" + name,
-                now());
+        Change<Group> created =
+                Group.create(tenant, new GroupId(UUID.randomUUID().toString()), name, "ext-" + name, now());
         ports.groups().insert(created.after(), created.events());
         return created.after();
     }
@@ -121,13 +128,18 @@ public abstract class GroupsContract extends ContractFixture {
         Group sales = group(acme, "Sales");
         User alice = user(acme, "alice");
 
-        assertThat(ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()))).containsExactly(alice.id());
-        assertThat(ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()))).isEmpty();
-        assertThat(ports.groups().removeMembers(acme, sales.id(), Set.of(alice.id()))).isEmpty();
+        assertThat(ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id())))
+                .containsExactly(alice.id());
+        assertThat(ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id())))
+                .isEmpty();
+        assertThat(ports.groups().removeMembers(acme, sales.id(), Set.of(alice.id())))
+                .isEmpty();
         assertThat(members(engineering)).containsExactly(alice.id());
 
-        assertThat(ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id()))).containsExactly(alice.id());
-        assertThat(ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id()))).isEmpty();
+        assertThat(ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id())))
+                .containsExactly(alice.id());
+        assertThat(ports.groups().removeMembers(acme, engineering.id(), Set.of(alice.id())))
+                .isEmpty();
         assertThat(members(engineering)).isEmpty();
     }
 
@@ -170,7 +182,10 @@ public abstract class GroupsContract extends ContractFixture {
     @Test
     void membersAreListedWithTheirDisplayName() {
         Group engineering = group(acme, "Engineering");
-        User alice = aUser().in(acme).withUserName("alice@acme.example").withName("Alice", "Smith").build(now());
+        User alice = aUser().in(acme)
+                .withUserName("alice@acme.example")
+                .withName("Alice", "Smith")
+                .build(now());
         ports.users().insert(alice, List.of());
         ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
 
@@ -201,14 +216,18 @@ public abstract class GroupsContract extends ContractFixture {
         User bob = user(acme, "bob");
         ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()), Map.of(alice.id(), "Alice (Okta)"));
 
-        Set<UserId> added = ports.groups().addMembers(acme, engineering.id(), new LinkedHashSet<>(List.of(alice.id(),
-                bob.id())), Map.of(alice.id(), "Alice again", bob.id(), "Bob (Okta)"));
+        Set<UserId> added = ports.groups()
+                .addMembers(
+                        acme,
+                        engineering.id(),
+                        new LinkedHashSet<>(List.of(alice.id(), bob.id())),
+                        Map.of(alice.id(), "Alice again", bob.id(), "Bob (Okta)"));
 
         assertThat(added).containsExactly(bob.id());
         List<Member> members = new ArrayList<>();
         ports.groups().forEachMember(acme, engineering.id(), members::add);
-        assertThat(members).containsExactlyInAnyOrder(new Member(alice.id(), "Alice (Okta)"),
-                new Member(bob.id(), "Bob (Okta)"));
+        assertThat(members)
+                .containsExactlyInAnyOrder(new Member(alice.id(), "Alice (Okta)"), new Member(bob.id(), "Bob (Okta)"));
     }
 
     @Test
@@ -222,18 +241,31 @@ public abstract class GroupsContract extends ContractFixture {
         ports.groups().addMembers(acme, everyone.id(), firstHalf);
         Set<UserId> all = people.stream().map(User::id).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<UserId, String> labels = new HashMap<>();
-        people.subList(60, 100).forEach(person -> labels.put(person.id(), "label of " + person.id().value()));
+        people.subList(60, 100)
+                .forEach(person ->
+                        labels.put(person.id(), "label of " + person.id().value()));
 
         Set<UserId> added = ports.groups().addMembers(acme, everyone.id(), all, labels);
 
-        assertThat(added).containsExactlyElementsOf(people.subList(60, 120).stream().map(User::id).toList());
+        assertThat(added)
+                .containsExactlyElementsOf(
+                        people.subList(60, 120).stream().map(User::id).toList());
         List<Member> members = new ArrayList<>();
         ports.groups().forEachMember(acme, everyone.id(), members::add);
         assertThat(members).hasSize(120);
-        assertThat(members).contains(new Member(people.get(70).id(), "label of " + people.get(70).id().value()),
-                new Member(people.get(110).id(), people.get(110).profile().displayName()));
-        assertThat(ports.groups().removeMembers(acme, everyone.id(), Set.of(people.get(0).id(), people.get(119).id(),
-                new UserId("nobody")))).containsExactlyInAnyOrder(people.get(0).id(), people.get(119).id());
+        assertThat(members)
+                .contains(
+                        new Member(
+                                people.get(70).id(),
+                                "label of " + people.get(70).id().value()),
+                        new Member(
+                                people.get(110).id(), people.get(110).profile().displayName()));
+        assertThat(ports.groups()
+                        .removeMembers(
+                                acme,
+                                everyone.id(),
+                                Set.of(people.get(0).id(), people.get(119).id(), new UserId("nobody"))))
+                .containsExactlyInAnyOrder(people.get(0).id(), people.get(119).id());
         assertThat(ports.groups().countMembers(acme, everyone.id())).isEqualTo(118);
     }
 
@@ -258,10 +290,12 @@ public abstract class GroupsContract extends ContractFixture {
         ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id(), bob.id()));
         ports.groups().addMembers(acme, sales.id(), Set.of(alice.id()));
 
-        Map<UserId, List<GroupMembership>> groups = ports.groups().groupsOf(acme, List.of(alice.id(), bob.id(), carol.id()));
+        Map<UserId, List<GroupMembership>> groups =
+                ports.groups().groupsOf(acme, List.of(alice.id(), bob.id(), carol.id()));
 
-        assertThat(groups.get(alice.id())).containsExactly(new GroupMembership(engineering.id(), "Engineering"),
-                new GroupMembership(sales.id(), "Sales"));
+        assertThat(groups.get(alice.id()))
+                .containsExactly(
+                        new GroupMembership(engineering.id(), "Engineering"), new GroupMembership(sales.id(), "Sales"));
         assertThat(groups.get(bob.id())).containsExactly(new GroupMembership(engineering.id(), "Engineering"));
         assertThat(groups).doesNotContainKey(carol.id());
         assertThat(ports.groups().groupsOf(globex, List.of(alice.id()))).isEmpty();
@@ -269,38 +303,59 @@ public abstract class GroupsContract extends ContractFixture {
         // The same page read with its users: one look-up for users and groups together.
         Page<UserWithGroups> page = ports.users().queryWithGroups(acme, ResourceQuery.all());
         assertThat(page.totalResults()).isEqualTo(3);
-        assertThat(page.items()).containsExactly(new UserWithGroups(alice, groups.get(alice.id())),
-                new UserWithGroups(bob, groups.get(bob.id())), new UserWithGroups(carol, List.of()));
-        assertThat(ports.users().queryWithGroups(acme, new ResourceQuery(null, null, true, 1, 1)).items())
-                .extracting(UserWithGroups::user).containsExactly(bob);
-        assertThat(ports.users().queryWithGroups(globex, ResourceQuery.all()).items()).isEmpty();
+        assertThat(page.items())
+                .containsExactly(
+                        new UserWithGroups(alice, groups.get(alice.id())),
+                        new UserWithGroups(bob, groups.get(bob.id())),
+                        new UserWithGroups(carol, List.of()));
+        assertThat(ports.users()
+                        .queryWithGroups(acme, new ResourceQuery(null, null, true, 1, 1))
+                        .items())
+                .extracting(UserWithGroups::user)
+                .containsExactly(bob);
+        assertThat(ports.users().queryWithGroups(globex, ResourceQuery.all()).items())
+                .isEmpty();
     }
 
     @Test
     void theLookUpAnIdPSendsBeforeEveryPushFindsTheUserWithItsGroups() {
         Group engineering = group(acme, "Engineering");
-        User alice = aUser().in(acme).withUserName("alice@acme.example").withExternalId("00uAbC").build(now());
+        User alice = aUser().in(acme)
+                .withUserName("alice@acme.example")
+                .withExternalId("00uAbC")
+                .build(now());
         ports.users().insert(alice, List.of());
         user(acme, "bob@acme.example");
         user(globex, "alice@acme.example");
         ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
-        UserWithGroups aliceWithGroups = new UserWithGroups(alice, List.of(new GroupMembership(engineering.id(), "Engineering")));
+        UserWithGroups aliceWithGroups =
+                new UserWithGroups(alice, List.of(new GroupMembership(engineering.id(), "Engineering")));
 
-        Page<UserWithGroups> byUserName = ports.users().queryWithGroups(acme,
-                new ResourceQuery(eq("userName", "ALICE@Acme.Example"), null, true, 0, 100));
+        Page<UserWithGroups> byUserName = ports.users()
+                .queryWithGroups(acme, new ResourceQuery(eq("userName", "ALICE@Acme.Example"), null, true, 0, 100));
         assertThat(byUserName.totalResults()).isEqualTo(1);
         assertThat(byUserName.items()).containsExactly(aliceWithGroups);
-        assertThat(ports.users().queryWithGroups(acme, ResourceQuery.filtered(eq("externalId", "00uAbC"))).items())
+        assertThat(ports.users()
+                        .queryWithGroups(acme, ResourceQuery.filtered(eq("externalId", "00uAbC")))
+                        .items())
                 .containsExactly(aliceWithGroups);
-        assertThat(ports.users().queryWithGroups(acme, ResourceQuery.filtered(eq("externalId", "00UABC"))).items())
+        assertThat(ports.users()
+                        .queryWithGroups(acme, ResourceQuery.filtered(eq("externalId", "00UABC")))
+                        .items())
                 .isEmpty();
         assertThat(ports.users().queryWithGroups(acme, ResourceQuery.filtered(eq("userName", "carol@acme.example"))))
                 .isEqualTo(new Page<UserWithGroups>(0, List.of()));
         // The total alone (count=0), and a page too small for the matches, still count them.
-        assertThat(ports.users().queryWithGroups(acme,
-                new ResourceQuery(eq("userName", "alice@acme.example"), null, true, 0, 0)).totalResults()).isEqualTo(1);
-        assertThat(ports.users().queryWithGroups(globex,
-                new ResourceQuery(eq("userName", "alice@acme.example"), null, true, 0, 1)).totalResults()).isEqualTo(1);
+        assertThat(ports.users()
+                        .queryWithGroups(
+                                acme, new ResourceQuery(eq("userName", "alice@acme.example"), null, true, 0, 0))
+                        .totalResults())
+                .isEqualTo(1);
+        assertThat(ports.users()
+                        .queryWithGroups(
+                                globex, new ResourceQuery(eq("userName", "alice@acme.example"), null, true, 0, 1))
+                        .totalResults())
+                .isEqualTo(1);
     }
 
     private static Filter eq(String attribute, String value) {
@@ -311,12 +366,18 @@ public abstract class GroupsContract extends ContractFixture {
     void anUpdateFromAStaleVersionIsRefused() {
         Group engineering = group(acme, "Engineering");
         Change<Group> renamed = engineering.replaceAttributes("R&D", null, now());
-        ports.groups().update(renamed.after(), ExpectedVersion.of(engineering.meta().version()), renamed.events());
+        ports.groups()
+                .update(renamed.after(), ExpectedVersion.of(engineering.meta().version()), renamed.events());
 
         Change<Group> again = engineering.replaceAttributes("Research", null, now());
-        assertThatThrownBy(() -> ports.groups().update(again.after(),
-                ExpectedVersion.of(engineering.meta().version()), again.events())).isInstanceOf(StaleVersion.class);
-        assertThat(ports.groups().findById(acme, engineering.id()).orElseThrow().displayName()).isEqualTo("R&D");
+        assertThatThrownBy(() -> ports.groups()
+                        .update(
+                                again.after(),
+                                ExpectedVersion.of(engineering.meta().version()),
+                                again.events()))
+                .isInstanceOf(StaleVersion.class);
+        assertThat(ports.groups().findById(acme, engineering.id()).orElseThrow().displayName())
+                .isEqualTo("R&D");
     }
 
     @Test
@@ -340,13 +401,17 @@ public abstract class GroupsContract extends ContractFixture {
         group(globex, "Engineering");
         User alice = user(acme, "alice");
         ports.groups().addMembers(acme, engineering.id(), Set.of(alice.id()));
-        Filter byName = new Filter.Comparison(AttributePath.of("displayName"), ComparisonOperator.EQ,
-                TextNode.valueOf("Engineering"));
-        Filter byMember = new Filter.Comparison(AttributePath.of("members"), ComparisonOperator.EQ,
+        Filter byName = new Filter.Comparison(
+                AttributePath.of("displayName"), ComparisonOperator.EQ, TextNode.valueOf("Engineering"));
+        Filter byMember = new Filter.Comparison(
+                AttributePath.of("members"),
+                ComparisonOperator.EQ,
                 TextNode.valueOf(alice.id().value()));
 
-        assertThat(ports.groups().query(acme, ResourceQuery.filtered(byName)).items()).containsExactly(engineering);
-        assertThat(ports.groups().query(acme, ResourceQuery.filtered(byMember)).items()).containsExactly(engineering);
+        assertThat(ports.groups().query(acme, ResourceQuery.filtered(byName)).items())
+                .containsExactly(engineering);
+        assertThat(ports.groups().query(acme, ResourceQuery.filtered(byMember)).items())
+                .containsExactly(engineering);
     }
 
     @Test
@@ -372,6 +437,8 @@ public abstract class GroupsContract extends ContractFixture {
     }
 
     protected List<DomainEvent> events() {
-        return ports.outbox().readAfter(0, Integer.MAX_VALUE).stream().map(RecordedEvent::event).toList();
+        return ports.outbox().readAfter(0, Integer.MAX_VALUE).stream()
+                .map(RecordedEvent::event)
+                .toList();
     }
 }

@@ -4,9 +4,9 @@ import com.javelo.scim.core.port.ActivityLog;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.CustomSchemas;
 import com.javelo.scim.core.port.EventFeed;
-import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.EventOutbox;
 import com.javelo.scim.core.port.Groups;
+import com.javelo.scim.core.port.ProvisioningFigures;
 import com.javelo.scim.core.port.Tenants;
 import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
@@ -18,6 +18,17 @@ import com.javelo.scim.core.port.Users;
  * @param overlappingTransactions whether one transaction can stay open while others commit
  *     (not in memory, where a unit of work holds the one lock)
  */
-public record PortsUnderTest(Users users, Groups groups, Tenants tenants, ApiTokens apiTokens, EventOutbox outbox,
-        UnitOfWork unitOfWork, EventFeed eventFeed, Runnable sequencer, boolean overlappingTransactions,
-        ApiTokens consoleTokens, ActivityLog activityLog, ProvisioningFigures figures, CustomSchemas customSchemas) {}
+public record PortsUnderTest(
+        Users users,
+        Groups groups,
+        Tenants tenants,
+        ApiTokens apiTokens,
+        EventOutbox outbox,
+        UnitOfWork unitOfWork,
+        EventFeed eventFeed,
+        Runnable sequencer,
+        boolean overlappingTransactions,
+        ApiTokens consoleTokens,
+        ActivityLog activityLog,
+        ProvisioningFigures figures,
+        CustomSchemas customSchemas) {}

@@ -3,6 +3,7 @@ package com.javelo.scim.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.javelo.scim.core.port.TokenHash;
+import com.javelo.scim.core.port.TokenUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import com.javelo.scim.core.port.TokenUse;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link com.javelo.scim.core.port.Tenants} and {@link com.javelo.scim.core.port.ApiTokens} adapter must do. */
@@ -78,13 +78,20 @@ public abstract class TenantsAndTokensContract extends ContractFixture {
         }
 
         long active = IntStream.range(0, parallel)
-                .filter(i -> ports.apiTokens().findTenant(TokenHash.of("parallel-" + i)).isPresent())
+                .filter(i -> ports.apiTokens()
+                        .findTenant(TokenHash.of("parallel-" + i))
+                        .isPresent())
                 .count();
-        assertThat(active).as("active tokens of one tenant after parallel regenerations").isEqualTo(1);
+        assertThat(active)
+                .as("active tokens of one tenant after parallel regenerations")
+                .isEqualTo(1);
 
         ports.apiTokens().replace(acme, TokenHash.of("after"), now());
         assertThat(IntStream.range(0, parallel)
-                .filter(i -> ports.apiTokens().findTenant(TokenHash.of("parallel-" + i)).isPresent())).isEmpty();
+                        .filter(i -> ports.apiTokens()
+                                .findTenant(TokenHash.of("parallel-" + i))
+                                .isPresent()))
+                .isEmpty();
         assertThat(ports.apiTokens().findTenant(TokenHash.of("after"))).contains(acme);
     }
 

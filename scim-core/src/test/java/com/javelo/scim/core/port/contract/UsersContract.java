@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
@@ -21,12 +21,12 @@ import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
 import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.id.GroupId;
+import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.resource.Version;
 import com.javelo.scim.domain.user.ManagerReference;
 import com.javelo.scim.domain.user.User;
-import com.javelo.scim.domain.id.UserId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,8 @@ public abstract class UsersContract extends ContractFixture {
 
     @Test
     void aStoredUserReadsBackWithEveryAttribute() {
-        Change<User> created = aUser().in(acme).managedBy(ManagerReference.pending("boss@acme.example"))
+        Change<User> created = aUser().in(acme)
+                .managedBy(ManagerReference.pending("boss@acme.example"))
                 .provision(now());
         ports.users().insert(created.after(), created.events());
 
@@ -57,20 +58,25 @@ public abstract class UsersContract extends ContractFixture {
     void aUserIsFoundWithTheGroupsItBelongsToInCreationOrder() {
         User alice = stored("alice@acme.example");
         stored("bob@acme.example");
-        Group first = Group.create(acme, new GroupId("g-1"), "Engineering", null, now()).after();
-        Group second = Group.create(acme, new GroupId("g-2"), "Paris", null, now()).after();
-        Group notHers = Group.create(acme, new GroupId("g-3"), "Sales", null, now()).after();
+        Group first = Group.create(acme, new GroupId("g-1"), "Engineering", null, now())
+                .after();
+        Group second =
+                Group.create(acme, new GroupId("g-2"), "Paris", null, now()).after();
+        Group notHers =
+                Group.create(acme, new GroupId("g-3"), "Sales", null, now()).after();
         for (Group group : List.of(second, notHers, first)) {
             ports.groups().insert(group, List.of());
         }
         ports.groups().addMembers(acme, second.id(), Set.of(alice.id()));
         ports.groups().addMembers(acme, first.id(), Set.of(alice.id()));
 
-        UserWithGroups found = ports.users().findByIdWithGroups(acme, alice.id()).orElseThrow();
+        UserWithGroups found =
+                ports.users().findByIdWithGroups(acme, alice.id()).orElseThrow();
 
         assertThat(found.user()).isEqualTo(alice);
-        assertThat(found.groups()).containsExactly(new GroupMembership(first.id(), "Engineering"),
-                new GroupMembership(second.id(), "Paris"));
+        assertThat(found.groups())
+                .containsExactly(
+                        new GroupMembership(first.id(), "Engineering"), new GroupMembership(second.id(), "Paris"));
         assertThat(ports.users().findByIdWithGroups(globex, alice.id())).isEmpty();
     }
 
@@ -79,8 +85,9 @@ public abstract class UsersContract extends ContractFixture {
         User alice = stored("alice@acme.example");
 
         // Inside a unit of work the row is read to be changed (and locked where the store can).
-        UserWithGroups found = ports.unitOfWork().inTransaction(() ->
-                ports.users().findByIdWithGroups(acme, alice.id()).orElseThrow());
+        UserWithGroups found = ports.unitOfWork()
+                .inTransaction(
+                        () -> ports.users().findByIdWithGroups(acme, alice.id()).orElseThrow());
 
         assertThat(found).isEqualTo(new UserWithGroups(alice, List.of()));
         assertThat(ports.users().findByIdWithGroups(acme, new UserId("nobody"))).isEmpty();
@@ -89,11 +96,17 @@ public abstract class UsersContract extends ContractFixture {
     @Test
     void aUserWithSeveralEmailsIsStoredWithEveryEmailAndEveryEvent() {
         int recorded = events().size();
-        Change<User> alice = aUser().in(acme).withUserName("alice")
-                .withEmails("alice@acme.example", "a.smith@acme.example", "a1@acme.example", "a2@acme.example",
+        Change<User> alice = aUser().in(acme)
+                .withUserName("alice")
+                .withEmails(
+                        "alice@acme.example",
+                        "a.smith@acme.example",
+                        "a1@acme.example",
+                        "a2@acme.example",
                         "a3@acme.example")
                 .provision(now());
-        List<DomainEvent> twoEvents = List.of(alice.events().get(0),
+        List<DomainEvent> twoEvents = List.of(
+                alice.events().get(0),
                 new DomainEvent.UserDeactivated(acme, alice.after().id(), now()));
 
         ports.users().insert(alice.after(), twoEvents);
@@ -108,7 +121,9 @@ public abstract class UsersContract extends ContractFixture {
     @Test
     void aFailedInsertStoresNoneOfTheUsersEmails() {
         stored("alice@acme.example");
-        Change<User> twin = aUser().in(acme).withUserName("ALICE@acme.example").withEmails("twin@acme.example")
+        Change<User> twin = aUser().in(acme)
+                .withUserName("ALICE@acme.example")
+                .withEmails("twin@acme.example")
                 .provision(now());
 
         assertThatThrownBy(() -> ports.users().insert(twin.after(), twin.events()))
@@ -119,8 +134,13 @@ public abstract class UsersContract extends ContractFixture {
     @Test
     void anUpdateWithSeveralEventsRecordsThemAllOrFromAStaleVersionNone() {
         User alice = stored("alice@acme.example");
-        Change<User> renamedAndDeactivated = alice.replace(aUser().withUserName("alice@acme.example")
-                .withName("Alice", "Smith").profile(), false, null, now());
+        Change<User> renamedAndDeactivated = alice.replace(
+                aUser().withUserName("alice@acme.example")
+                        .withName("Alice", "Smith")
+                        .profile(),
+                false,
+                null,
+                now());
         assertThat(renamedAndDeactivated.events()).hasSize(2);
         int recorded = events().size();
 
@@ -128,8 +148,9 @@ public abstract class UsersContract extends ContractFixture {
 
         assertThat(ports.users().findById(acme, alice.id())).contains(renamedAndDeactivated.after());
         assertThat(events().subList(recorded, events().size())).isEqualTo(renamedAndDeactivated.events());
-        assertThatThrownBy(() -> ports.users().update(alice, renamedAndDeactivated.after(),
-                renamedAndDeactivated.events())).isInstanceOf(StaleVersion.class);
+        assertThatThrownBy(() ->
+                        ports.users().update(alice, renamedAndDeactivated.after(), renamedAndDeactivated.events()))
+                .isInstanceOf(StaleVersion.class);
         assertThat(events()).hasSize(recorded + 2);
     }
 
@@ -175,7 +196,8 @@ public abstract class UsersContract extends ContractFixture {
         assertThat(ports.users().findById(globex, alice.id())).isEmpty();
         assertThat(ports.users().findByUserName(globex, "alice@acme.example")).isEmpty();
         assertThat(ports.users().findByEmail(globex, "alice@acme.example")).isEmpty();
-        assertThat(ports.users().query(globex, ResourceQuery.all()).totalResults()).isZero();
+        assertThat(ports.users().query(globex, ResourceQuery.all()).totalResults())
+                .isZero();
         assertThat(ports.users().missing(globex, Set.of(alice.id()))).containsExactly(alice.id());
     }
 
@@ -209,7 +231,8 @@ public abstract class UsersContract extends ContractFixture {
     void renamingOntoAnotherUsersNameIsRefused() {
         stored("alice@acme.example");
         User bob = stored("bob@acme.example");
-        User renamed = bob.replace(aUser().withUserName("ALICE@acme.example").profile(), true, null, now()).after();
+        User renamed = bob.replace(aUser().withUserName("ALICE@acme.example").profile(), true, null, now())
+                .after();
 
         assertThatThrownBy(() -> ports.users().update(bob, renamed, List.of()))
                 .isInstanceOf(UserNameAlreadyTaken.class);
@@ -229,7 +252,8 @@ public abstract class UsersContract extends ContractFixture {
     @Test
     void deletingAUserFreesItsUserNameAndRemovesItFromEveryGroup() {
         User alice = stored("alice@acme.example");
-        Group group = Group.create(acme, new GroupId("g-1"), "Engineering", null, now()).after();
+        Group group = Group.create(acme, new GroupId("g-1"), "Engineering", null, now())
+                .after();
         ports.groups().insert(group, List.of());
         ports.groups().addMembers(acme, group.id(), Set.of(alice.id()));
 
@@ -245,7 +269,10 @@ public abstract class UsersContract extends ContractFixture {
 
     @Test
     void usersAreFoundByEmailIgnoringCase() {
-        User alice = aUser().in(acme).withUserName("alice").withEmails("Alice.Smith@Acme.example").build(now());
+        User alice = aUser().in(acme)
+                .withUserName("alice")
+                .withEmails("Alice.Smith@Acme.example")
+                .build(now());
         ports.users().insert(alice, List.of());
 
         assertThat(ports.users().findByEmail(acme, "alice.smith@ACME.example")).containsExactly(alice);
@@ -253,15 +280,26 @@ public abstract class UsersContract extends ContractFixture {
 
     @Test
     void emailsFollowEveryUpdateThatChangesThemAndSurviveOnesThatDoNot() {
-        User alice = aUser().in(acme).withUserName("alice").withEmails("alice@acme.example").build(now());
+        User alice = aUser().in(acme)
+                .withUserName("alice")
+                .withEmails("alice@acme.example")
+                .build(now());
         ports.users().insert(alice, List.of());
         Change<User> deactivated = alice.deactivate(now());
         ports.users().update(alice, deactivated.after(), deactivated.events());
 
         assertThat(ports.users().findByEmail(acme, "alice@acme.example")).containsExactly(deactivated.after());
 
-        User renamed = deactivated.after().replace(aUser().withUserName("alice")
-                .withEmails("alice.smith@acme.example").profile(), false, null, now()).after();
+        User renamed = deactivated
+                .after()
+                .replace(
+                        aUser().withUserName("alice")
+                                .withEmails("alice.smith@acme.example")
+                                .profile(),
+                        false,
+                        null,
+                        now())
+                .after();
         ports.users().update(deactivated.after(), renamed, List.of());
 
         assertThat(ports.users().findByEmail(acme, "alice@acme.example")).isEmpty();
@@ -270,23 +308,30 @@ public abstract class UsersContract extends ContractFixture {
 
     @Test
     void pendingManagerReferencesAreFoundByTheKeysThatWouldResolveThem() {
-        User report = aUser().in(acme).withUserName("report@acme.example")
-                .managedBy(ManagerReference.pending("Boss@Acme.example")).build(now());
-        User linked = aUser().in(acme).withUserName("linked@acme.example")
-                .managedBy(ManagerReference.pending("boss@acme.example").resolvedTo(new UserId("someone"))).build(now());
+        User report = aUser().in(acme)
+                .withUserName("report@acme.example")
+                .managedBy(ManagerReference.pending("Boss@Acme.example"))
+                .build(now());
+        User linked = aUser().in(acme)
+                .withUserName("linked@acme.example")
+                .managedBy(ManagerReference.pending("boss@acme.example").resolvedTo(new UserId("someone")))
+                .build(now());
         ports.users().insert(report, List.of());
         ports.users().insert(linked, List.of());
 
         assertThat(ports.users().findPendingManagerReferences(acme, Set.of("boss@acme.example", "b-id")))
                 .containsExactly(report);
-        assertThat(ports.users().findPendingManagerReferences(globex, Set.of("boss@acme.example"))).isEmpty();
+        assertThat(ports.users().findPendingManagerReferences(globex, Set.of("boss@acme.example")))
+                .isEmpty();
     }
 
     @Test
     void reportsAreFoundByTheirResolvedManager() {
         User boss = stored("boss@acme.example");
-        User report = aUser().in(acme).withUserName("report@acme.example")
-                .managedBy(ManagerReference.pending("boss@acme.example").resolvedTo(boss.id())).build(now());
+        User report = aUser().in(acme)
+                .withUserName("report@acme.example")
+                .managedBy(ManagerReference.pending("boss@acme.example").resolvedTo(boss.id()))
+                .build(now());
         ports.users().insert(report, List.of());
         stored("other@acme.example");
 
@@ -318,19 +363,28 @@ public abstract class UsersContract extends ContractFixture {
         User alice = aUser().in(acme).withExternalId("00uAbC").build(now());
         ports.users().insert(alice, List.of());
 
-        assertThat(ports.users().query(acme, ResourceQuery.filtered(eq("externalId", "00uAbC"))).items())
+        assertThat(ports.users()
+                        .query(acme, ResourceQuery.filtered(eq("externalId", "00uAbC")))
+                        .items())
                 .containsExactly(alice);
-        assertThat(ports.users().query(acme, ResourceQuery.filtered(eq("externalId", "00UABC"))).items()).isEmpty();
+        assertThat(ports.users()
+                        .query(acme, ResourceQuery.filtered(eq("externalId", "00UABC")))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void aValuePathFilterMatchesWorkEmails() {
-        User alice = aUser().in(acme).withUserName("alice").withEmails("alice@acme.example").build(now());
+        User alice = aUser().in(acme)
+                .withUserName("alice")
+                .withEmails("alice@acme.example")
+                .build(now());
         ports.users().insert(alice, List.of());
-        Filter workEmail = new Filter.ValuePath(AttributePath.of("emails"), new Filter.And(
-                eq("type", "work"), eq("value", "ALICE@acme.example")));
+        Filter workEmail = new Filter.ValuePath(
+                AttributePath.of("emails"), new Filter.And(eq("type", "work"), eq("value", "ALICE@acme.example")));
 
-        assertThat(ports.users().query(acme, ResourceQuery.filtered(workEmail)).items()).containsExactly(alice);
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(workEmail)).items())
+                .containsExactly(alice);
     }
 
     @Test
@@ -342,8 +396,10 @@ public abstract class UsersContract extends ContractFixture {
         Filter aliceOrBob = new Filter.Or(eq("userName", "alice@acme.example"), eq("userName", "bob@acme.example"));
         Filter notBob = new Filter.Not(eq("userName", "bob@acme.example"));
 
-        assertThat(ports.users().query(acme, ResourceQuery.filtered(new Filter.And(active, new Filter.And(aliceOrBob,
-                notBob)))).items()).containsExactly(alice);
+        assertThat(ports.users()
+                        .query(acme, ResourceQuery.filtered(new Filter.And(active, new Filter.And(aliceOrBob, notBob))))
+                        .items())
+                .containsExactly(alice);
         assertThat(bob).isNotNull();
     }
 
@@ -352,10 +408,13 @@ public abstract class UsersContract extends ContractFixture {
         User alice = stored("alice@acme.example");
         stored("bob@acme.example");
         Filter sw = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.SW, TextNode.valueOf("ALI"));
-        Filter co = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.CO, TextNode.valueOf("CE@AC"));
+        Filter co =
+                new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.CO, TextNode.valueOf("CE@AC"));
 
-        assertThat(ports.users().query(acme, ResourceQuery.filtered(sw)).items()).containsExactly(alice);
-        assertThat(ports.users().query(acme, ResourceQuery.filtered(co)).items()).containsExactly(alice);
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(sw)).items())
+                .containsExactly(alice);
+        assertThat(ports.users().query(acme, ResourceQuery.filtered(co)).items())
+                .containsExactly(alice);
     }
 
     @Test
@@ -379,21 +438,26 @@ public abstract class UsersContract extends ContractFixture {
         for (int i = 0; i < 7; i++) {
             stored("user" + i + "@acme.example");
         }
-        Change<User> elsewhere = aUser().in(globex).withUserName("someone@globex.example").provision(now());
+        Change<User> elsewhere =
+                aUser().in(globex).withUserName("someone@globex.example").provision(now());
         ports.users().insert(elsewhere.after(), elsewhere.events());
         List<User> all = ports.users().query(acme, ResourceQuery.all()).items();
 
         Page<User> first = ports.users().query(acme, ResourceQuery.keyset(null, null, 3));
-        Page<User> second = ports.users().query(acme, ResourceQuery.keyset(null, position(first.items().get(2)), 3));
-        Page<User> last = ports.users().query(acme, ResourceQuery.keyset(null, position(second.items().get(2)), 3));
-        Page<UserWithGroups> withGroups = ports.users().queryWithGroups(acme,
-                ResourceQuery.keyset(null, position(first.items().get(2)), 3));
+        Page<User> second = ports.users()
+                .query(acme, ResourceQuery.keyset(null, position(first.items().get(2)), 3));
+        Page<User> last = ports.users()
+                .query(acme, ResourceQuery.keyset(null, position(second.items().get(2)), 3));
+        Page<UserWithGroups> withGroups = ports.users()
+                .queryWithGroups(
+                        acme, ResourceQuery.keyset(null, position(first.items().get(2)), 3));
 
         assertThat(first.items()).containsExactlyElementsOf(all.subList(0, 3));
         assertThat(second.items()).containsExactlyElementsOf(all.subList(3, 6));
         assertThat(last.items()).containsExactlyElementsOf(all.subList(6, 7));
         assertThat(withGroups.items()).extracting(UserWithGroups::user).containsExactlyElementsOf(all.subList(3, 6));
-        assertThat(List.of(first, second, last, withGroups)).allSatisfy(page -> assertThat(page.totalResults()).isEqualTo(7));
+        assertThat(List.of(first, second, last, withGroups))
+                .allSatisfy(page -> assertThat(page.totalResults()).isEqualTo(7));
     }
 
     @Test
@@ -402,20 +466,26 @@ public abstract class UsersContract extends ContractFixture {
         User b = stored("b@acme.example");
         User c = stored("c@acme.example");
         User d = stored("d@acme.example");
-        Filter acmeOnly = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.EW,
-                TextNode.valueOf("@acme.example"));
+        Filter acmeOnly = new Filter.Comparison(
+                AttributePath.of("userName"), ComparisonOperator.EW, TextNode.valueOf("@acme.example"));
         Page<User> first = ports.users().query(acme, ResourceQuery.keyset(acmeOnly, null, 2));
         // b changes (its place in creation order stays), c leaves: the next page goes on after b.
         Change<User> deactivated = b.deactivate(now());
         ports.users().update(b, deactivated.after(), deactivated.events());
         ports.users().delete(c, ExpectedVersion.any(), List.of());
 
-        Page<User> next = ports.users().query(acme, ResourceQuery.keyset(acmeOnly, position(first.items().get(1)), 2));
+        Page<User> next = ports.users()
+                .query(
+                        acme,
+                        ResourceQuery.keyset(acmeOnly, position(first.items().get(1)), 2));
 
         assertThat(first.items()).extracting(User::id).containsExactly(a.id(), b.id());
         assertThat(next.items()).extracting(User::id).containsExactly(d.id());
-        assertThat(ports.users().query(acme, ResourceQuery.keyset(eq("userName", "d@acme.example"), null, 2))
-                .items()).extracting(User::id).containsExactly(d.id());
+        assertThat(ports.users()
+                        .query(acme, ResourceQuery.keyset(eq("userName", "d@acme.example"), null, 2))
+                        .items())
+                .extracting(User::id)
+                .containsExactly(d.id());
     }
 
     private static KeysetPosition position(User user) {
@@ -428,10 +498,14 @@ public abstract class UsersContract extends ContractFixture {
         User alice = stored("Alice@acme.example");
         User carol = stored("carol@acme.example");
 
-        assertThat(ports.users().query(acme, new ResourceQuery(null, AttributePath.of("userName"), true, 0, 10)).items())
+        assertThat(ports.users()
+                        .query(acme, new ResourceQuery(null, AttributePath.of("userName"), true, 0, 10))
+                        .items())
                 .containsExactly(alice, bob, carol);
-        assertThat(ports.users().query(acme, new ResourceQuery(null, AttributePath.of("userName"), false, 0, 10))
-                .items()).containsExactly(carol, bob, alice);
+        assertThat(ports.users()
+                        .query(acme, new ResourceQuery(null, AttributePath.of("userName"), false, 0, 10))
+                        .items())
+                .containsExactly(carol, bob, alice);
     }
 
     @Test
@@ -440,15 +514,18 @@ public abstract class UsersContract extends ContractFixture {
         Change<User> alice = aUser().in(acme).withUserName("alice@acme.example").provision(now());
 
         assertThatThrownBy(() -> ports.unitOfWork().inTransaction(() -> {
-            ports.users().insert(alice.after(), alice.events());
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    ports.users().insert(alice.after(), alice.events());
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(ports.users().findById(acme, alice.after().id())).isEmpty();
         assertThat(events()).hasSize(recorded);
     }
 
     protected List<DomainEvent> events() {
-        return ports.outbox().readAfter(0, Integer.MAX_VALUE).stream().map(RecordedEvent::event).toList();
+        return ports.outbox().readAfter(0, Integer.MAX_VALUE).stream()
+                .map(RecordedEvent::event)
+                .toList();
     }
 }

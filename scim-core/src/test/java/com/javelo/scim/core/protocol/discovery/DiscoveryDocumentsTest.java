@@ -102,12 +102,16 @@ class DiscoveryDocumentsTest {
         JsonNode members = attribute(schemaResource(ScimSchemas.GROUP_URN).get("attributes"), "members");
         JsonNode password = attribute(schemaResource(ScimSchemas.USER_URN).get("attributes"), "password");
         JsonNode created = attribute(
-                attribute(schemaResource(ScimSchemas.USER_URN).get("attributes"), "meta").get("subAttributes"),
+                attribute(schemaResource(ScimSchemas.USER_URN).get("attributes"), "meta")
+                        .get("subAttributes"),
                 "created");
 
         assertThat(members.get("type").asText()).isEqualTo("complex");
         assertThat(members.get("multiValued").asBoolean()).isTrue();
-        assertThat(attribute(members.get("subAttributes"), "value").get("mutability").asText()).isEqualTo("immutable");
+        assertThat(attribute(members.get("subAttributes"), "value")
+                        .get("mutability")
+                        .asText())
+                .isEqualTo("immutable");
         assertThat(attribute(members.get("subAttributes"), "$ref").get("referenceTypes"))
                 .extracting(JsonNode::asText)
                 .containsExactly("User", "Group");
@@ -118,11 +122,17 @@ class DiscoveryDocumentsTest {
 
     @Test
     void theEnterpriseExtensionDescribesTheManager() {
-        JsonNode manager = attribute(schemaResource(ScimSchemas.ENTERPRISE_USER_URN).get("attributes"), "manager");
+        JsonNode manager =
+                attribute(schemaResource(ScimSchemas.ENTERPRISE_USER_URN).get("attributes"), "manager");
 
-        assertThat(attribute(manager.get("subAttributes"), "displayName").get("mutability").asText())
+        assertThat(attribute(manager.get("subAttributes"), "displayName")
+                        .get("mutability")
+                        .asText())
                 .isEqualTo("readOnly");
-        assertThat(attribute(manager.get("subAttributes"), "value").get("description").asText()).contains("email");
+        assertThat(attribute(manager.get("subAttributes"), "value")
+                        .get("description")
+                        .asText())
+                .contains("email");
     }
 
     @Test
@@ -134,10 +144,14 @@ class DiscoveryDocumentsTest {
                 .endsWith("Javelo accepts at most 64 characters.");
         assertThat(attribute(attributes, "emails").get("description").asText())
                 .endsWith("Javelo accepts at most 100 values.");
-        assertThat(attribute(attribute(attributes, "emails").get("subAttributes"), "type").get("description").asText())
+        assertThat(attribute(attribute(attributes, "emails").get("subAttributes"), "type")
+                        .get("description")
+                        .asText())
                 .endsWith("Javelo accepts at most 64 characters.");
         assertThat(attribute(schemaResource(ScimSchemas.GROUP_URN).get("attributes"), "displayName")
-                .get("description").asText()).endsWith("Javelo accepts at most 1024 characters.");
+                        .get("description")
+                        .asText())
+                .endsWith("Javelo accepts at most 1024 characters.");
     }
 
     @Test
@@ -155,13 +169,13 @@ class DiscoveryDocumentsTest {
         ObjectNode group = DOCUMENTS.resourceType("Group", BASE).orElseThrow();
 
         assertThat(types.get("totalResults").asInt()).isEqualTo(2);
-        assertThat(user.get("schemas").get(0).asText())
-                .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ResourceType");
+        assertThat(user.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ResourceType");
         assertThat(user.get("endpoint").asText()).isEqualTo("/Users");
         assertThat(user.get("schema").asText()).isEqualTo(ScimSchemas.USER_URN);
         assertThat(user.get("schemaExtensions").get(0).get("schema").asText())
                 .isEqualTo(ScimSchemas.ENTERPRISE_USER_URN);
-        assertThat(user.get("schemaExtensions").get(0).get("required").asBoolean()).isFalse();
+        assertThat(user.get("schemaExtensions").get(0).get("required").asBoolean())
+                .isFalse();
         assertThat(user.get("meta").get("location").asText()).isEqualTo(BASE + "/ResourceTypes/User");
         assertThat(user.get("meta").get("resourceType").asText()).isEqualTo("ResourceType");
         assertThat(group.get("endpoint").asText()).isEqualTo("/Groups");

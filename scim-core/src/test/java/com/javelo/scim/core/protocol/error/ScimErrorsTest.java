@@ -27,28 +27,36 @@ class ScimErrorsTest {
     @Test
     void aTakenUserNameIs409Uniqueness() {
         assertThat(of(new UserNameAlreadyTaken("a@acme.com")))
-                .extracting(ScimError::status, ScimError::scimType).containsExactly(409, ScimType.UNIQUENESS);
+                .extracting(ScimError::status, ScimError::scimType)
+                .containsExactly(409, ScimType.UNIQUENESS);
     }
 
     @Test
     void aStaleVersionIs412() {
         assertThat(of(new StaleVersion("u1", 1, 2)))
-                .extracting(ScimError::status, ScimError::scimType).containsExactly(412, null);
+                .extracting(ScimError::status, ScimError::scimType)
+                .containsExactly(412, null);
     }
 
     @Test
     void unknownResourcesAre404() {
-        for (DomainException unknown : new DomainException[] {
-                new UnknownUser("u1"), new UnknownGroup("g1"), new UnknownTenant("t1")}) {
-            assertThat(of(unknown)).extracting(ScimError::status, ScimError::scimType).containsExactly(404, null);
+        for (DomainException unknown :
+                new DomainException[] {new UnknownUser("u1"), new UnknownGroup("g1"), new UnknownTenant("t1")}) {
+            assertThat(of(unknown))
+                    .extracting(ScimError::status, ScimError::scimType)
+                    .containsExactly(404, null);
         }
     }
 
     @Test
     void refusedValuesAre400InvalidValue() {
-        for (DomainException refused : new DomainException[] {new UnknownMembers(Set.of("x")),
-                new InvalidAttributeValue("userName", "userName is required"), new SelfManagement("u1")}) {
-            assertThat(of(refused)).extracting(ScimError::status, ScimError::scimType)
+        for (DomainException refused : new DomainException[] {
+            new UnknownMembers(Set.of("x")),
+            new InvalidAttributeValue("userName", "userName is required"),
+            new SelfManagement("u1")
+        }) {
+            assertThat(of(refused))
+                    .extracting(ScimError::status, ScimError::scimType)
                     .containsExactly(400, ScimType.INVALID_VALUE);
         }
     }

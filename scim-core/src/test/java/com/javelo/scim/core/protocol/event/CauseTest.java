@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class CauseTest {
 
     private static Cause.Client clientOf(String userAgent) {
-        return Cause.scimRequest("r", userAgent, "https://scim.example.com/scim/v2").client();
+        return Cause.scimRequest("r", userAgent, "https://scim.example.com/scim/v2")
+                .client();
     }
 
     @Test

@@ -34,7 +34,9 @@ class FilterParserTest {
 
     private static AttributePath path(String dotted) {
         int dot = dotted.indexOf('.');
-        return dot < 0 ? AttributePath.of(dotted) : AttributePath.of(dotted.substring(0, dot), dotted.substring(dot + 1));
+        return dot < 0
+                ? AttributePath.of(dotted)
+                : AttributePath.of(dotted.substring(0, dot), dotted.substring(dot + 1));
     }
 
     private static Comparison compare(String attribute, ComparisonOperator op, JsonNode value) {
@@ -54,8 +56,8 @@ class FilterParserTest {
     }
 
     private static AbstractStringAssert<?> assertInvalidFilter(String filter) {
-        ScimException thrown = org.junit.jupiter.api.Assertions.assertThrows(ScimException.class,
-                () -> FilterParser.parse(filter));
+        ScimException thrown =
+                org.junit.jupiter.api.Assertions.assertThrows(ScimException.class, () -> FilterParser.parse(filter));
         assertThat(thrown.error().status()).isEqualTo(400);
         assertThat(thrown.error().scimType()).isEqualTo(ScimType.INVALID_FILTER);
         return assertThat(thrown.error().detail());
@@ -91,9 +93,12 @@ class FilterParserTest {
             assertThat(FilterParser.parse("userName eq \"bjensen\"")).isEqualTo(eq("userName", "bjensen"));
             assertThat(FilterParser.parse("name.familyName co \"O'Malley\""))
                     .isEqualTo(compare("name.familyName", ComparisonOperator.CO, "O'Malley"));
-            assertThat(FilterParser.parse("userName sw \"J\"")).isEqualTo(compare("userName", ComparisonOperator.SW, "J"));
+            assertThat(FilterParser.parse("userName sw \"J\""))
+                    .isEqualTo(compare("userName", ComparisonOperator.SW, "J"));
             assertThat(FilterParser.parse("urn:ietf:params:scim:schemas:core:2.0:User:userName sw \"J\""))
-                    .isEqualTo(new Comparison(new AttributePath(CORE_USER, "userName", null), ComparisonOperator.SW,
+                    .isEqualTo(new Comparison(
+                            new AttributePath(CORE_USER, "userName", null),
+                            ComparisonOperator.SW,
                             TextNode.valueOf("J")));
             assertThat(FilterParser.parse("title pr")).isEqualTo(present("title"));
         }
@@ -117,13 +122,16 @@ class FilterParserTest {
 
         @Test
         void groupingAndNegation() {
-            Or emailDomains = new Or(compare("emails", ComparisonOperator.CO, "example.com"),
+            Or emailDomains = new Or(
+                    compare("emails", ComparisonOperator.CO, "example.com"),
                     compare("emails.value", ComparisonOperator.CO, "example.org"));
-            assertThat(FilterParser.parse(
-                    "userType eq \"Employee\" and (emails co \"example.com\" or emails.value co \"example.org\")"))
+            assertThat(
+                            FilterParser.parse(
+                                    "userType eq \"Employee\" and (emails co \"example.com\" or emails.value co \"example.org\")"))
                     .isEqualTo(new And(eq("userType", "Employee"), emailDomains));
-            assertThat(FilterParser.parse(
-                    "userType ne \"Employee\" and not (emails co \"example.com\" or emails.value co \"example.org\")"))
+            assertThat(
+                            FilterParser.parse(
+                                    "userType ne \"Employee\" and not (emails co \"example.com\" or emails.value co \"example.org\")"))
                     .isEqualTo(new And(compare("userType", ComparisonOperator.NE, "Employee"), new Not(emailDomains)));
             assertThat(FilterParser.parse("userType eq \"Employee\" and (emails.type eq \"work\")"))
                     .isEqualTo(new And(eq("userType", "Employee"), eq("emails.type", "work")));
@@ -131,20 +139,26 @@ class FilterParserTest {
 
         @Test
         void valuePaths() {
-            ValuePath workEmail = new ValuePath(path("emails"), new And(eq("type", "work"),
-                    compare("value", ComparisonOperator.CO, "@example.com")));
+            ValuePath workEmail = new ValuePath(
+                    path("emails"),
+                    new And(eq("type", "work"), compare("value", ComparisonOperator.CO, "@example.com")));
             assertThat(FilterParser.parse(
-                    "userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]"))
+                            "userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]"))
                     .isEqualTo(new And(eq("userType", "Employee"), workEmail));
-            assertThat(FilterParser.parse(
-                    "emails[type eq \"work\" and value co \"@example.com\"] or ims[type eq \"xmpp\" and value co \"@foo.com\"]"))
-                    .isEqualTo(new Or(workEmail, new ValuePath(path("ims"), new And(eq("type", "xmpp"),
-                            compare("value", ComparisonOperator.CO, "@foo.com")))));
+            assertThat(
+                            FilterParser.parse(
+                                    "emails[type eq \"work\" and value co \"@example.com\"] or ims[type eq \"xmpp\" and value co \"@foo.com\"]"))
+                    .isEqualTo(new Or(
+                            workEmail,
+                            new ValuePath(
+                                    path("ims"),
+                                    new And(eq("type", "xmpp"), compare("value", ComparisonOperator.CO, "@foo.com")))));
         }
 
         @Test
         void examplesWrappedOverLinesAsTheRfcPrintsThemStillParse() {
-            assertThat(FilterParser.parse("userType eq \"Employee\" and emails[type eq \"work\" and\n  value co \"@example.com\"]"))
+            assertThat(FilterParser.parse(
+                            "userType eq \"Employee\" and emails[type eq \"work\" and\n  value co \"@example.com\"]"))
                     .isEqualTo(FilterParser.parse(
                             "userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]"));
         }
@@ -223,14 +237,20 @@ class FilterParserTest {
         @Test
         void urnQualifiedNamesKeepTheUrnUpToTheLastColon() {
             assertThat(FilterParser.parse(CORE_USER + ":userName eq \"bjensen\""))
-                    .isEqualTo(new Comparison(new AttributePath(CORE_USER, "userName", null), ComparisonOperator.EQ,
+                    .isEqualTo(new Comparison(
+                            new AttributePath(CORE_USER, "userName", null),
+                            ComparisonOperator.EQ,
                             TextNode.valueOf("bjensen")));
             assertThat(FilterParser.parse(ENTERPRISE + ":manager.value eq \"boss@acme.example\""))
-                    .isEqualTo(new Comparison(new AttributePath(ENTERPRISE, "manager", "value"), ComparisonOperator.EQ,
+                    .isEqualTo(new Comparison(
+                            new AttributePath(ENTERPRISE, "manager", "value"),
+                            ComparisonOperator.EQ,
                             TextNode.valueOf("boss@acme.example")));
             assertThat(FilterParser.parse(ENTERPRISE + ":employeeNumber eq \"701984\""))
-                    .isEqualTo(new Comparison(new AttributePath(ENTERPRISE, "employeeNumber", null),
-                            ComparisonOperator.EQ, TextNode.valueOf("701984")));
+                    .isEqualTo(new Comparison(
+                            new AttributePath(ENTERPRISE, "employeeNumber", null),
+                            ComparisonOperator.EQ,
+                            TextNode.valueOf("701984")));
         }
 
         @Test
@@ -257,8 +277,9 @@ class FilterParserTest {
         @Test
         void aValueFilterAlone() {
             assertThat(FilterParser.parse("emails[type eq \"work\" and primary eq true]"))
-                    .isEqualTo(new ValuePath(path("emails"), new And(eq("type", "work"),
-                            compare("primary", ComparisonOperator.EQ, BooleanNode.TRUE))));
+                    .isEqualTo(new ValuePath(
+                            path("emails"),
+                            new And(eq("type", "work"), compare("primary", ComparisonOperator.EQ, BooleanNode.TRUE))));
         }
 
         @Test
@@ -275,18 +296,29 @@ class FilterParserTest {
 
         @Test
         void valuePathsCombineWithOtherExpressions() {
-            assertThat(FilterParser.parse("userName eq \"a\" and emails[type eq \"work\"].value ew \".org\" or title pr"))
-                    .isEqualTo(new Or(new And(eq("userName", "a"), new ValuePath(path("emails"),
-                            new And(eq("type", "work"), compare("value", ComparisonOperator.EW, ".org")))),
+            assertThat(FilterParser.parse(
+                            "userName eq \"a\" and emails[type eq \"work\"].value ew \".org\" or title pr"))
+                    .isEqualTo(new Or(
+                            new And(
+                                    eq("userName", "a"),
+                                    new ValuePath(
+                                            path("emails"),
+                                            new And(
+                                                    eq("type", "work"),
+                                                    compare("value", ComparisonOperator.EW, ".org")))),
                             present("title")));
         }
 
         @Test
         void valueFiltersMayUseParenthesesAndNot() {
             assertThat(FilterParser.parse("emails[not (type eq \"home\") and (value co \"@a\" or value co \"@b\")]"))
-                    .isEqualTo(new ValuePath(path("emails"), new And(new Not(eq("type", "home")),
-                            new Or(compare("value", ComparisonOperator.CO, "@a"),
-                                    compare("value", ComparisonOperator.CO, "@b")))));
+                    .isEqualTo(new ValuePath(
+                            path("emails"),
+                            new And(
+                                    new Not(eq("type", "home")),
+                                    new Or(
+                                            compare("value", ComparisonOperator.CO, "@a"),
+                                            compare("value", ComparisonOperator.CO, "@b")))));
         }
 
         @Test
@@ -301,19 +333,24 @@ class FilterParserTest {
 
         @Test
         void booleansAndNullInAnyCase() {
-            assertThat(FilterParser.parse("active eq true")).isEqualTo(compare("active", ComparisonOperator.EQ, BooleanNode.TRUE));
-            assertThat(FilterParser.parse("active eq FALSE")).isEqualTo(compare("active", ComparisonOperator.EQ, BooleanNode.FALSE));
-            assertThat(FilterParser.parse("title eq null")).isEqualTo(compare("title", ComparisonOperator.EQ, NullNode.instance));
+            assertThat(FilterParser.parse("active eq true"))
+                    .isEqualTo(compare("active", ComparisonOperator.EQ, BooleanNode.TRUE));
+            assertThat(FilterParser.parse("active eq FALSE"))
+                    .isEqualTo(compare("active", ComparisonOperator.EQ, BooleanNode.FALSE));
+            assertThat(FilterParser.parse("title eq null"))
+                    .isEqualTo(compare("title", ComparisonOperator.EQ, NullNode.instance));
         }
 
         @Test
         void integersAreIntOrLongNodes() {
             assertThat(FilterParser.parse("n eq 0")).isEqualTo(compare("n", ComparisonOperator.EQ, IntNode.valueOf(0)));
-            assertThat(FilterParser.parse("n gt -42")).isEqualTo(compare("n", ComparisonOperator.GT, IntNode.valueOf(-42)));
+            assertThat(FilterParser.parse("n gt -42"))
+                    .isEqualTo(compare("n", ComparisonOperator.GT, IntNode.valueOf(-42)));
             assertThat(FilterParser.parse("n lt 9000000000"))
                     .isEqualTo(compare("n", ComparisonOperator.LT, LongNode.valueOf(9_000_000_000L)));
             assertThat(FilterParser.parse("n lt 99999999999999999999"))
-                    .isEqualTo(compare("n", ComparisonOperator.LT, DecimalNode.valueOf(new BigDecimal("99999999999999999999"))));
+                    .isEqualTo(compare(
+                            "n", ComparisonOperator.LT, DecimalNode.valueOf(new BigDecimal("99999999999999999999"))));
         }
 
         @Test
@@ -368,18 +405,22 @@ class FilterParserTest {
 
         @Test
         void aBareValueEndsAtAClosingParenthesisOrBracket() {
-            assertThat(FilterParser.parse(
-                    "name.FamilyName eq Employee and (emails.Value co example.com or emails.Value co example.org)"))
-                    .isEqualTo(new And(eq("name.FamilyName", "Employee"), new Or(
-                            compare("emails.Value", ComparisonOperator.CO, "example.com"),
-                            compare("emails.Value", ComparisonOperator.CO, "example.org"))));
+            assertThat(
+                            FilterParser.parse(
+                                    "name.FamilyName eq Employee and (emails.Value co example.com or emails.Value co example.org)"))
+                    .isEqualTo(new And(
+                            eq("name.FamilyName", "Employee"),
+                            new Or(
+                                    compare("emails.Value", ComparisonOperator.CO, "example.com"),
+                                    compare("emails.Value", ComparisonOperator.CO, "example.org"))));
             assertThat(FilterParser.parse("emails[type eq work]"))
                     .isEqualTo(new ValuePath(path("emails"), eq("type", "work")));
         }
 
         @Test
         void theMicrosoftCollectionFiltersParse() {
-            assertThat(FilterParser.parse("DisplayName eq \"BobIsAmazing\"")).isEqualTo(eq("DisplayName", "BobIsAmazing"));
+            assertThat(FilterParser.parse("DisplayName eq \"BobIsAmazing\""))
+                    .isEqualTo(eq("DisplayName", "BobIsAmazing"));
             assertThat(FilterParser.parse("userName sw O")).isInstanceOf(Comparison.class);
         }
     }
@@ -389,11 +430,14 @@ class FilterParserTest {
 
         @Test
         void okta() {
-            assertThat(FilterParser.parse("userName eq \"test.user@okta.local\"")).isEqualTo(eq("userName", "test.user@okta.local"));
-            assertThat(FilterParser.parse("userName eq \"jane.doe@example.com\"")).isEqualTo(eq("userName", "jane.doe@example.com"));
+            assertThat(FilterParser.parse("userName eq \"test.user@okta.local\""))
+                    .isEqualTo(eq("userName", "test.user@okta.local"));
+            assertThat(FilterParser.parse("userName eq \"jane.doe@example.com\""))
+                    .isEqualTo(eq("userName", "jane.doe@example.com"));
             assertThat(FilterParser.parse("externalId eq \"00ujl29u0le5T6Aj10h7\""))
                     .isEqualTo(eq("externalId", "00ujl29u0le5T6Aj10h7"));
-            assertThat(FilterParser.parse("displayName eq \"Test SCIMv2\"")).isEqualTo(eq("displayName", "Test SCIMv2"));
+            assertThat(FilterParser.parse("displayName eq \"Test SCIMv2\""))
+                    .isEqualTo(eq("displayName", "Test SCIMv2"));
         }
 
         @Test
@@ -402,10 +446,14 @@ class FilterParserTest {
                     .isEqualTo(eq("userName", "7d420df3-9995-4831-a406-ecf8166f5f6a"));
             assertThat(FilterParser.parse("externalId eq \"johnwong\"")).isEqualTo(eq("externalId", "johnwong"));
             assertThat(FilterParser.parse("emails[type eq \"work\"].value eq \"user@contoso.com\""))
-                    .isEqualTo(new ValuePath(path("emails"), new And(eq("type", "work"), eq("value", "user@contoso.com"))));
-            assertThat(FilterParser.parse("id eq \"x\" and members eq \"y\"")).isEqualTo(new And(eq("id", "x"), eq("members", "y")));
-            assertThat(FilterParser.parse("id eq \"x\" and manager eq \"m\"")).isEqualTo(new And(eq("id", "x"), eq("manager", "m")));
-            assertThat(FilterParser.parse("displayName eq \"displayName\"")).isEqualTo(eq("displayName", "displayName"));
+                    .isEqualTo(new ValuePath(
+                            path("emails"), new And(eq("type", "work"), eq("value", "user@contoso.com"))));
+            assertThat(FilterParser.parse("id eq \"x\" and members eq \"y\""))
+                    .isEqualTo(new And(eq("id", "x"), eq("members", "y")));
+            assertThat(FilterParser.parse("id eq \"x\" and manager eq \"m\""))
+                    .isEqualTo(new And(eq("id", "x"), eq("manager", "m")));
+            assertThat(FilterParser.parse("displayName eq \"displayName\""))
+                    .isEqualTo(eq("displayName", "displayName"));
         }
     }
 
@@ -415,7 +463,8 @@ class FilterParserTest {
         @Test
         void anUnknownOperatorIsNamedWithItsPosition() {
             assertInvalidFilter("userName foo \"x\"")
-                    .startsWith("Expected a comparison operator after 'userName' at position 9 in filter 'userName foo \"x\"'")
+                    .startsWith(
+                            "Expected a comparison operator after 'userName' at position 9 in filter 'userName foo \"x\"'")
                     .contains("found 'foo'")
                     .contains("eq, ne, co, sw, ew, gt, ge, lt, le or pr");
         }
@@ -423,14 +472,16 @@ class FilterParserTest {
         @Test
         void aMissingOperatorReportsTheEnd() {
             assertInvalidFilter("userName")
-                    .isEqualTo("Expected a comparison operator after 'userName' at position 8 in filter 'userName', "
-                            + "found the end of the filter; the operators are eq, ne, co, sw, ew, gt, ge, lt, le or pr");
+                    .isEqualTo(
+                            "Expected a comparison operator after 'userName' at position 8 in filter 'userName', "
+                                    + "found the end of the filter; the operators are eq, ne, co, sw, ew, gt, ge, lt, le or pr");
         }
 
         @Test
         void aMissingValue() {
             assertInvalidFilter("userName eq").startsWith("Expected a value after 'userName eq' at position 11");
-            assertInvalidFilter("(userName eq)").startsWith("Expected a value after 'userName eq' at position 12")
+            assertInvalidFilter("(userName eq)")
+                    .startsWith("Expected a value after 'userName eq' at position 12")
                     .endsWith("found ')'");
             assertInvalidFilter("userName gt [").startsWith("Expected a value after 'userName gt' at position 12");
         }
@@ -444,9 +495,11 @@ class FilterParserTest {
         @Test
         void badEscapes() {
             assertInvalidFilter("title eq \"\\q\"").contains("instead of '\\q' at position 10");
-            assertInvalidFilter("title eq \"\\u12\"").startsWith("Expected four hexadecimal digits after '\\u' at position 10");
+            assertInvalidFilter("title eq \"\\u12\"")
+                    .startsWith("Expected four hexadecimal digits after '\\u' at position 10");
             assertInvalidFilter("title eq \"\\u12zz\"").contains("four hexadecimal digits");
-            assertInvalidFilter("title eq \"abc\\").startsWith("Expected '\"' to close the string opened at position 9");
+            assertInvalidFilter("title eq \"abc\\")
+                    .startsWith("Expected '\"' to close the string opened at position 9");
         }
 
         @Test
@@ -455,7 +508,8 @@ class FilterParserTest {
                     .startsWith("Expected 'and', 'or' or ')' (to close the '(' opened at position 0) at position 16")
                     .endsWith("found the end of the filter");
             assertInvalidFilter("userName eq \"x\")")
-                    .startsWith("Expected 'and', 'or' or the end of the filter at position 15").endsWith("found ')'");
+                    .startsWith("Expected 'and', 'or' or the end of the filter at position 15")
+                    .endsWith("found ')'");
             assertInvalidFilter("not (").startsWith("Expected an attribute name, '(' or 'not' at position 5");
         }
 
@@ -465,43 +519,64 @@ class FilterParserTest {
                     .startsWith("Expected 'and', 'or' or ']' (to close the '[' opened at position 6) at position 21");
             assertInvalidFilter("emails[]").startsWith("Expected an attribute name, '(' or 'not' at position 7");
             assertInvalidFilter("[type eq \"x\"]").startsWith("Expected an attribute name, '(' or 'not' at position 0");
-            assertInvalidFilter("emails[type eq \"work\"].").startsWith("Expected a sub-attribute name after '].' at position 23");
-            assertInvalidFilter("emails[type eq \"work\"].value").startsWith("Expected a comparison operator after 'value'");
+            assertInvalidFilter("emails[type eq \"work\"].")
+                    .startsWith("Expected a sub-attribute name after '].' at position 23");
+            assertInvalidFilter("emails[type eq \"work\"].value")
+                    .startsWith("Expected a comparison operator after 'value'");
         }
 
         @Test
         void misplacedKeywords() {
             assertInvalidFilter("and").startsWith("Expected an attribute name, '(' or 'not' at position 0");
             assertInvalidFilter("or or").startsWith("Expected an attribute name, '(' or 'not' at position 0");
-            assertInvalidFilter("userName eq \"x\" and").startsWith("Expected an attribute name, '(' or 'not' at position 19")
+            assertInvalidFilter("userName eq \"x\" and")
+                    .startsWith("Expected an attribute name, '(' or 'not' at position 19")
                     .endsWith("found the end of the filter");
-            assertInvalidFilter("not userName eq \"x\"").startsWith("Expected '(' after 'not' at position 4")
+            assertInvalidFilter("not userName eq \"x\"")
+                    .startsWith("Expected '(' after 'not' at position 4")
                     .endsWith("found 'userName'");
             assertInvalidFilter("userName eq \"x\" xor title eq \"y\"")
-                    .startsWith("Expected 'and', 'or' or the end of the filter at position 16").endsWith("found 'xor'");
-            assertInvalidFilter("userName pr pr").startsWith("Expected 'and', 'or' or the end of the filter at position 12");
+                    .startsWith("Expected 'and', 'or' or the end of the filter at position 16")
+                    .endsWith("found 'xor'");
+            assertInvalidFilter("userName pr pr")
+                    .startsWith("Expected 'and', 'or' or the end of the filter at position 12");
             assertInvalidFilter("userName eq \"x\" 1.2.3").startsWith("Expected 'and', 'or' or the end of the filter");
             assertInvalidFilter("userName eq \"x\"userName eq \"x\"").contains("at position 15");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1userName eq \"x\"", "a.b.c eq \"x\"", "urn: eq \"x\"", "name. pr", ".name pr",
-            "user:name pr", "urn:x pr", "name.1x pr", "user@name pr", "\"userName\" eq \"x\""})
+        @ValueSource(
+                strings = {
+                    "1userName eq \"x\"",
+                    "a.b.c eq \"x\"",
+                    "urn: eq \"x\"",
+                    "name. pr",
+                    ".name pr",
+                    "user:name pr",
+                    "urn:x pr",
+                    "name.1x pr",
+                    "user@name pr",
+                    "\"userName\" eq \"x\""
+                })
         void malformedAttributePaths(String filter) {
-            assertInvalidFilter(filter).contains("at position 0").containsAnyOf("Expected an attribute path",
-                    "Expected an attribute name");
+            assertInvalidFilter(filter)
+                    .contains("at position 0")
+                    .containsAnyOf("Expected an attribute path", "Expected an attribute name");
         }
 
         @Test
         void aSubAttributeCannotCarryAValueFilter() {
             assertInvalidFilter("name.givenName[value eq \"x\"]")
-                    .startsWith("Expected '[' after a multi-valued attribute, not after the sub-attribute 'name.givenName' "
-                            + "at position 14");
+                    .startsWith(
+                            "Expected '[' after a multi-valued attribute, not after the sub-attribute 'name.givenName' "
+                                    + "at position 14");
         }
 
         @Test
         void valueFiltersDoNotNest() {
-            assertInvalidFilter("emails[type[value eq \"x\"] pr]").contains("nested value filter").contains("position 11");
+            assertInvalidFilter("emails[type[value eq \"x\"] pr]")
+                    .contains("nested value filter")
+                    .contains("position 11");
         }
 
         @Test
@@ -529,13 +604,15 @@ class FilterParserTest {
         void deepParenthesesAreRefusedWithoutOverflowingTheStack() {
             assertInvalidFilter("(".repeat(4000) + "a pr" + ")".repeat(4000)).contains("deeper than 50 levels");
             assertInvalidFilter("(".repeat(5000)).contains("deeper than 50 levels");
-            assertInvalidFilter("not (".repeat(1000) + "a pr" + ")".repeat(1000)).contains("deeper than 50 levels");
+            assertInvalidFilter("not (".repeat(1000) + "a pr" + ")".repeat(1000))
+                    .contains("deeper than 50 levels");
         }
 
         @Test
         void nestingUpToTheLimitIsAccepted() {
             int levels = FilterParser.MAX_DEPTH - 1;
-            assertThat(FilterParser.parse("(".repeat(levels) + "a pr" + ")".repeat(levels))).isEqualTo(present("a"));
+            assertThat(FilterParser.parse("(".repeat(levels) + "a pr" + ")".repeat(levels)))
+                    .isEqualTo(present("a"));
         }
 
         @Test
@@ -559,24 +636,44 @@ class FilterParserTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"((((((((((((", "userName eq \"x\"userName eq \"x\"userName eq \"x\"", "\"", "\\", "]", ")",
-            "a eq \"\\u", "a eq \"\\", "emails[", "emails[type eq \"x\"]]", "a pr and not", "a pr and not (", "\u0000",
-            "a[b pr].c", "a[b pr].c eq", "a[b pr]x", "a[b pr] pr", "a eq b c", "a eq (x)"})
+        @ValueSource(
+                strings = {
+                    "((((((((((((",
+                    "userName eq \"x\"userName eq \"x\"userName eq \"x\"",
+                    "\"",
+                    "\\",
+                    "]",
+                    ")",
+                    "a eq \"\\u",
+                    "a eq \"\\",
+                    "emails[",
+                    "emails[type eq \"x\"]]",
+                    "a pr and not",
+                    "a pr and not (",
+                    "\u0000",
+                    "a[b pr].c",
+                    "a[b pr].c eq",
+                    "a[b pr]x",
+                    "a[b pr] pr",
+                    "a eq b c",
+                    "a eq (x)"
+                })
         void everyMalformedInputIsAnInvalidFilterNeverAnotherException(String filter) {
             assertThatThrownBy(() -> FilterParser.parse(filter))
-                    .isInstanceOfSatisfying(ScimException.class,
+                    .isInstanceOfSatisfying(
+                            ScimException.class,
                             e -> assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER));
         }
 
         /** No attribute holds a NUL (InputLimits), and PostgreSQL refuses one in a parameter: refused alike. */
         @ParameterizedTest
-        @ValueSource(strings = {"userName eq \"a\u0000b\"", "userName eq \"a\\u0000b\"", "emails[value eq \"\\u0000\"]"})
+        @ValueSource(
+                strings = {"userName eq \"a\u0000b\"", "userName eq \"a\\u0000b\"", "emails[value eq \"\\u0000\"]"})
         void aNulCharacterRawOrEscapedIsAnInvalidFilter(String filter) {
-            assertThatThrownBy(() -> FilterParser.parse(filter))
-                    .isInstanceOfSatisfying(ScimException.class, e -> {
-                        assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER);
-                        assertThat(e.error().detail()).contains("NUL");
-                    });
+            assertThatThrownBy(() -> FilterParser.parse(filter)).isInstanceOfSatisfying(ScimException.class, e -> {
+                assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER);
+                assertThat(e.error().detail()).contains("NUL");
+            });
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.javelo.scim.core.protocol.filter;
 
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import static com.javelo.scim.core.protocol.filter.JsonFixtures.json;
 import static com.javelo.scim.core.protocol.filter.JsonFixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimException;
 import com.javelo.scim.core.protocol.error.ScimType;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +44,9 @@ class InMemoryFilterEvaluatorTest {
             """);
 
     private static Filter.Comparison compare(AttributePath path, ComparisonOperator operator, Object literal) {
-        JsonNode value = literal == null ? NullNode.getInstance() : json(literal instanceof String text
-                ? "\"" + text + "\"" : String.valueOf(literal));
+        JsonNode value = literal == null
+                ? NullNode.getInstance()
+                : json(literal instanceof String text ? "\"" + text + "\"" : String.valueOf(literal));
         return new Filter.Comparison(path, operator, value);
     }
 
@@ -55,7 +56,9 @@ class InMemoryFilterEvaluatorTest {
 
     private static AttributePath path(String dotted) {
         int dot = dotted.indexOf('.');
-        return dot < 0 ? AttributePath.of(dotted) : AttributePath.of(dotted.substring(0, dot), dotted.substring(dot + 1));
+        return dot < 0
+                ? AttributePath.of(dotted)
+                : AttributePath.of(dotted.substring(0, dot), dotted.substring(dot + 1));
     }
 
     private boolean matches(Filter filter) {
@@ -64,7 +67,8 @@ class InMemoryFilterEvaluatorTest {
 
     private static void assertInvalidFilter(Runnable evaluation) {
         assertThatThrownBy(evaluation::run)
-                .isInstanceOfSatisfying(ScimException.class,
+                .isInstanceOfSatisfying(
+                        ScimException.class,
                         e -> assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER));
     }
 
@@ -81,7 +85,8 @@ class InMemoryFilterEvaluatorTest {
         void caseExactAttributesCompareExactly() {
             assertThat(matches(eq("externalId", "00ujl29u0le5T6Aj10h7"))).isTrue();
             assertThat(matches(eq("externalId", "00UJL29U0LE5T6AJ10H7"))).isFalse();
-            assertThat(matches(eq("id", "2819C223-7F76-453A-919D-413861904646"))).isFalse();
+            assertThat(matches(eq("id", "2819C223-7F76-453A-919D-413861904646")))
+                    .isFalse();
         }
 
         @Test
@@ -119,17 +124,21 @@ class InMemoryFilterEvaluatorTest {
         @Test
         void aUrnQualifiedPathLooksInsideThatExtensionOnly() {
             AttributePath employeeNumber = new AttributePath(ENTERPRISE.toUpperCase(), "EMPLOYEENUMBER", null);
-            assertThat(matches(compare(employeeNumber, ComparisonOperator.EQ, "701984"))).isTrue();
+            assertThat(matches(compare(employeeNumber, ComparisonOperator.EQ, "701984")))
+                    .isTrue();
             AttributePath managerValue = new AttributePath(ENTERPRISE, "manager", "value");
-            assertThat(matches(compare(managerValue, ComparisonOperator.EQ, "boss@example.com"))).isTrue();
+            assertThat(matches(compare(managerValue, ComparisonOperator.EQ, "boss@example.com")))
+                    .isTrue();
             AttributePath elsewhere = new AttributePath("urn:example:other", "employeeNumber", null);
-            assertThat(matches(compare(elsewhere, ComparisonOperator.EQ, "701984"))).isFalse();
+            assertThat(matches(compare(elsewhere, ComparisonOperator.EQ, "701984")))
+                    .isFalse();
         }
 
         @Test
         void aCoreUrnQualifiedPathLooksAtTheTopLevel() {
             AttributePath userName = new AttributePath(ScimUserGroupCharacteristics.USER_URN, "userName", null);
-            assertThat(matches(compare(userName, ComparisonOperator.EQ, "bjensen@example.com"))).isTrue();
+            assertThat(matches(compare(userName, ComparisonOperator.EQ, "bjensen@example.com")))
+                    .isTrue();
         }
 
         @Test
@@ -151,16 +160,20 @@ class InMemoryFilterEvaluatorTest {
         void nullMatchesAnAbsentAttribute() {
             assertThat(matches(eq("nickName", null))).isTrue();
             assertThat(matches(eq("userName", null))).isFalse();
-            assertThat(matches(compare(path("nickName"), ComparisonOperator.NE, null))).isFalse();
-            assertThat(matches(compare(path("userName"), ComparisonOperator.NE, null))).isTrue();
+            assertThat(matches(compare(path("nickName"), ComparisonOperator.NE, null)))
+                    .isFalse();
+            assertThat(matches(compare(path("userName"), ComparisonOperator.NE, null)))
+                    .isTrue();
         }
 
         @Test
         void numbersCompareByValue() {
             ObjectNode resource = object("{\"loginCount\":42}");
             assertThat(evaluator.matches(eq("loginCount", 42.0), resource)).isTrue();
-            assertThat(evaluator.matches(compare(path("loginCount"), ComparisonOperator.GT, 41), resource)).isTrue();
-            assertThat(evaluator.matches(compare(path("loginCount"), ComparisonOperator.LE, 41), resource)).isFalse();
+            assertThat(evaluator.matches(compare(path("loginCount"), ComparisonOperator.GT, 41), resource))
+                    .isTrue();
+            assertThat(evaluator.matches(compare(path("loginCount"), ComparisonOperator.LE, 41), resource))
+                    .isFalse();
         }
     }
 
@@ -169,13 +182,16 @@ class InMemoryFilterEvaluatorTest {
 
         @Test
         void neIsTrueWhenNoValueEquals() {
-            assertThat(matches(compare(path("userName"), ComparisonOperator.NE, "someone@else.com"))).isTrue();
-            assertThat(matches(compare(path("userName"), ComparisonOperator.NE, "BJENSEN@example.com"))).isFalse();
+            assertThat(matches(compare(path("userName"), ComparisonOperator.NE, "someone@else.com")))
+                    .isTrue();
+            assertThat(matches(compare(path("userName"), ComparisonOperator.NE, "BJENSEN@example.com")))
+                    .isFalse();
         }
 
         @Test
         void neIsTrueWhenTheAttributeIsAbsent() {
-            assertThat(matches(compare(path("nickName"), ComparisonOperator.NE, "Babs"))).isTrue();
+            assertThat(matches(compare(path("nickName"), ComparisonOperator.NE, "Babs")))
+                    .isTrue();
         }
     }
 
@@ -184,11 +200,16 @@ class InMemoryFilterEvaluatorTest {
 
         @Test
         void coSwAndEwHonourCaseExactness() {
-            assertThat(matches(compare(path("userName"), ComparisonOperator.CO, "JENSEN@"))).isTrue();
-            assertThat(matches(compare(path("userName"), ComparisonOperator.SW, "bjen"))).isTrue();
-            assertThat(matches(compare(path("userName"), ComparisonOperator.EW, ".COM"))).isTrue();
-            assertThat(matches(compare(path("externalId"), ComparisonOperator.SW, "00UJ"))).isFalse();
-            assertThat(matches(compare(path("externalId"), ComparisonOperator.SW, "00uj"))).isTrue();
+            assertThat(matches(compare(path("userName"), ComparisonOperator.CO, "JENSEN@")))
+                    .isTrue();
+            assertThat(matches(compare(path("userName"), ComparisonOperator.SW, "bjen")))
+                    .isTrue();
+            assertThat(matches(compare(path("userName"), ComparisonOperator.EW, ".COM")))
+                    .isTrue();
+            assertThat(matches(compare(path("externalId"), ComparisonOperator.SW, "00UJ")))
+                    .isFalse();
+            assertThat(matches(compare(path("externalId"), ComparisonOperator.SW, "00uj")))
+                    .isTrue();
         }
 
         @Test
@@ -203,10 +224,14 @@ class InMemoryFilterEvaluatorTest {
 
         @Test
         void stringsOrderLexicallyIgnoringCaseWhenNotCaseExact() {
-            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.GT, "ISAKSEN"))).isTrue();
-            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.GE, "jensen"))).isTrue();
-            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.LT, "jensen"))).isFalse();
-            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.LE, "JENSEN"))).isTrue();
+            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.GT, "ISAKSEN")))
+                    .isTrue();
+            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.GE, "jensen")))
+                    .isTrue();
+            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.LT, "jensen")))
+                    .isFalse();
+            assertThat(matches(compare(path("name.familyName"), ComparisonOperator.LE, "JENSEN")))
+                    .isTrue();
         }
 
         @Test
@@ -285,11 +310,13 @@ class InMemoryFilterEvaluatorTest {
         @Test
         void aValuePathNeedsOneValueToSatisfyTheWholeInnerFilter() {
             // emails[type eq "work" and value co "@example.com"]
-            Filter work = new Filter.ValuePath(AttributePath.of("emails"),
+            Filter work = new Filter.ValuePath(
+                    AttributePath.of("emails"),
                     new Filter.And(eq("type", "work"), compare(path("value"), ComparisonOperator.CO, "@EXAMPLE.com")));
             assertThat(matches(work)).isTrue();
             // emails[type eq "home" and value co "@example.com"]: each half matches a different value
-            Filter mixed = new Filter.ValuePath(AttributePath.of("emails"),
+            Filter mixed = new Filter.ValuePath(
+                    AttributePath.of("emails"),
                     new Filter.And(eq("type", "home"), compare(path("value"), ComparisonOperator.CO, "@example.com")));
             assertThat(matches(mixed)).isFalse();
         }
@@ -297,8 +324,8 @@ class InMemoryFilterEvaluatorTest {
         @Test
         void entrasWorkEmailFilterMatches() {
             // emails[type eq "work"].value eq "bjensen@example.com", as the parser represents it
-            Filter filter = new Filter.ValuePath(AttributePath.of("EMAILS"),
-                    new Filter.And(eq("type", "work"), eq("value", "BJENSEN@example.com")));
+            Filter filter = new Filter.ValuePath(
+                    AttributePath.of("EMAILS"), new Filter.And(eq("type", "work"), eq("value", "BJENSEN@example.com")));
             assertThat(matches(filter)).isTrue();
         }
 
@@ -320,14 +347,16 @@ class InMemoryFilterEvaluatorTest {
         @Test
         void aValueFilterEvaluatesAgainstOneValue() {
             JsonNode work = user.get("emails").get(0);
-            assertThat(evaluator.matchesValue(eq("type", "WORK"), AttributePath.of("emails"), work)).isTrue();
+            assertThat(evaluator.matchesValue(eq("type", "WORK"), AttributePath.of("emails"), work))
+                    .isTrue();
             assertThat(evaluator.matchesValue(new Filter.Present(path("display")), AttributePath.of("emails"), work))
                     .isFalse();
         }
 
         @Test
         void nestedValuePathsAreAnInvalidFilter() {
-            Filter nested = new Filter.ValuePath(AttributePath.of("emails"),
+            Filter nested = new Filter.ValuePath(
+                    AttributePath.of("emails"),
                     new Filter.ValuePath(AttributePath.of("addresses"), eq("type", "work")));
             assertInvalidFilter(() -> matches(nested));
         }

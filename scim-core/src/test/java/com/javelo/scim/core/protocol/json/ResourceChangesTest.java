@@ -24,8 +24,11 @@ class ResourceChangesTest {
                 + "\"emails\":[{\"value\":\"anna@x\"}],\"meta\":{\"version\":\"W/\\\"2\\\"\"},"
                 + "\"" + ENT + "\":{\"department\":\"Sales\",\"manager\":{\"value\":\"carl\"}},\"title\":\"Lead\"}");
 
-        assertThat(ResourceChanges.between(before, after)).extracting(AttributeChange::path,
-                change -> change.oldValue().toString(), change -> change.newValue().toString())
+        assertThat(ResourceChanges.between(before, after))
+                .extracting(
+                        AttributeChange::path,
+                        change -> change.oldValue().toString(),
+                        change -> change.newValue().toString())
                 .containsExactly(
                         tuple("name.givenName", "\"Ann\"", "\"Anna\""),
                         tuple("emails", "[{\"value\":\"a@x\"}]", "[{\"value\":\"anna@x\"}]"),

@@ -3,7 +3,6 @@ package com.javelo.scim.core.protocol.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.error.ScimException;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Clock;

@@ -38,8 +38,7 @@ class SortRequestTest {
                         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", "ascending")
                 .orElseThrow();
 
-        assertThat(sort.sortBy().schemaUrn())
-                .isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(sort.sortBy().schemaUrn()).isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
         assertThat(sort.sortBy().attribute()).isEqualTo("employeeNumber");
     }
 
@@ -47,13 +46,15 @@ class SortRequestTest {
     void anUnknownSortOrderIsAnInvalidValue() {
         assertThatThrownBy(() -> SortRequest.of("userName", "upwards"))
                 .isInstanceOf(ScimException.class)
-                .satisfies(e -> assertThat(((ScimException) e).error().scimType()).isEqualTo(ScimType.INVALID_VALUE));
+                .satisfies(
+                        e -> assertThat(((ScimException) e).error().scimType()).isEqualTo(ScimType.INVALID_VALUE));
     }
 
     @Test
     void aMalformedSortByIsAnInvalidPath() {
         assertThatThrownBy(() -> SortRequest.of("name..givenName", null))
                 .isInstanceOf(ScimException.class)
-                .satisfies(e -> assertThat(((ScimException) e).error().scimType()).isEqualTo(ScimType.INVALID_PATH));
+                .satisfies(
+                        e -> assertThat(((ScimException) e).error().scimType()).isEqualTo(ScimType.INVALID_PATH));
     }
 }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimType;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,10 @@ class JsonPatcherTest {
         @Test
         void oktaReactivationSetsActiveTrue() {
             user.put("active", false);
-            assertThat(patchUser(op(PatchOp.REPLACE, null, "{\"active\":true}")).get("active").booleanValue()).isTrue();
+            assertThat(patchUser(op(PatchOp.REPLACE, null, "{\"active\":true}"))
+                            .get("active")
+                            .booleanValue())
+                    .isTrue();
         }
 
         @Test
@@ -79,8 +82,8 @@ class JsonPatcherTest {
 
         @Test
         void aMultiValuedAttributeIsReplacedWhole() {
-            ObjectNode patched = patchUser(op(PatchOp.REPLACE, null,
-                    "{\"emails\":[{\"value\":\"new@okta.local\",\"type\":\"home\"}]}"));
+            ObjectNode patched = patchUser(
+                    op(PatchOp.REPLACE, null, "{\"emails\":[{\"value\":\"new@okta.local\",\"type\":\"home\"}]}"));
 
             assertThat(patched.get("emails")).isEqualTo(json("[{\"value\":\"new@okta.local\",\"type\":\"home\"}]"));
         }
@@ -88,19 +91,25 @@ class JsonPatcherTest {
         @Test
         void anExtensionObjectMergesIntoTheExtension() {
             user.putObject(ENTERPRISE).put("department", "Sales");
-            ObjectNode patched = patchUser(op(PatchOp.REPLACE, null,
-                    "{\"" + ENTERPRISE + "\":{\"employeeNumber\":\"701984\",\"manager\":{\"value\":\"boss@acme.com\"}}}"));
+            ObjectNode patched = patchUser(op(
+                    PatchOp.REPLACE,
+                    null,
+                    "{\"" + ENTERPRISE
+                            + "\":{\"employeeNumber\":\"701984\",\"manager\":{\"value\":\"boss@acme.com\"}}}"));
 
-            assertThat(patched.get(ENTERPRISE)).isEqualTo(json(
-                    "{\"department\":\"Sales\",\"employeeNumber\":\"701984\",\"manager\":{\"value\":\"boss@acme.com\"}}"));
+            assertThat(patched.get(ENTERPRISE))
+                    .isEqualTo(
+                            json(
+                                    "{\"department\":\"Sales\",\"employeeNumber\":\"701984\",\"manager\":{\"value\":\"boss@acme.com\"}}"));
         }
 
         @Test
         void anUnknownExtensionIsKeptAsSent() {
-            ObjectNode patched = patchUser(op(PatchOp.REPLACE, null,
-                    "{\"urn:okta:custom:user:1.0\":{\"site\":\"Lyon\"},\"nickName\":\"Babs\"}"));
+            ObjectNode patched = patchUser(op(
+                    PatchOp.REPLACE, null, "{\"urn:okta:custom:user:1.0\":{\"site\":\"Lyon\"},\"nickName\":\"Babs\"}"));
 
-            assertThat(patched.get("urn:okta:custom:user:1.0").get("site").textValue()).isEqualTo("Lyon");
+            assertThat(patched.get("urn:okta:custom:user:1.0").get("site").textValue())
+                    .isEqualTo("Lyon");
             assertThat(patched.get("nickName").textValue()).isEqualTo("Babs");
         }
 
@@ -123,15 +132,17 @@ class JsonPatcherTest {
                     """));
 
             assertThat(patched.get("nickName").textValue()).isEqualTo("Babs");
-            assertThat(patched.get("name")).isEqualTo(json(
-                    "{\"givenName\":\"Test\",\"familyName\":\"User\",\"middleName\":\"Excited\"}"));
+            assertThat(patched.get("name"))
+                    .isEqualTo(json("{\"givenName\":\"Test\",\"familyName\":\"User\",\"middleName\":\"Excited\"}"));
             assertThat(patched.get("emails")).hasSize(2);
             assertThat(patched.get("emails").get(1).get("value").textValue()).isEqualTo("home@x.com");
         }
 
         @Test
         void addingValuesAlreadyPresentChangesNothing() {
-            ObjectNode patched = patchUser(op(PatchOp.ADD, null,
+            ObjectNode patched = patchUser(op(
+                    PatchOp.ADD,
+                    null,
                     "{\"emails\":[{\"value\":\"Test.User@OKTA.local\",\"type\":\"work\",\"primary\":true}],"
                             + "\"active\":true}"));
 
@@ -144,18 +155,21 @@ class JsonPatcherTest {
 
         @Test
         void appendsToAMultiValuedAttribute() {
-            ObjectNode patched = patchUser(op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"type\":\"home\"}]"));
+            ObjectNode patched =
+                    patchUser(op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"type\":\"home\"}]"));
 
             assertThat(patched.get("emails")).hasSize(2);
         }
 
         @Test
         void aNewPrimaryValueTakesPrimaryFromTheOthers() {
-            ObjectNode patched = patchUser(op(PatchOp.ADD, path("emails"),
-                    "[{\"value\":\"b@x.com\",\"type\":\"home\",\"primary\":true}]"));
+            ObjectNode patched = patchUser(
+                    op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"type\":\"home\",\"primary\":true}]"));
 
-            assertThat(patched.get("emails").get(0).get("primary").booleanValue()).isFalse();
-            assertThat(patched.get("emails").get(1).get("primary").booleanValue()).isTrue();
+            assertThat(patched.get("emails").get(0).get("primary").booleanValue())
+                    .isFalse();
+            assertThat(patched.get("emails").get(1).get("primary").booleanValue())
+                    .isTrue();
         }
 
         @Test
@@ -188,7 +202,8 @@ class JsonPatcherTest {
 
         @Test
         void anUnknownSubAttributeInAValueIsAnInvalidValue() {
-            assertThatThrownBy(() -> patchUser(op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"kind\":\"x\"}]")))
+            assertThatThrownBy(() ->
+                            patchUser(op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"kind\":\"x\"}]")))
                     .satisfies(scimType(ScimType.INVALID_VALUE))
                     .hasMessageContaining("no sub-attribute 'kind'");
         }
@@ -219,7 +234,8 @@ class JsonPatcherTest {
         void replacesASubAttribute() {
             ObjectNode patched = patchUser(op(PatchOp.REPLACE, path("name.familyName"), "\"updatedFamilyName\""));
 
-            assertThat(patched.get("name")).isEqualTo(json("{\"givenName\":\"Test\",\"familyName\":\"updatedFamilyName\"}"));
+            assertThat(patched.get("name"))
+                    .isEqualTo(json("{\"givenName\":\"Test\",\"familyName\":\"updatedFamilyName\"}"));
         }
 
         @Test
@@ -286,22 +302,31 @@ class JsonPatcherTest {
             user.remove("emails");
             ObjectNode patched = patchUser(op(PatchOp.REPLACE, workEmailValue, "\"updatedEmail@microsoft.com\""));
 
-            assertThat(patched.get("emails")).isEqualTo(json("[{\"type\":\"work\",\"value\":\"updatedEmail@microsoft.com\"}]"));
+            assertThat(patched.get("emails"))
+                    .isEqualTo(json("[{\"type\":\"work\",\"value\":\"updatedEmail@microsoft.com\"}]"));
         }
 
         @Test
         void entrasAddOfAMissingWorkEmailCreatesItBesideTheOthers() {
-            user.withArray("emails").removeAll().addObject().put("value", "home@x.com").put("type", "home");
+            user.withArray("emails")
+                    .removeAll()
+                    .addObject()
+                    .put("value", "home@x.com")
+                    .put("type", "home");
             ObjectNode patched = patchUser(op(PatchOp.ADD, workEmailValue, "\"work@x.com\""));
 
-            assertThat(patched.get("emails")).isEqualTo(json(
-                    "[{\"value\":\"home@x.com\",\"type\":\"home\"},{\"type\":\"work\",\"value\":\"work@x.com\"}]"));
+            assertThat(patched.get("emails"))
+                    .isEqualTo(
+                            json(
+                                    "[{\"value\":\"home@x.com\",\"type\":\"home\"},{\"type\":\"work\",\"value\":\"work@x.com\"}]"));
         }
 
         @Test
         void aFilterThatCantDescribeANewValueHasNoTarget() {
-            PatchPath containing = filtered("emails",
-                    new Filter.Comparison(AttributePath.of("value"), ComparisonOperator.CO, json("\"@nowhere\"")), null);
+            PatchPath containing = filtered(
+                    "emails",
+                    new Filter.Comparison(AttributePath.of("value"), ComparisonOperator.CO, json("\"@nowhere\"")),
+                    null);
 
             assertThatThrownBy(() -> patchUser(op(PatchOp.REPLACE, containing, "{\"type\":\"home\"}")))
                     .satisfies(scimType(ScimType.NO_TARGET))
@@ -310,30 +335,33 @@ class JsonPatcherTest {
 
         @Test
         void replaceWithoutSubAttributeMergesIntoTheMatchingValue() {
-            ObjectNode patched = patchUser(op(PatchOp.REPLACE, filtered("emails", eq("type", "work"), null),
-                    "{\"value\":\"w@x.com\"}"));
+            ObjectNode patched = patchUser(
+                    op(PatchOp.REPLACE, filtered("emails", eq("type", "work"), null), "{\"value\":\"w@x.com\"}"));
 
-            assertThat(patched.get("emails")).isEqualTo(json("[{\"primary\":true,\"value\":\"w@x.com\",\"type\":\"work\"}]"));
+            assertThat(patched.get("emails"))
+                    .isEqualTo(json("[{\"primary\":true,\"value\":\"w@x.com\",\"type\":\"work\"}]"));
         }
 
         @Test
         void removeTakesOnlyTheMatchingValues() {
-            ObjectNode patched = patchGroup(op(PatchOp.REMOVE, filtered("members", eq("value", "u-2"), null), (String) null));
+            ObjectNode patched =
+                    patchGroup(op(PatchOp.REMOVE, filtered("members", eq("value", "u-2"), null), (String) null));
 
             assertThat(patched.get("members").findValuesAsText("value")).containsExactly("u-1", "u-3");
         }
 
         @Test
         void removingTheLastValueRemovesTheAttribute() {
-            ObjectNode patched = patchUser(op(PatchOp.REMOVE, filtered("emails", eq("type", "work"), null), (String) null));
+            ObjectNode patched =
+                    patchUser(op(PatchOp.REMOVE, filtered("emails", eq("type", "work"), null), (String) null));
 
             assertThat(patched.has("emails")).isFalse();
         }
 
         @Test
         void removeWithAFilterMatchingNothingHasNoTarget() {
-            assertThatThrownBy(() -> patchGroup(op(PatchOp.REMOVE, filtered("members", eq("value", "u-9"), null),
-                    (String) null)))
+            assertThatThrownBy(() -> patchGroup(
+                            op(PatchOp.REMOVE, filtered("members", eq("value", "u-9"), null), (String) null)))
                     .satisfies(scimType(ScimType.NO_TARGET))
                     .hasMessageContaining("members[value eq \"u-9\"]");
         }
@@ -381,7 +409,8 @@ class JsonPatcherTest {
             ObjectNode once = patchUser(op(PatchOp.REMOVE, path("name.givenName"), (String) null));
             assertThat(once.get("name")).isEqualTo(json("{\"familyName\":\"User\"}"));
 
-            ObjectNode twice = patchUser(op(PatchOp.REMOVE, path("name.givenName"), (String) null),
+            ObjectNode twice = patchUser(
+                    op(PatchOp.REMOVE, path("name.givenName"), (String) null),
                     op(PatchOp.REMOVE, path("name.familyName"), (String) null));
             assertThat(twice.has("name")).isFalse();
         }
@@ -396,7 +425,8 @@ class JsonPatcherTest {
 
         @Test
         void removingAnAbsentAttributeChangesNothing() {
-            assertThat(patchUser(op(PatchOp.REMOVE, path("nickName"), (String) null))).isEqualTo(user);
+            assertThat(patchUser(op(PatchOp.REMOVE, path("nickName"), (String) null)))
+                    .isEqualTo(user);
         }
     }
 
@@ -414,10 +444,13 @@ class JsonPatcherTest {
             assertThat(emptied.has("title")).isFalse();
             assertThat(emptied.get("name")).isEqualTo(json("{\"familyName\":\"User\"}"));
 
-            ObjectNode nulled = JsonPatcher.apply(emptied, List.of(
-                    nullValue(PatchOp.REPLACE, path("nickName")),
-                    nullValue(PatchOp.ADD, path("name.familyName")),
-                    op(PatchOp.REPLACE, null, "{\"displayName\":null}")), ScimUserGroupCharacteristics.users());
+            ObjectNode nulled = JsonPatcher.apply(
+                    emptied,
+                    List.of(
+                            nullValue(PatchOp.REPLACE, path("nickName")),
+                            nullValue(PatchOp.ADD, path("name.familyName")),
+                            op(PatchOp.REPLACE, null, "{\"displayName\":null}")),
+                    ScimUserGroupCharacteristics.users());
             assertThat(nulled.has("name")).isFalse();
             assertThat(nulled.has("displayName")).isFalse();
         }
@@ -440,8 +473,8 @@ class JsonPatcherTest {
 
         @Test
         void readOnlySubAttributesOfValuesAreDropped() {
-            ObjectNode patched = patchGroup(op(PatchOp.ADD, path("members"),
-                    "[{\"value\":\"u-4\",\"display\":\"four@x.com\",\"$ref\":null}]"));
+            ObjectNode patched = patchGroup(
+                    op(PatchOp.ADD, path("members"), "[{\"value\":\"u-4\",\"display\":\"four@x.com\",\"$ref\":null}]"));
 
             assertThat(patched.get("members").get(3)).isEqualTo(json("{\"value\":\"u-4\"}"));
         }
@@ -453,19 +486,27 @@ class JsonPatcherTest {
         @Test
         void anUnknownAttributeIsKeptAsSent() {
             assertThat(patchUser(op(PatchOp.REPLACE, path("favouriteColour"), "\"blue\""))
-                    .get("favouriteColour").textValue()).isEqualTo("blue");
+                            .get("favouriteColour")
+                            .textValue())
+                    .isEqualTo("blue");
         }
 
         @Test
         void anUnknownKeyOfAPathlessValueIsKeptAsSent() {
             assertThat(patchUser(op(PatchOp.REPLACE, null, "{\"favouriteColour\":{\"primary\":false}}"))
-                    .get("favouriteColour").get("primary").booleanValue()).isFalse();
+                            .get("favouriteColour")
+                            .get("primary")
+                            .booleanValue())
+                    .isFalse();
         }
 
         @Test
         void anUnknownUrnQualifiedKeyOfAPathlessValueIsKeptUnderItsUrn() {
             assertThat(patchUser(op(PatchOp.REPLACE, null, "{\"urn:acme:User:site\":\"Lyon\"}"))
-                    .get("urn:acme:User").get("site").textValue()).isEqualTo("Lyon");
+                            .get("urn:acme:User")
+                            .get("site")
+                            .textValue())
+                    .isEqualTo("Lyon");
         }
 
         @Test
@@ -503,8 +544,8 @@ class JsonPatcherTest {
             ObjectNode before = user.deepCopy();
 
             assertThatThrownBy(() -> patchUser(
-                    op(PatchOp.REPLACE, null, "{\"active\":false}"),
-                    op(PatchOp.REMOVE, filtered("emails", eq("type", "home"), null), (String) null)))
+                            op(PatchOp.REPLACE, null, "{\"active\":false}"),
+                            op(PatchOp.REMOVE, filtered("emails", eq("type", "home"), null), (String) null)))
                     .satisfies(scimType(ScimType.NO_TARGET));
             assertThat(user).isEqualTo(before);
         }

@@ -54,7 +54,8 @@ class MembershipPatchPlannerTest {
 
     @Test
     void entrasAddWithNullRefAdds() {
-        assertThat(plan(op(PatchOp.ADD, MEMBERS, "[{\"$ref\":null,\"value\":\"f648f8d5\"}]")).toAdd())
+        assertThat(plan(op(PatchOp.ADD, MEMBERS, "[{\"$ref\":null,\"value\":\"f648f8d5\"}]"))
+                        .toAdd())
                 .containsExactly("f648f8d5");
     }
 
@@ -93,7 +94,8 @@ class MembershipPatchPlannerTest {
 
     @Test
     void aBareRemoveOfMembersClearsThemAll() {
-        MembershipPlan plan = plan(op(PatchOp.ADD, MEMBERS, "[{\"value\":\"x\"}]"), op(PatchOp.REMOVE, MEMBERS, (String) null));
+        MembershipPlan plan =
+                plan(op(PatchOp.ADD, MEMBERS, "[{\"value\":\"x\"}]"), op(PatchOp.REMOVE, MEMBERS, (String) null));
 
         assertThat(plan.replaceAll()).contains(Set.of());
         assertThat(plan.toAdd()).isEmpty();
@@ -103,14 +105,16 @@ class MembershipPatchPlannerTest {
     void orEdValueFiltersRemoveEachId() {
         Filter either = new Filter.Or(eq("value", "a"), eq("VALUE", "b"));
 
-        assertThat(plan(op(PatchOp.REMOVE, filtered("members", either, null), (String) null)).toRemove())
+        assertThat(plan(op(PatchOp.REMOVE, filtered("members", either, null), (String) null))
+                        .toRemove())
                 .containsExactly("a", "b");
     }
 
     @Test
     void otherMemberFiltersAreAnInvalidFilter() {
         Filter byDisplay = eq("display", "x@y.com");
-        Filter contains = new Filter.Comparison(AttributePath.of("value"), ComparisonOperator.CO, JsonFixtures.json("\"a\""));
+        Filter contains =
+                new Filter.Comparison(AttributePath.of("value"), ComparisonOperator.CO, JsonFixtures.json("\"a\""));
 
         assertThatThrownBy(() -> plan(op(PatchOp.REMOVE, filtered("members", byDisplay, null), (String) null)))
                 .satisfies(scimType(ScimType.INVALID_FILTER))
@@ -138,12 +142,14 @@ class MembershipPatchPlannerTest {
 
     @Test
     void pathlessValuesSplitIntoMembershipAndAttributes() {
-        GroupPatchPlan plan = MembershipPatchPlanner.plan(List.of(op(PatchOp.REPLACE, null,
+        GroupPatchPlan plan = MembershipPatchPlanner.plan(List.of(op(
+                PatchOp.REPLACE,
+                null,
                 "{\"displayName\":\"AIW Group\",\"Members\":[{\"value\":\"a\",\"display\":\"a@x.com\"}]}")));
 
         assertThat(plan.membership().replaceAll()).contains(Set.of("a"));
-        assertThat(plan.attributeOperations()).containsExactly(
-                op(PatchOp.REPLACE, null, "{\"displayName\":\"AIW Group\"}"));
+        assertThat(plan.attributeOperations())
+                .containsExactly(op(PatchOp.REPLACE, null, "{\"displayName\":\"AIW Group\"}"));
     }
 
     @Test
@@ -159,6 +165,7 @@ class MembershipPatchPlannerTest {
 
     @Test
     void noMembershipOperationsPlanNothing() {
-        assertThat(plan(op(PatchOp.REPLACE, path("displayName"), "\"x\"")).changesNothing()).isTrue();
+        assertThat(plan(op(PatchOp.REPLACE, path("displayName"), "\"x\"")).changesNothing())
+                .isTrue();
     }
 }

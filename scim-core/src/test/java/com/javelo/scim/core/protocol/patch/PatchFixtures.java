@@ -59,7 +59,8 @@ public final class PatchFixtures {
 
     private static AttributePath attribute(String urn, String dotted) {
         int dot = dotted.indexOf('.');
-        return dot < 0 ? new AttributePath(urn, dotted, null)
+        return dot < 0
+                ? new AttributePath(urn, dotted, null)
                 : new AttributePath(urn, dotted.substring(0, dot), dotted.substring(dot + 1));
     }
 }

@@ -33,7 +33,8 @@ class PatchRequestTest {
 
     @Test
     void toleratesSchemasWithoutThePatchOpUrn() {
-        assertThat(PatchRequest.parse(json("{\"schemas\":[],\"Operations\":[{\"op\":\"add\",\"value\":{}}]}")).operations())
+        assertThat(PatchRequest.parse(json("{\"schemas\":[],\"Operations\":[{\"op\":\"add\",\"value\":{}}]}"))
+                        .operations())
                 .hasSize(1);
     }
 
@@ -67,8 +68,8 @@ class PatchRequestTest {
 
     @Test
     void refusesSchemasThatIsNotAnArray() {
-        assertThatThrownBy(() -> PatchRequest.parse(json(
-                "{\"schemas\":\"urn:ietf:params:scim:api:messages:2.0:PatchOp\",\"Operations\":[]}")))
+        assertThatThrownBy(() -> PatchRequest.parse(
+                        json("{\"schemas\":\"urn:ietf:params:scim:api:messages:2.0:PatchOp\",\"Operations\":[]}")))
                 .satisfies(scimType(ScimType.INVALID_SYNTAX))
                 .hasMessageContaining("'schemas' must be an array");
     }
@@ -91,7 +92,8 @@ class PatchRequestTest {
 
     @Test
     void refusesAnUnknownOpNamingIt() {
-        assertThatThrownBy(() -> PatchRequest.parse(json("{\"Operations\":[{\"op\":\"add\",\"value\":{}},{\"op\":\"foo\"}]}")))
+        assertThatThrownBy(() ->
+                        PatchRequest.parse(json("{\"Operations\":[{\"op\":\"add\",\"value\":{}},{\"op\":\"foo\"}]}")))
                 .satisfies(scimType(ScimType.INVALID_SYNTAX))
                 .hasMessageContaining("Operations[1]")
                 .hasMessageContaining("op 'foo'");
@@ -119,7 +121,8 @@ class PatchRequestTest {
 
     @Test
     void refusesAPathThatIsNotAString() {
-        assertThatThrownBy(() -> PatchRequest.parse(json("{\"Operations\":[{\"op\":\"remove\",\"path\":[\"members\"]}]}")))
+        assertThatThrownBy(
+                        () -> PatchRequest.parse(json("{\"Operations\":[{\"op\":\"remove\",\"path\":[\"members\"]}]}")))
                 .satisfies(scimType(ScimType.INVALID_SYNTAX))
                 .hasMessageContaining("\"path\"");
     }

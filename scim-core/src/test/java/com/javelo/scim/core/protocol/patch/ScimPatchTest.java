@@ -98,7 +98,8 @@ class ScimPatchTest {
             GroupPatchPlan plan = planGroup(body);
 
             assertThat(plan.attributeOperations()).isEmpty();
-            assertThat(plan.membership().toRemove()).containsExactly("89bb1940-b905-4575-9e7f-6f887cfb368e", "removeUser2");
+            assertThat(plan.membership().toRemove())
+                    .containsExactly("89bb1940-b905-4575-9e7f-6f887cfb368e", "removeUser2");
             assertThat(plan.membership().toAdd()).containsExactly("23a35c27-8d9e-4c3f-9b1a-0f2e6d7c8b9a", "addUser2");
             assertThat(patchGroup(body).get("members")).isEqualTo(json("""
                     [{"value":"stays"},{"value":"23a35c27-8d9e-4c3f-9b1a-0f2e6d7c8b9a"},{"value":"addUser2"}]"""));
@@ -112,7 +113,8 @@ class ScimPatchTest {
 
             GroupPatchPlan plan = planGroup(body);
             assertThat(plan.membership().changesNothing()).isTrue();
-            ObjectNode renamed = JsonPatcher.apply(group, plan.attributeOperations(), ScimUserGroupCharacteristics.groups());
+            ObjectNode renamed =
+                    JsonPatcher.apply(group, plan.attributeOperations(), ScimUserGroupCharacteristics.groups());
 
             assertThat(renamed.get("displayName").textValue()).isEqualTo("New Name");
             assertThat(renamed.get("id")).isEqualTo(group.get("id"));
@@ -132,7 +134,8 @@ class ScimPatchTest {
                     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                      "Operations":[{"op":"replace","path":"members","value":[]}]}""";
 
-            assertThat(planGroup(body).membership()).isEqualTo(new MembershipPlan(Set.of(), Set.of(), Optional.of(Set.of())));
+            assertThat(planGroup(body).membership())
+                    .isEqualTo(new MembershipPlan(Set.of(), Set.of(), Optional.of(Set.of())));
             assertThat(patchGroup(body).has("members")).isFalse();
         }
 
@@ -162,7 +165,8 @@ class ScimPatchTest {
             assertThat(patched.get("emails")).isEqualTo(json("""
                     [{"primary":true,"value":"test.user@okta.local","type":"home"},
                      {"type":"work","value":"updatedEmail@microsoft.com"}]"""));
-            assertThat(patched.get("name")).isEqualTo(json("{\"givenName\":\"Test\",\"familyName\":\"updatedFamilyName\"}"));
+            assertThat(patched.get("name"))
+                    .isEqualTo(json("{\"givenName\":\"Test\",\"familyName\":\"updatedFamilyName\"}"));
             assertThat(patched.get(ENTERPRISE)).isEqualTo(json("{\"employeeNumber\":\"Eqpj\"}"));
             assertThat(patched.get("nickName").textValue()).isEqualTo("Babs");
         }
@@ -210,7 +214,9 @@ class ScimPatchTest {
 
             assertThat(plan.membership().toAdd()).containsExactly("f648f8d5-7d1e-4a4c-9f0a-2b3c4d5e6f70");
             assertThat(JsonPatcher.apply(group, plan.attributeOperations(), ScimUserGroupCharacteristics.groups())
-                    .get("displayName").textValue()).isEqualTo("displayName_updatedDisplayName");
+                            .get("displayName")
+                            .textValue())
+                    .isEqualTo("displayName_updatedDisplayName");
         }
     }
 
@@ -245,8 +251,7 @@ class ScimPatchTest {
         @Test
         void disableWithABoolean() {
             assertThat(patchUser("""
-                    {"Operations":[{"op":"replace","path":"active","value":false}]}""").get("active").booleanValue())
-                    .isFalse();
+                    {"Operations":[{"op":"replace","path":"active","value":false}]}""").get("active").booleanValue()).isFalse();
         }
     }
 
@@ -256,14 +261,15 @@ class ScimPatchTest {
         private static final String MANAGER_PATH = ENTERPRISE + ":manager";
 
         private ObjectNode manager(ObjectNode patched) {
-            return patched.has(ENTERPRISE) ? (ObjectNode) patched.get(ENTERPRISE).get("manager") : null;
+            return patched.has(ENTERPRISE)
+                    ? (ObjectNode) patched.get(ENTERPRISE).get("manager")
+                    : null;
         }
 
         @Test
         void aBareStringPatch() {
             ObjectNode patched = patchUser("""
-                    {"Operations":[{"op":"add","path":"%s","value":"2c2f6fb8-1b7e-4d0a-8a5e-3c1f9e2d7b64"}]}"""
-                    .formatted(MANAGER_PATH));
+                    {"Operations":[{"op":"add","path":"%s","value":"2c2f6fb8-1b7e-4d0a-8a5e-3c1f9e2d7b64"}]}""".formatted(MANAGER_PATH));
 
             assertThat(manager(patched)).isEqualTo(json("{\"value\":\"2c2f6fb8-1b7e-4d0a-8a5e-3c1f9e2d7b64\"}"));
         }
@@ -294,8 +300,7 @@ class ScimPatchTest {
         @Test
         void anRfcRemove() {
             ObjectNode set = patchUser("""
-                    {"Operations":[{"op":"replace","value":{"%s":{"manager":"123456","department":"Sales"}}}]}"""
-                    .formatted(ENTERPRISE));
+                    {"Operations":[{"op":"replace","value":{"%s":{"manager":"123456","department":"Sales"}}}]}""".formatted(ENTERPRISE));
             assertThat(manager(set)).isEqualTo(json("{\"value\":\"123456\"}"));
 
             ObjectNode removed = patchUser(set, """
@@ -309,7 +314,10 @@ class ScimPatchTest {
 
         @Test
         void emptyStringsThenNullsClearOptionalAttributes() {
-            user.put("nickName", "Babs").put("title", "Guide").putObject(ENTERPRISE).put("department", "Sales");
+            user.put("nickName", "Babs")
+                    .put("title", "Guide")
+                    .putObject(ENTERPRISE)
+                    .put("department", "Sales");
 
             ObjectNode emptied = patchUser("""
                     {"Operations":[
@@ -351,22 +359,19 @@ class ScimPatchTest {
         @Test
         void removeWithoutPathHasNoTarget() {
             assertThatThrownBy(() -> patchUser("""
-                    {"Operations":[{"op":"remove","value":{"nickName":"Babs"}}]}"""))
-                    .satisfies(scimType(ScimType.NO_TARGET));
+                    {"Operations":[{"op":"remove","value":{"nickName":"Babs"}}]}""")).satisfies(scimType(ScimType.NO_TARGET));
         }
 
         @Test
         void removeOfAnEmailThatIsNotThereHasNoTarget() {
             assertThatThrownBy(() -> patchUser("""
-                    {"Operations":[{"op":"remove","path":"emails[type eq \\"work\\"]"}]}"""))
-                    .satisfies(scimType(ScimType.NO_TARGET));
+                    {"Operations":[{"op":"remove","path":"emails[type eq \\"work\\"]"}]}""")).satisfies(scimType(ScimType.NO_TARGET));
         }
 
         @Test
         void aMemberFilterOtherThanValueEqIsAnInvalidFilter() {
             assertThatThrownBy(() -> planGroup("""
-                    {"Operations":[{"op":"remove","path":"members[display eq \\"x\\"]"}]}"""))
-                    .satisfies(scimType(ScimType.INVALID_FILTER));
+                    {"Operations":[{"op":"remove","path":"members[display eq \\"x\\"]"}]}""")).satisfies(scimType(ScimType.INVALID_FILTER));
         }
 
         @Test

@@ -80,9 +80,11 @@ class ProjectionTest {
     void excludedMembersTellsTheCallerNotToLoadThem() {
         Projection projection = Projection.of(null, "members");
 
-        assertThat(projection.includes(AttributePath.of("members"), ResourceSchema.GROUP)).isFalse();
+        assertThat(projection.includes(AttributePath.of("members"), ResourceSchema.GROUP))
+                .isFalse();
         assertThat(projection.includes(AttributePath.of("members"))).isFalse();
-        assertThat(projection.includes(AttributePath.of("displayName"), ResourceSchema.GROUP)).isTrue();
+        assertThat(projection.includes(AttributePath.of("displayName"), ResourceSchema.GROUP))
+                .isTrue();
     }
 
     @Test
@@ -90,14 +92,16 @@ class ProjectionTest {
         ObjectNode result = Projection.of("id", null).apply(json(GROUP), ResourceSchema.GROUP);
 
         assertThat(fieldNames(result)).containsExactly("schemas", "id");
-        assertThat(Projection.of("id", null).includes(AttributePath.of("members"), ResourceSchema.GROUP)).isFalse();
+        assertThat(Projection.of("id", null).includes(AttributePath.of("members"), ResourceSchema.GROUP))
+                .isFalse();
     }
 
     @Test
     void idIsAlwaysReturnedAndCannotBeExcluded() {
         assertThat(fieldNames(user("userName", null))).containsExactly("schemas", "id", "userName");
         assertThat(user(null, "id,schemas").get("id").asText()).isEqualTo("2819c223");
-        assertThat(Projection.of(null, "id").includes(AttributePath.of("id"), ResourceSchema.USER)).isTrue();
+        assertThat(Projection.of(null, "id").includes(AttributePath.of("id"), ResourceSchema.USER))
+                .isTrue();
     }
 
     @Test
@@ -120,7 +124,8 @@ class ProjectionTest {
     void subAttributesOfMultiValuedAttributesAreKeptInEachValue() {
         ObjectNode result = user("emails.value", null);
 
-        assertThat(result.get("emails")).isEqualTo(JSON.createArrayNode().add(json("{\"value\":\"test.user@okta.local\"}")));
+        assertThat(result.get("emails"))
+                .isEqualTo(JSON.createArrayNode().add(json("{\"value\":\"test.user@okta.local\"}")));
     }
 
     @Test
@@ -143,8 +148,8 @@ class ProjectionTest {
         ObjectNode result = user("userName", null);
 
         assertThat(result.has(ENTERPRISE)).isFalse();
-        assertThat(result.get("schemas")).containsExactly(JSON.getNodeFactory()
-                .textNode("urn:ietf:params:scim:schemas:core:2.0:User"));
+        assertThat(result.get("schemas"))
+                .containsExactly(JSON.getNodeFactory().textNode("urn:ietf:params:scim:schemas:core:2.0:User"));
     }
 
     @Test
@@ -204,9 +209,18 @@ class ProjectionTest {
 
     @Test
     void aValueFilterInAttributesSelectsTheWholeAttributeAsMicrosoftsValidatorExpects() {
-        ObjectNode user = (ObjectNode) ScimJson.mapper().createObjectNode()
-                .put("id", "1").put("userName", "u").set("emails", ScimJson.mapper().createArrayNode()
-                        .add(ScimJson.mapper().createObjectNode().put("value", "emailName357").put("type", "work")));
+        ObjectNode user = (ObjectNode) ScimJson.mapper()
+                .createObjectNode()
+                .put("id", "1")
+                .put("userName", "u")
+                .set(
+                        "emails",
+                        ScimJson.mapper()
+                                .createArrayNode()
+                                .add(ScimJson.mapper()
+                                        .createObjectNode()
+                                        .put("value", "emailName357")
+                                        .put("type", "work")));
 
         ObjectNode result = Projection.of("emails[type eq \"work\"]", null).apply(user, ResourceSchema.USER);
 
@@ -226,14 +240,20 @@ class ProjectionTest {
     void includesKnowsAboutSubAttributesAndReturnedRules() {
         Projection givenName = Projection.of("name.givenName", null);
 
-        assertThat(givenName.includes(AttributePath.of("name"), ResourceSchema.USER)).isTrue();
-        assertThat(givenName.includes(AttributePath.of("name", "givenName"), ResourceSchema.USER)).isTrue();
-        assertThat(givenName.includes(AttributePath.of("name", "familyName"), ResourceSchema.USER)).isFalse();
+        assertThat(givenName.includes(AttributePath.of("name"), ResourceSchema.USER))
+                .isTrue();
+        assertThat(givenName.includes(AttributePath.of("name", "givenName"), ResourceSchema.USER))
+                .isTrue();
+        assertThat(givenName.includes(AttributePath.of("name", "familyName"), ResourceSchema.USER))
+                .isFalse();
         assertThat(givenName.includes(AttributePath.of("name"))).isTrue();
-        assertThat(Projection.all().includes(AttributePath.of("password"), ResourceSchema.USER)).isFalse();
-        assertThat(Projection.all().includes(AttributePath.of("groups"), ResourceSchema.USER)).isTrue();
+        assertThat(Projection.all().includes(AttributePath.of("password"), ResourceSchema.USER))
+                .isFalse();
+        assertThat(Projection.all().includes(AttributePath.of("groups"), ResourceSchema.USER))
+                .isTrue();
         assertThat(Projection.of("members.value", null).includes(AttributePath.of("members"), ResourceSchema.GROUP))
                 .isTrue();
-        assertThat(Projection.of(null, "name").includes(AttributePath.of("name", "givenName"))).isFalse();
+        assertThat(Projection.of(null, "name").includes(AttributePath.of("name", "givenName")))
+                .isFalse();
     }
 }

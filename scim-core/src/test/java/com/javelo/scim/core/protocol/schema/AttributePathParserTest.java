@@ -31,11 +31,23 @@ class AttributePathParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "a.b.c", "name.", ".name", "emails[type eq \"work\"]", "not-urn:name",
-            "urn:x:", "1abc", "user name"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "a.b.c",
+                "name.",
+                ".name",
+                "emails[type eq \"work\"]",
+                "not-urn:name",
+                "urn:x:",
+                "1abc",
+                "user name"
+            })
     void refusesMalformedPathsWithInvalidPath(String text) {
         assertThatThrownBy(() -> AttributePathParser.parse(text))
                 .isInstanceOf(ScimException.class)
-                .satisfies(e -> assertThat(((ScimException) e).error().scimType()).isEqualTo(ScimType.INVALID_PATH));
+                .satisfies(
+                        e -> assertThat(((ScimException) e).error().scimType()).isEqualTo(ScimType.INVALID_PATH));
     }
 }

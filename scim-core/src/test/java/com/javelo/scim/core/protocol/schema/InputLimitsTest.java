@@ -39,7 +39,9 @@ class InputLimitsTest {
         ObjectNode body = user("a@x.example").put("LOCALE", "l".repeat(65));
         assertThat(refusal(() -> InputLimits.checkUser(body))).contains("'locale'", "64");
         ObjectNode enterprise = user("a@x.example");
-        enterprise.putObject(ScimSchemas.ENTERPRISE_USER_URN.toLowerCase()).putObject("manager")
+        enterprise
+                .putObject(ScimSchemas.ENTERPRISE_USER_URN.toLowerCase())
+                .putObject("manager")
                 .put("value", "m".repeat(1025));
         assertThat(refusal(() -> InputLimits.checkUser(enterprise)))
                 .contains(ScimSchemas.ENTERPRISE_USER_URN + ":manager.value'", "1024");
@@ -91,14 +93,24 @@ class InputLimitsTest {
     @Test
     void everyStringColumnIsBoundedByItsAttribute() {
         // The attributes with a column of their own (V1__provisioning_schema.sql) and its size.
-        Map<String, Integer> columns = Map.ofEntries(Map.entry("userName", 1024), Map.entry("externalId", 1024),
-                Map.entry("displayName", 1024), Map.entry("nickName", 1024), Map.entry("title", 1024),
-                Map.entry("userType", 1024), Map.entry("locale", 64), Map.entry("preferredLanguage", 64),
+        Map<String, Integer> columns = Map.ofEntries(
+                Map.entry("userName", 1024),
+                Map.entry("externalId", 1024),
+                Map.entry("displayName", 1024),
+                Map.entry("nickName", 1024),
+                Map.entry("title", 1024),
+                Map.entry("userType", 1024),
+                Map.entry("locale", 64),
+                Map.entry("preferredLanguage", 64),
                 Map.entry("timezone", 64));
-        columns.forEach((name, size) -> assertThat(ScimSchemas.USER.attribute(name).orElseThrow().maxLength())
-                .as(name).hasValue(size));
+        columns.forEach((name, size) -> assertThat(
+                        ScimSchemas.USER.attribute(name).orElseThrow().maxLength())
+                .as(name)
+                .hasValue(size));
         for (String name : List.of("employeeNumber", "costCenter", "organization", "division", "department")) {
-            assertThat(ScimSchemas.ENTERPRISE_USER.attribute(name).orElseThrow().maxLength()).as(name).hasValue(1024);
+            assertThat(ScimSchemas.ENTERPRISE_USER.attribute(name).orElseThrow().maxLength())
+                    .as(name)
+                    .hasValue(1024);
         }
         for (AttributeDefinition attribute : ScimSchemas.USER.attributes()) {
             if (attribute.multiValued() && attribute.mutability() != Mutability.READ_ONLY) {

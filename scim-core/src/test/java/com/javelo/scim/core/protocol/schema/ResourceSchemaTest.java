@@ -13,7 +13,9 @@ class ResourceSchemaTest {
 
     @Test
     void findsAttributesWhateverTheirCase() {
-        assertThat(USER.find(AttributePath.of("USERNAME"))).map(AttributeDefinition::name).contains("userName");
+        assertThat(USER.find(AttributePath.of("USERNAME")))
+                .map(AttributeDefinition::name)
+                .contains("userName");
         assertThat(USER.find(AttributePath.of("Name", "GIVENNAME")))
                 .map(AttributeDefinition::name)
                 .contains("givenName");
@@ -29,7 +31,8 @@ class ResourceSchemaTest {
 
     @Test
     void findsUnqualifiedExtensionAttributesAfterTheCoreOnes() {
-        assertThat(USER.find(AttributePath.of("department"))).map(AttributeDefinition::description)
+        assertThat(USER.find(AttributePath.of("department")))
+                .map(AttributeDefinition::description)
                 .contains("Identifies the name of a department.");
         assertThat(USER.canonicalName(AttributePath.of("DEPARTMENT"))).contains(ENTERPRISE + ":department");
     }
@@ -52,9 +55,11 @@ class ResourceSchemaTest {
 
     @Test
     void doesNotFindAnAttributeUnderTheWrongSchemaUrn() {
-        assertThat(USER.find(new AttributePath(ScimSchemas.USER_URN, "department", null))).isEmpty();
+        assertThat(USER.find(new AttributePath(ScimSchemas.USER_URN, "department", null)))
+                .isEmpty();
         assertThat(USER.find(new AttributePath(ENTERPRISE, "userName", null))).isEmpty();
-        assertThat(USER.find(new AttributePath("urn:example:unknown", "userName", null))).isEmpty();
+        assertThat(USER.find(new AttributePath("urn:example:unknown", "userName", null)))
+                .isEmpty();
     }
 
     @Test
@@ -68,7 +73,8 @@ class ResourceSchemaTest {
     @Test
     void canonicalNamesOfCoreAttributesAreUnqualified() {
         assertThat(USER.canonicalName(AttributePath.of("NAME", "familyname"))).contains("name.familyName");
-        assertThat(ResourceSchema.GROUP.canonicalName(AttributePath.of("MEMBERS", "$REF"))).contains("members.$ref");
+        assertThat(ResourceSchema.GROUP.canonicalName(AttributePath.of("MEMBERS", "$REF")))
+                .contains("members.$ref");
     }
 
     @Test
@@ -81,7 +87,8 @@ class ResourceSchemaTest {
         assertThat(USER.mutability(AttributePath.of("groups"))).isEqualTo(Mutability.READ_ONLY);
         assertThat(ResourceSchema.GROUP.mutability(AttributePath.of("members", "value")))
                 .isEqualTo(Mutability.IMMUTABLE);
-        assertThat(ResourceSchema.GROUP.isMultiValued(AttributePath.of("members"))).isTrue();
+        assertThat(ResourceSchema.GROUP.isMultiValued(AttributePath.of("members")))
+                .isTrue();
     }
 
     @Test
@@ -98,7 +105,8 @@ class ResourceSchemaTest {
     void knowsItsSchemaUrnsIgnoringCase() {
         assertThat(USER.extensionUrns()).containsExactly(ENTERPRISE);
         assertThat(USER.isKnownSchemaUrn(ENTERPRISE.toUpperCase())).isTrue();
-        assertThat(USER.isKnownSchemaUrn("urn:ietf:params:scim:schemas:core:2.0:user")).isTrue();
+        assertThat(USER.isKnownSchemaUrn("urn:ietf:params:scim:schemas:core:2.0:user"))
+                .isTrue();
         assertThat(USER.isKnownSchemaUrn(ScimSchemas.GROUP_URN)).isFalse();
         assertThat(USER.isKnownSchemaUrn(null)).isFalse();
         assertThat(ResourceSchema.GROUP.isKnownSchemaUrn(

@@ -75,10 +75,30 @@ class ScimSchemasTest {
         assertThat(ScimSchemas.USER.attributes())
                 .extracting(AttributeDefinition::name)
                 .containsExactly(
-                        "id", "externalId", "userName", "name", "displayName", "nickName", "profileUrl", "title",
-                        "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails",
-                        "phoneNumbers", "ims", "photos", "addresses", "groups", "entitlements", "roles",
-                        "x509Certificates", "meta");
+                        "id",
+                        "externalId",
+                        "userName",
+                        "name",
+                        "displayName",
+                        "nickName",
+                        "profileUrl",
+                        "title",
+                        "userType",
+                        "preferredLanguage",
+                        "locale",
+                        "timezone",
+                        "active",
+                        "password",
+                        "emails",
+                        "phoneNumbers",
+                        "ims",
+                        "photos",
+                        "addresses",
+                        "groups",
+                        "entitlements",
+                        "roles",
+                        "x509Certificates",
+                        "meta");
         assertThat(user("name").subAttributes())
                 .extracting(AttributeDefinition::name)
                 .containsExactly(
@@ -123,13 +143,13 @@ class ScimSchemasTest {
         assertThat(user("addresses").subAttributes())
                 .extracting(AttributeDefinition::name)
                 .containsExactly(
-                        "formatted", "streetAddress", "locality", "region", "postalCode", "country", "type",
-                        "primary");
+                        "formatted", "streetAddress", "locality", "region", "postalCode", "country", "type", "primary");
     }
 
     @Test
     void managerIsASingleValuedComplexWithAReadOnlyDisplayName() {
-        AttributeDefinition manager = ScimSchemas.ENTERPRISE_USER.attribute("manager").orElseThrow();
+        AttributeDefinition manager =
+                ScimSchemas.ENTERPRISE_USER.attribute("manager").orElseThrow();
 
         assertThat(manager.isComplex()).isTrue();
         assertThat(manager.multiValued()).isFalse();
@@ -157,7 +177,8 @@ class ScimSchemasTest {
 
     @Test
     void groupMembersAreImmutableExceptTheReadOnlyDisplay() {
-        AttributeDefinition displayName = ScimSchemas.GROUP.attribute("displayName").orElseThrow();
+        AttributeDefinition displayName =
+                ScimSchemas.GROUP.attribute("displayName").orElseThrow();
         AttributeDefinition members = ScimSchemas.GROUP.attribute("members").orElseThrow();
 
         assertThat(displayName.required()).isTrue();

@@ -23,8 +23,10 @@ class ScimUserGroupCharacteristicsTest {
         assertThat(users.isKnown(AttributePath.of("employeeNumber"))).isTrue();
         assertThat(users.extensionUrnOf(AttributePath.of("manager"))).contains(ENTERPRISE);
         assertThat(users.extensionUrnOf(AttributePath.of("userName"))).isEmpty();
-        assertThat(users.isKnown(new AttributePath(ENTERPRISE, "userName", null))).isFalse();
-        assertThat(users.isKnown(new AttributePath(ScimUserGroupCharacteristics.USER_URN, "userName", null))).isTrue();
+        assertThat(users.isKnown(new AttributePath(ENTERPRISE, "userName", null)))
+                .isFalse();
+        assertThat(users.isKnown(new AttributePath(ScimUserGroupCharacteristics.USER_URN, "userName", null)))
+                .isTrue();
     }
 
     @Test

@@ -3,10 +3,10 @@ package com.javelo.scim.core.protocol.patch.quirks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchPath;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,8 @@ public final class BooleanStrings implements PatchQuirk {
         PatchPath path = operation.path();
         if (path != null) {
             AttributePath target = path.subAttribute() == null
-                    ? path.attribute() : path.attribute().withSubAttribute(path.subAttribute());
+                    ? path.attribute()
+                    : path.attribute().withSubAttribute(path.subAttribute());
             return List.of(operation.withValue(fix(target, value, schema)));
         }
         if (value.isObject()) {

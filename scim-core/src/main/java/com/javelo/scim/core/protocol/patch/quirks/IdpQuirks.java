@@ -1,7 +1,7 @@
 package com.javelo.scim.core.protocol.patch.quirks;
 
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +21,7 @@ import java.util.List;
 public final class IdpQuirks {
 
     private static final List<PatchQuirk> IN_ORDER = List.of(
-            new PathlessValueKeysAsPaths(),
-            new ReadOnlyAttributesDropped(),
-            new ManagerShapes(),
-            new BooleanStrings());
+            new PathlessValueKeysAsPaths(), new ReadOnlyAttributesDropped(), new ManagerShapes(), new BooleanStrings());
 
     private IdpQuirks() {}
 

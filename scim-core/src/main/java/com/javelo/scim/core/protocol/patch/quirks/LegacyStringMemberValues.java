@@ -28,8 +28,11 @@ public final class LegacyStringMemberValues {
         Set<String> ids = new LinkedHashSet<>();
         for (PatchOperation operation : operations) {
             JsonNode value = operation.value();
-            if (operation.op() == PatchOp.ADD && MembershipPatchPlanner.namesWholeMembers(operation.path())
-                    && value != null && value.isTextual() && !value.textValue().isBlank()) {
+            if (operation.op() == PatchOp.ADD
+                    && MembershipPatchPlanner.namesWholeMembers(operation.path())
+                    && value != null
+                    && value.isTextual()
+                    && !value.textValue().isBlank()) {
                 ids.add(value.textValue().strip());
             }
         }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimErrors;
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.json.CaseInsensitiveFields;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchPath;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,8 @@ public final class ManagerShapes implements PatchQuirk {
         }
         PatchPath path = operation.path();
         if (path != null) {
-            if (path.valueFilter() != null || path.attribute().hasSubAttribute()
+            if (path.valueFilter() != null
+                    || path.attribute().hasSubAttribute()
                     || !isManager(path.attribute(), schema)) {
                 return List.of(operation);
             }
@@ -66,7 +67,8 @@ public final class ManagerShapes implements PatchQuirk {
     private static void normaliseInside(ObjectNode object, String schemaUrn, AttributeCharacteristics schema) {
         Optional<String> key = CaseInsensitiveFields.actualName(object, MANAGER);
         if (key.isPresent() && isManager(new AttributePath(schemaUrn, key.get(), null), schema)) {
-            JsonNode normalised = managerValue(object.get(key.get())).map(JsonNode.class::cast)
+            JsonNode normalised = managerValue(object.get(key.get()))
+                    .map(JsonNode.class::cast)
                     .orElse(JsonNodeFactory.instance.nullNode());
             object.set(key.get(), normalised);
         }
@@ -74,7 +76,9 @@ public final class ManagerShapes implements PatchQuirk {
 
     private static boolean isManager(AttributePath attribute, AttributeCharacteristics schema) {
         return attribute.attribute().equalsIgnoreCase(MANAGER)
-                && schema.extensionUrnOf(attribute.parent()).filter(ENTERPRISE::equalsIgnoreCase).isPresent();
+                && schema.extensionUrnOf(attribute.parent())
+                        .filter(ENTERPRISE::equalsIgnoreCase)
+                        .isPresent();
     }
 
     /** @return {@code {"value":…}}, or empty when the input clears the manager */
@@ -84,7 +88,8 @@ public final class ManagerShapes implements PatchQuirk {
         }
         if (given.isTextual() || given.isNumber()) {
             String text = given.asText().strip();
-            return text.isEmpty() ? Optional.empty()
+            return text.isEmpty()
+                    ? Optional.empty()
                     : Optional.of(JsonNodeFactory.instance.objectNode().put("value", text));
         }
         if (given.isArray()) {
@@ -102,8 +107,8 @@ public final class ManagerShapes implements PatchQuirk {
         if (given.isObject()) {
             JsonNode value = CaseInsensitiveFields.get(given, "value");
             if (value != null && !value.isNull() && !value.isTextual() && !value.isNumber()) {
-                throw ScimErrors.invalidValue("'manager.value' must be a string (the manager's id or email), not "
-                        + value);
+                throw ScimErrors.invalidValue(
+                        "'manager.value' must be a string (the manager's id or email), not " + value);
             }
             return value == null || value.isObject() ? Optional.empty() : managerValue(value);
         }

@@ -66,8 +66,11 @@ public final class MemberDisplays {
             return Optional.empty();
         }
         JsonNode display = present(CaseInsensitiveFields.get(member, "display"))
-                .orElseGet(() -> present(CaseInsensitiveFields.get(member, "displayName")).orElse(null));
-        return Optional.ofNullable(display).filter(JsonNode::isTextual).map(JsonNode::textValue)
+                .orElseGet(() -> present(CaseInsensitiveFields.get(member, "displayName"))
+                        .orElse(null));
+        return Optional.ofNullable(display)
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::textValue)
                 .filter(text -> !text.isBlank());
     }
 

@@ -1,7 +1,7 @@
 package com.javelo.scim.core.protocol.patch.quirks;
 
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package com.javelo.scim.core.protocol.patch.quirks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchPath;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,8 @@ public final class ReadOnlyAttributesDropped implements PatchQuirk {
         JsonNode value = operation.value();
         if (path != null) {
             AttributePath attribute = path.attribute();
-            AttributePath target = path.subAttribute() == null ? attribute : attribute.withSubAttribute(path.subAttribute());
+            AttributePath target =
+                    path.subAttribute() == null ? attribute : attribute.withSubAttribute(path.subAttribute());
             if (schema.isReadOnly(attribute.parent()) || schema.isReadOnly(target)) {
                 return List.of();
             }
@@ -68,7 +69,8 @@ public final class ReadOnlyAttributesDropped implements PatchQuirk {
         }
     }
 
-    private static void dropReadOnlySubAttributes(AttributePath attribute, JsonNode value, AttributeCharacteristics schema) {
+    private static void dropReadOnlySubAttributes(
+            AttributePath attribute, JsonNode value, AttributeCharacteristics schema) {
         if (value.isArray()) {
             value.forEach(element -> dropReadOnlySubAttributes(attribute, element, schema));
             return;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +40,17 @@ class BooleanStringsTest {
 
     @Test
     void booleansInsidePathlessValuesAndMultiValuedValuesAreConverted() {
-        PatchOperation pathless = op(PatchOp.REPLACE, null,
+        PatchOperation pathless = op(
+                PatchOp.REPLACE,
+                null,
                 "{\"active\":\"True\",\"emails\":[{\"value\":\"a@x.com\",\"primary\":\"true\"}],\"nickName\":\"True\"}");
 
-        assertThat(normalise(pathless)).containsExactly(op(PatchOp.REPLACE, null,
-                "{\"active\":true,\"emails\":[{\"value\":\"a@x.com\",\"primary\":true}],\"nickName\":\"True\"}"));
+        assertThat(normalise(pathless))
+                .containsExactly(
+                        op(
+                                PatchOp.REPLACE,
+                                null,
+                                "{\"active\":true,\"emails\":[{\"value\":\"a@x.com\",\"primary\":true}],\"nickName\":\"True\"}"));
     }
 
     @Test

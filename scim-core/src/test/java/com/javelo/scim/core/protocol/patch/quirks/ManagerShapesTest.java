@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.javelo.scim.core.protocol.error.ScimType;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchPath;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +36,8 @@ class ManagerShapesTest {
     @Test
     void entrasArrayOfReferencesBecomesItsSingleValue() {
         // Entra doc, Example 5: {"op":"Add","path":"manager","value":[{"$ref":"http://…/Users/00aa…","value":"00aa…"}]}
-        PatchOperation recorded = op(PatchOp.ADD, UNQUALIFIED,
-                "[{\"$ref\":\"http://example.com/Users/00aa00aa\",\"value\":\"00aa00aa\"}]");
+        PatchOperation recorded = op(
+                PatchOp.ADD, UNQUALIFIED, "[{\"$ref\":\"http://example.com/Users/00aa00aa\",\"value\":\"00aa00aa\"}]");
 
         assertThat(normalise(recorded)).containsExactly(op(PatchOp.ADD, UNQUALIFIED, "{\"value\":\"00aa00aa\"}"));
     }
@@ -70,15 +70,17 @@ class ManagerShapesTest {
         // Entra doc schema example and SCIMple#1242: "urn:…:enterprise:2.0:User":{"manager":"123456"}
         PatchOperation pathless = op(PatchOp.REPLACE, null, "{\"" + ENTERPRISE + "\":{\"manager\":\"123456\"}}");
 
-        assertThat(normalise(pathless)).containsExactly(
-                op(PatchOp.REPLACE, null, "{\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"123456\"}}}"));
+        assertThat(normalise(pathless))
+                .containsExactly(
+                        op(PatchOp.REPLACE, null, "{\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"123456\"}}}"));
     }
 
     @Test
     void anEmptyManagerInsideAPathlessValueBecomesNull() {
         PatchOperation pathless = op(PatchOp.REPLACE, null, "{\"manager\":\"\",\"title\":\"x\"}");
 
-        assertThat(normalise(pathless)).containsExactly(op(PatchOp.REPLACE, null, "{\"manager\":null,\"title\":\"x\"}"));
+        assertThat(normalise(pathless))
+                .containsExactly(op(PatchOp.REPLACE, null, "{\"manager\":null,\"title\":\"x\"}"));
     }
 
     @Test

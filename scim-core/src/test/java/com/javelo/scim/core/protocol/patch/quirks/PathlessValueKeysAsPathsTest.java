@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.protocol.error.ScimType;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
+import com.javelo.scim.core.protocol.filter.JsonFixtures;
 import com.javelo.scim.core.protocol.patch.JsonPatcher;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchRequest;
-import com.javelo.scim.core.protocol.filter.JsonFixtures;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +29,20 @@ class PathlessValueKeysAsPathsTest {
 
     @Test
     void entrasCompliantDialectBecomesOneOperationPerKey() {
-        PatchOperation recorded = PatchRequest.parse(JsonFixtures.json("""
+        PatchOperation recorded =
+                PatchRequest.parse(JsonFixtures.json("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[
                   {"op":"replace","value":{"displayName":"Bjfe","name.givenName":"Kkom","name.familyName":"Unua",
                      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber":"Aklq"}}]}
                 """)).operations().get(0);
 
-        assertThat(normalise(recorded)).containsExactly(
-                op(PatchOp.REPLACE, null, "{\"displayName\":\"Bjfe\"}"),
-                op(PatchOp.REPLACE, path("name.givenName"), "\"Kkom\""),
-                op(PatchOp.REPLACE, path("name.familyName"), "\"Unua\""),
-                op(PatchOp.REPLACE, path(ENTERPRISE, "employeeNumber"), "\"Aklq\""));
+        assertThat(normalise(recorded))
+                .containsExactly(
+                        op(PatchOp.REPLACE, null, "{\"displayName\":\"Bjfe\"}"),
+                        op(PatchOp.REPLACE, path("name.givenName"), "\"Kkom\""),
+                        op(PatchOp.REPLACE, path("name.familyName"), "\"Unua\""),
+                        op(PatchOp.REPLACE, path(ENTERPRISE, "employeeNumber"), "\"Aklq\""));
     }
 
     @Test
@@ -66,7 +68,9 @@ class PathlessValueKeysAsPathsTest {
 
     @Test
     void plainKeysAndWholeExtensionObjectsAreLeftAlone() {
-        PatchOperation rfcStyle = op(PatchOp.REPLACE, null,
+        PatchOperation rfcStyle = op(
+                PatchOp.REPLACE,
+                null,
                 "{\"active\":false,\"" + ENTERPRISE + "\":{\"department\":\"Sales\"},\"urn:okta:custom:1.0:x\":\"y\"}");
 
         assertThat(normalise(rfcStyle)).containsExactly(rfcStyle);

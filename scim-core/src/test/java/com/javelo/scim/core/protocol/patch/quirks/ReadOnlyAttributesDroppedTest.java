@@ -6,11 +6,11 @@ import static com.javelo.scim.core.protocol.patch.PatchFixtures.op;
 import static com.javelo.scim.core.protocol.patch.PatchFixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
-import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import com.javelo.scim.core.protocol.patch.PatchOp;
 import com.javelo.scim.core.protocol.patch.PatchOperation;
 import com.javelo.scim.core.protocol.patch.PatchRequest;
+import com.javelo.scim.core.protocol.schema.AttributeCharacteristics;
+import com.javelo.scim.core.protocol.schema.ScimUserGroupCharacteristics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,9 @@ class ReadOnlyAttributesDroppedTest {
 
     @Test
     void echoedMetaGroupsAndSchemasAreDroppedAndAnEmptyOperationDisappears() {
-        PatchOperation echoed = op(PatchOp.REPLACE, null,
+        PatchOperation echoed = op(
+                PatchOp.REPLACE,
+                null,
                 "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"groups\":[],"
                         + "\"meta\":{\"version\":\"v1.0\"},\"id\":\"23a35c27\"}");
 
@@ -44,29 +46,38 @@ class ReadOnlyAttributesDroppedTest {
 
     @Test
     void memberDisplayAndRefAreDroppedFromValues() {
-        PatchOperation add = op(PatchOp.ADD, path("members"),
+        PatchOperation add = op(
+                PatchOp.ADD,
+                path("members"),
                 "[{\"value\":\"23a35c27\",\"display\":\"test.user@okta.local\"},{\"$ref\":null,\"value\":\"f648f8d5\"}]");
 
         assertThat(normalise(add, ScimUserGroupCharacteristics.groups()))
-                .containsExactly(op(PatchOp.ADD, path("members"), "[{\"value\":\"23a35c27\"},{\"value\":\"f648f8d5\"}]"));
+                .containsExactly(
+                        op(PatchOp.ADD, path("members"), "[{\"value\":\"23a35c27\"},{\"value\":\"f648f8d5\"}]"));
     }
 
     @Test
     void theManagersDisplayNameIsDroppedInsideTheExtension() {
-        PatchOperation replace = op(PatchOp.REPLACE, null,
+        PatchOperation replace = op(
+                PatchOp.REPLACE,
+                null,
                 "{\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"boss@acme.com\",\"displayName\":\"The Boss\"}}}");
 
-        assertThat(normalise(replace, ScimUserGroupCharacteristics.users())).containsExactly(op(PatchOp.REPLACE, null,
-                "{\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"boss@acme.com\"}}}"));
+        assertThat(normalise(replace, ScimUserGroupCharacteristics.users()))
+                .containsExactly(op(
+                        PatchOp.REPLACE, null, "{\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"boss@acme.com\"}}}"));
     }
 
     @Test
     void operationsOnReadOnlyPathsAreDropped() {
         AttributeCharacteristics users = ScimUserGroupCharacteristics.users();
 
-        assertThat(normalise(op(PatchOp.REPLACE, path("id"), "\"other\""), users)).isEmpty();
-        assertThat(normalise(op(PatchOp.REMOVE, path("meta.lastModified"), (String) null), users)).isEmpty();
-        assertThat(normalise(op(PatchOp.ADD, path(ENTERPRISE, "manager.displayName"), "\"x\""), users)).isEmpty();
+        assertThat(normalise(op(PatchOp.REPLACE, path("id"), "\"other\""), users))
+                .isEmpty();
+        assertThat(normalise(op(PatchOp.REMOVE, path("meta.lastModified"), (String) null), users))
+                .isEmpty();
+        assertThat(normalise(op(PatchOp.ADD, path(ENTERPRISE, "manager.displayName"), "\"x\""), users))
+                .isEmpty();
     }
 
     @Test
