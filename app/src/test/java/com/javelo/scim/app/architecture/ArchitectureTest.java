@@ -63,14 +63,10 @@ class ArchitectureTest {
             .because("one mapper family renders every error as a SCIM error, and a domain exception reaches"
                     + " HTTP only through DomainExceptionMapper");
 
-    // adapter-jooq's SqlErrors still builds its ScimErrors itself (issue 14, its SQL layer part): lift the
-    // exception once it calls ScimErrors.
     @ArchTest
     static final ArchRule statuses_are_chosen_only_by_scim_errors = noClasses()
             .that()
             .doNotBelongToAnyOf(ScimErrors.class)
-            .and()
-            .resideOutsideOfPackage("com.javelo.scim.adapter.jooq..")
             .should()
             .callConstructor(ScimError.class, int.class, ScimType.class, String.class)
             .because("every status and scimType the service answers is chosen in the core's ScimErrors");

@@ -1,9 +1,7 @@
 package com.javelo.scim.adapter.jooq.sql;
 
-import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.error.ScimException;
-import com.javelo.scim.core.protocol.error.ScimType;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -157,30 +155,23 @@ public final class SqlErrors {
                 state,
                 subject.orElse("not named"));
         String named = attribute.map(name -> "attribute '" + name + "'").orElse("a value");
-        ScimError error;
+        ScimException refusal;
         if (state.startsWith("22")) {
-            error = new ScimError(
-                    400,
-                    ScimType.INVALID_VALUE,
-                    "the database refused " + named + " (SQLState " + state
-                            + "); check its length and characters against the limits in /Schemas");
+            refusal = ScimErrors.invalidValue("the database refused " + named + " (SQLState " + state
+                    + "); check its length and characters against the limits in /Schemas");
         } else if ("23505".equals(state) || mentionsUnique(refused.getMessage())) {
-            error = new ScimError(409, ScimType.UNIQUENESS, named + " must be unique and is already in use");
+            refusal = ScimErrors.uniqueness(named + " must be unique and is already in use");
         } else if (List.of("23503", "23506").contains(state)
                 && attribute.filter("members"::equals).isPresent()) {
             // 23503 is PostgreSQL's foreign key violation, 23506 H2's "parent missing".
-            error = new ScimError(
-                    400,
-                    ScimType.INVALID_VALUE,
-                    "a member is not, or no longer, a User of this"
-                            + " company (deleted meanwhile?); the membership change was not applied");
+            refusal = ScimErrors.invalidValue("a member is not, or no longer, a User of this"
+                    + " company (deleted meanwhile?); the membership change was not applied");
         } else {
-            error = new ScimError(
-                    400, ScimType.INVALID_VALUE, "the database refused " + named + " (SQLState " + state + ")");
+            refusal = ScimErrors.invalidValue("the database refused " + named + " (SQLState " + state + ")");
         }
         // The cause is for the store that knows which rule a constraint stands for (see failedStatement);
         // a 4xx is never logged with its cause.
-        return Optional.of(new ScimException(error, exception));
+        return Optional.of(new ScimException(refusal.error(), exception));
     }
 
     /**
