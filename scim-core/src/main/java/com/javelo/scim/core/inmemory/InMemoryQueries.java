@@ -7,11 +7,17 @@ import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
 import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
+import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.AttributeType;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.core.protocol.schema.ScimSchemas;
 import com.javelo.scim.domain.resource.CaseFolding;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,7 +50,8 @@ final class InMemoryQueries {
             // Absent values last in both directions, as the SQL stores' NULLS LAST.
             Comparator<SortKey> direction = query.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
             Comparator<T> bySort = Comparator.comparing(
-                    (T candidate) -> sortKey(render.apply(candidate), query.sortBy()), Comparator.nullsLast(direction));
+                    (T candidate) -> sortKey(render.apply(candidate), query.sortBy(), isDateTime(query)),
+                    Comparator.nullsLast(direction));
             order = bySort.thenComparing(defaultOrder);
         }
         matching.sort(order);
@@ -64,19 +71,38 @@ final class InMemoryQueries {
         return FilterMatching.matches(filter, resource);
     }
 
-    /** A sort value: numbers compare as numbers (a declared integer or decimal), text ignoring case. */
-    private record SortKey(java.math.BigDecimal number, String text) implements Comparable<SortKey> {
+    /**
+     * A sort value: numbers compare as numbers (a declared integer or decimal), dateTimes as the
+     * instants they name (as SQL compares them, whatever offset each was sent with), text ignoring case.
+     */
+    private record SortKey(java.math.BigDecimal number, Instant instant, String text) implements Comparable<SortKey> {
 
         @Override
         public int compareTo(SortKey other) {
             if (number != null && other.number != null) {
                 return number.compareTo(other.number);
             }
+            if (instant != null && other.instant != null) {
+                return instant.compareTo(other.instant);
+            }
             return text.compareTo(other.text);
         }
     }
 
-    private static SortKey sortKey(JsonNode resource, AttributePath path) {
+    private static boolean isDateTime(ResourceQuery query) {
+        AttributePath path = query.sortBy();
+        Optional<AttributeDefinition> attribute = path.schemaUrn() != null && CustomSchema.isUrn(path.schemaUrn())
+                ? query.custom().attribute(path.attribute())
+                : ScimSchemas.USER.attribute(path.attribute());
+        if (path.subAttribute() != null) {
+            attribute = attribute.flatMap(definition -> definition.subAttribute(path.subAttribute()));
+        }
+        return attribute
+                .map(definition -> definition.type() == AttributeType.DATE_TIME)
+                .orElse(false);
+    }
+
+    private static SortKey sortKey(JsonNode resource, AttributePath path, boolean dateTime) {
         JsonNode node = resource;
         if (path.schemaUrn() != null) {
             node = JsonFields.field(node, path.schemaUrn()).orElse(node);
@@ -94,6 +120,9 @@ final class InMemoryQueries {
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
         }
-        return new SortKey(node.isNumber() ? node.decimalValue() : null, CaseFolding.fold(node.asText()));
+        return new SortKey(
+                node.isNumber() ? node.decimalValue() : null,
+                dateTime ? InMemoryFilterEvaluator.parseInstant(node).orElse(null) : null,
+                CaseFolding.fold(node.asText()));
     }
 }

@@ -345,7 +345,8 @@ public final class InMemoryFilterEvaluator {
                         + "' is a dateTime; compare it with a string like \"2015-10-10T14:38:21Z\", not " + literal));
     }
 
-    private static Optional<Instant> parseInstant(JsonNode node) {
+    /** @return the instant a dateTime value names (with or without an offset, or a bare date), if it names one */
+    public static Optional<Instant> parseInstant(JsonNode node) {
         if (!node.isTextual()) {
             return Optional.empty();
         }

@@ -142,6 +142,40 @@ public abstract class CustomAttributesContract extends ContractFixture {
         }
 
         @Test
+        void subAttributesAKnownAttributeDoesNotDefineAreKeptWithTheirValueThroughPatchAndPut() {
+            String id = create("{'userName':'ada@acme.com','name':{'givenName':'Ada','pronunciation':'AY-da'},"
+                            + "'emails':[{'value':'ada@acme.com','type':'work','verified':true},"
+                            + "{'value':'ada@home.example','type':'home'}],"
+                            + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':"
+                            + "{'manager':{'value':'boss@acme.com','since':'2024'}}}")
+                    .get("id")
+                    .asText();
+
+            JsonNode user = get(id);
+            assertThat(user.get("name").get("pronunciation").asText()).isEqualTo("AY-da");
+            assertThat(user.get("name").get("givenName").asText()).isEqualTo("Ada");
+            assertThat(user.get("emails").get(0).get("verified").booleanValue()).isTrue();
+            assertThat(user.get("emails").get(1).has("verified")).isFalse();
+            assertThat(user.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                            .get("manager")
+                            .get("since")
+                            .asText())
+                    .isEqualTo("2024");
+
+            JsonNode patched = patch(id, "{'Operations':[{'op':'replace','path':'title','value':'Engineer'}]}");
+            assertThat(patched.get("name").get("pronunciation").asText()).isEqualTo("AY-da");
+            assertThat(patched.get("emails").get(0).get("verified").booleanValue())
+                    .isTrue();
+
+            JsonNode replaced = put(
+                    id,
+                    "{'userName':'ada@acme.com','name':{'givenName':'Ada'},"
+                            + "'emails':[{'value':'ada@acme.com','type':'work'}]}");
+            assertThat(replaced.get("name").has("pronunciation")).isFalse();
+            assertThat(replaced.get("emails").get(0).has("verified")).isFalse();
+        }
+
+        @Test
         void primaryFalseRoundTripsAsFalse() {
             String id = create(OKTA_CREATE).get("id").asText();
 
@@ -333,6 +367,16 @@ public abstract class CustomAttributesContract extends ContractFixture {
             assertThat(userNames(null, URN + ":grade", "ascending")).containsExactly("bob", "ada", "cy");
             assertThat(userNames(null, URN + ":grade", "descending")).containsExactly("ada", "bob", "cy");
             assertThat(userNames(null, "level", "ascending")).containsExactly("cy", "ada", "bob");
+        }
+
+        @Test
+        void dateTimesSortAsTheInstantsTheyNameWhateverTheirOffsetOnEveryStore() {
+            // As text, "09:00+02:00" (07:00 UTC) sorts after "08:00Z": as instants, before.
+            person("ada", "{'hireDate':'2024-05-01T08:00:00Z'}");
+            person("bob", "{'hireDate':'2024-05-01T09:00:00+02:00'}");
+            person("cy", "{'hireDate':'2024-05-01T08:30:00.5Z'}");
+
+            assertThat(userNames(null, URN + ":hireDate", "ascending")).containsExactly("bob", "ada", "cy");
         }
 
         @Test
