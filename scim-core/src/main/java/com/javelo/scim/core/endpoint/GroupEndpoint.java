@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.javelo.scim.core.port.Groups;
 import com.javelo.scim.core.port.Page;
+import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.etag.EntityTags;
 import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.CursorCodec;
@@ -61,12 +62,18 @@ public final class GroupEndpoint implements ResourceEndpoint {
     public ScimResponse list(RequestContext context, ListParameters parameters) {
         ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "Groups");
         Projection projection = Projection.of(parameters.attributes(), parameters.excludedAttributes());
-        Page<Group> page = groups.query(context.tenant(), ResourceFilters.groups(parsed.query()));
+        ResourceQuery query = ResourceFilters.groups(parsed.query());
+        Page<Group> page = groups.query(context.tenant(), query);
         return ScimResponse.ok(ListRequests.listResponse(
                 parsed,
                 page,
                 group -> render(context, group, projection),
-                group -> new KeysetPosition(group.meta().created(), group.id().value()),
+                ListRequests.positions(
+                        query,
+                        group -> new KeysetPosition(
+                                group.meta().created(), group.id().value()),
+                        // Members are not sortable: the group's own attributes are enough.
+                        group -> GroupJson.write(group, context.baseUrl(), null)),
                 cursors,
                 context.tenant()));
     }

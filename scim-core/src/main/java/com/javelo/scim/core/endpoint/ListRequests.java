@@ -14,9 +14,11 @@ import com.javelo.scim.core.protocol.paging.KeysetPosition;
 import com.javelo.scim.core.protocol.paging.ListResponses;
 import com.javelo.scim.core.protocol.paging.PageRequest;
 import com.javelo.scim.core.protocol.paging.SortRequest;
+import com.javelo.scim.core.protocol.paging.SortValues;
 import com.javelo.scim.domain.id.TenantId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -56,7 +58,9 @@ final class ListRequests {
 
     /**
      * Parses index or cursor paging. A cursor page asks the store for one resource more than
-     * {@code count}: whether it comes back says whether there is a next page, without a count.
+     * {@code count}: whether it comes back says whether there is a next page, without a count. A
+     * sorted cursor page (RFC 9865 asks cursor pages to honour sortBy and sortOrder where the
+     * server sorts) starts after the last resource's sort value, then creation and id.
      *
      * @param resourceType the collection ({@code Users}, {@code Groups}): a cursor is bound to it
      */
@@ -73,10 +77,6 @@ final class ListRequests {
             throw ScimErrors.invalidValue("'cursor' and 'startIndex' cannot be combined: page either by cursor"
                     + " (RFC 9865) or by index (RFC 7644 §3.4.2.4).");
         }
-        if (SortRequest.of(parameters.sortBy(), parameters.sortOrder()).isPresent()) {
-            throw ScimErrors.invalidValue("'sortBy' cannot be combined with 'cursor': cursor pages follow the order"
-                    + " of creation; sort with index paging (startIndex) instead.");
-        }
         Filter filter = filter(parameters);
         Integer requested = integer(parameters.count(), "count");
         if (requested != null && requested < 0) {
@@ -84,11 +84,41 @@ final class ListRequests {
                     "'count' must be between 0 and " + settings.maxPageSize() + ", got " + requested + ".");
         }
         PageRequest page = PageRequest.of(1, requested, settings.defaultPageSize(), settings.maxPageSize());
+        Optional<SortRequest> sort = SortRequest.of(parameters.sortBy(), parameters.sortOrder());
         String cursorQuery = resourceType + "\n" + (filter == null ? "" : FilterPrinter.print(filter));
+        if (sort.isPresent()) {
+            // Bound to the sort too: a position holds a value of this attribute, in this direction.
+            cursorQuery += "\nsortBy=" + sort.get().sortBy().toString().toLowerCase(Locale.ROOT) + " "
+                    + sort.get().sortOrder().wireValue();
+        }
         String cursor = parameters.cursor().strip();
         KeysetPosition after = cursor.isEmpty() ? null : cursors.read(cursor, tenant, cursorQuery);
         int limit = page.totalsOnly() ? 0 : page.count() + 1;
-        return new Parsed(ResourceQuery.keyset(filter, after, limit), page, cursorQuery);
+        ResourceQuery query = ResourceQuery.keyset(
+                filter,
+                sort.map(SortRequest::sortBy).orElse(null),
+                sort.map(SortRequest::ascending).orElse(true),
+                after,
+                limit);
+        return new Parsed(query, page, cursorQuery);
+    }
+
+    /**
+     * @param query the checked query the page answers (its sort attribute resolved)
+     * @param place a resource's place in the default order (creation, id)
+     * @param json a resource's full SCIM JSON, read for its sort value when the query is sorted
+     * @return the place a cursor after a resource holds: with its sort value when sorted
+     */
+    static <T> Function<T, KeysetPosition> positions(
+            ResourceQuery query, Function<T, KeysetPosition> place, Function<T, JsonNode> json) {
+        if (query.sortBy() == null) {
+            return place;
+        }
+        return item -> {
+            KeysetPosition at = place.apply(item);
+            return new KeysetPosition(
+                    SortValues.of(json.apply(item), query.sortBy(), query.custom()), at.created(), at.id());
+        };
     }
 
     /**

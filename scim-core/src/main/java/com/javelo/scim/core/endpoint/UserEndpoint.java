@@ -92,8 +92,12 @@ public final class UserEndpoint implements ResourceEndpoint {
                 page,
                 listed -> projection.apply(
                         UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema), resource),
-                listed -> new KeysetPosition(
-                        listed.user().meta().created(), listed.user().id().value()),
+                ListRequests.positions(
+                        query,
+                        listed -> new KeysetPosition(
+                                listed.user().meta().created(),
+                                listed.user().id().value()),
+                        listed -> UserJson.write(listed.user(), listed.groups(), context.baseUrl(), schema)),
                 cursors,
                 context.tenant()));
     }
@@ -106,13 +110,18 @@ public final class UserEndpoint implements ResourceEndpoint {
      */
     public ScimResponse listPeople(RequestContext context, ListParameters parameters) {
         ListRequests.Parsed parsed = ListRequests.parse(parameters, settings, cursors, context.tenant(), "People");
-        Page<User> page =
-                users.query(context.tenant(), ResourceFilters.users(parsed.query(), schemas.of(context.tenant())));
+        CustomSchema schema = schemas.of(context.tenant());
+        ResourceQuery query = ResourceFilters.users(parsed.query(), schema);
+        Page<User> page = users.query(context.tenant(), query);
         return ScimResponse.ok(ListRequests.listResponse(
                 parsed,
                 page,
                 user -> person(context, user),
-                user -> new KeysetPosition(user.meta().created(), user.id().value()),
+                ListRequests.positions(
+                        query,
+                        user -> new KeysetPosition(
+                                user.meta().created(), user.id().value()),
+                        user -> UserJson.write(user, List.of(), context.baseUrl(), schema)),
                 cursors,
                 context.tenant()));
     }

@@ -58,7 +58,6 @@ public final class InMemoryGroups implements Groups {
                     candidates,
                     query,
                     this::filterView,
-                    CREATION_ORDER,
                     group -> new KeysetPosition(
                             group.meta().created(), group.id().value()));
         });

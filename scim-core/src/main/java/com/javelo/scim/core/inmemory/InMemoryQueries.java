@@ -5,19 +5,14 @@ import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.InMemoryFilterEvaluator;
-import com.javelo.scim.core.protocol.json.JsonFields;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
-import com.javelo.scim.core.protocol.schema.AttributeDefinition;
-import com.javelo.scim.core.protocol.schema.AttributePath;
-import com.javelo.scim.core.protocol.schema.AttributeType;
-import com.javelo.scim.core.protocol.schema.CustomSchema;
-import com.javelo.scim.core.protocol.schema.ScimSchemas;
+import com.javelo.scim.core.protocol.paging.SortValue;
+import com.javelo.scim.core.protocol.paging.SortValues;
 import com.javelo.scim.domain.resource.CaseFolding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,43 +24,60 @@ final class InMemoryQueries {
     private InMemoryQueries() {}
 
     /**
-     * @param defaultOrder creation, then id: the order of {@code position}, so that a page after a
-     *     position holds what the SQL stores' {@code (created, id) > position} holds
+     * @param position creation then id: the default order, and the tie-break of a sort, so that a
+     *     page after a position holds what the SQL stores' keyset condition holds
      */
     static <T> Page<T> run(
             List<T> candidates,
             ResourceQuery query,
             Function<T, JsonNode> render,
-            Comparator<T> defaultOrder,
             Function<T, KeysetPosition> position) {
-        List<T> matching = new ArrayList<>();
         InMemoryFilterEvaluator evaluator = FilterMatching.forUsers(query.custom());
+        Comparator<Place> places = order(query);
+        List<Placed<T>> placed = new ArrayList<>();
         for (T candidate : candidates) {
-            if (query.filter() == null || evaluator.matches(query.filter(), render.apply(candidate))) {
-                matching.add(candidate);
+            JsonNode json = query.filter() == null && query.sortBy() == null ? null : render.apply(candidate);
+            if (query.filter() == null || evaluator.matches(query.filter(), json)) {
+                KeysetPosition at = position.apply(candidate);
+                SortKey key =
+                        query.sortBy() == null ? null : SortKey.of(SortValues.of(json, query.sortBy(), query.custom()));
+                placed.add(new Placed<>(new Place(key, at.created(), at.id()), candidate));
             }
         }
-        Comparator<T> order = defaultOrder;
-        if (query.sortBy() != null) {
-            // Absent values last in both directions, as the SQL stores' NULLS LAST.
-            Comparator<SortKey> direction = query.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
-            Comparator<T> bySort = Comparator.comparing(
-                    (T candidate) -> sortKey(render.apply(candidate), query.sortBy(), isDateTime(query)),
-                    Comparator.nullsLast(direction));
-            order = bySort.thenComparing(defaultOrder);
-        }
-        matching.sort(order);
-        int total = matching.size();
+        placed.sort(Comparator.comparing(Placed::place, places));
+        int total = placed.size();
         if (query.after() != null) {
-            matching.removeIf(candidate -> {
-                KeysetPosition at = position.apply(candidate);
-                return !query.after().precedes(at.created(), at.id());
-            });
+            KeysetPosition after = query.after();
+            Place start = new Place(
+                    query.sortBy() == null ? null : SortKey.of(after.sortValue()), after.created(), after.id());
+            placed.removeIf(candidate -> places.compare(candidate.place(), start) <= 0);
         }
-        long from = Math.min(query.offset(), matching.size());
-        long to = Math.min(from + query.limit(), matching.size());
-        return new Page<>(total, matching.subList((int) from, (int) to));
+        long from = Math.min(query.offset(), placed.size());
+        long to = Math.min(from + query.limit(), placed.size());
+        return new Page<>(
+                total,
+                placed.subList((int) from, (int) to).stream()
+                        .map(Placed::resource)
+                        .toList());
     }
+
+    /**
+     * The sort value (absent values last in both directions, as the SQL stores' NULLS LAST), then
+     * creation and id ascending.
+     */
+    private static Comparator<Place> order(ResourceQuery query) {
+        Comparator<Place> byCreation = Comparator.comparing(Place::created).thenComparing(Place::id);
+        if (query.sortBy() == null) {
+            return byCreation;
+        }
+        Comparator<SortKey> direction = query.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        return Comparator.comparing(Place::key, Comparator.nullsLast(direction)).thenComparing(byCreation);
+    }
+
+    /** Where a resource (or a cursor's position) sits in the order; {@code key} null: no value. */
+    private record Place(SortKey key, Instant created, String id) {}
+
+    private record Placed<T>(Place place, T resource) {}
 
     static boolean matches(Filter filter, JsonNode resource) {
         return FilterMatching.matches(filter, resource);
@@ -87,42 +99,22 @@ final class InMemoryQueries {
             }
             return text.compareTo(other.text);
         }
-    }
 
-    private static boolean isDateTime(ResourceQuery query) {
-        AttributePath path = query.sortBy();
-        Optional<AttributeDefinition> attribute = path.schemaUrn() != null && CustomSchema.isUrn(path.schemaUrn())
-                ? query.custom().attribute(path.attribute())
-                : ScimSchemas.USER.attribute(path.attribute());
-        if (path.subAttribute() != null) {
-            attribute = attribute.flatMap(definition -> definition.subAttribute(path.subAttribute()));
-        }
-        return attribute
-                .map(definition -> definition.type() == AttributeType.DATE_TIME)
-                .orElse(false);
-    }
-
-    private static SortKey sortKey(JsonNode resource, AttributePath path, boolean dateTime) {
-        JsonNode node = resource;
-        if (path.schemaUrn() != null) {
-            node = JsonFields.field(node, path.schemaUrn()).orElse(node);
-        }
-        node = JsonFields.field(node, path.attribute()).orElse(null);
-        if (node != null && node.isArray()) {
-            node = node.size() == 0 ? null : node.get(0);
-            if (node != null && path.subAttribute() == null) {
-                node = JsonFields.field(node, "value").orElse(null);
+        /** @return the key of a value, {@code null} for none; text ignoring case */
+        static SortKey of(SortValue value) {
+            if (value instanceof SortValue.Text text) {
+                return new SortKey(null, null, CaseFolding.fold(text.value()));
             }
-        }
-        if (node != null && path.subAttribute() != null) {
-            node = JsonFields.field(node, path.subAttribute()).orElse(null);
-        }
-        if (node == null || node.isNull() || node.isContainerNode()) {
+            if (value instanceof SortValue.Number number) {
+                return new SortKey(number.value(), null, number.value().toString());
+            }
+            if (value instanceof SortValue.DateTime dateTime) {
+                return new SortKey(null, dateTime.value(), dateTime.value().toString());
+            }
+            if (value instanceof SortValue.Bool bool) {
+                return new SortKey(null, null, String.valueOf(bool.value()));
+            }
             return null;
         }
-        return new SortKey(
-                node.isNumber() ? node.decimalValue() : null,
-                dateTime ? InMemoryFilterEvaluator.parseInstant(node).orElse(null) : null,
-                CaseFolding.fold(node.asText()));
     }
 }

@@ -94,7 +94,6 @@ public final class InMemoryUsers implements Users {
                 tenantUsers(tenant),
                 query,
                 user -> UserJson.write(user, List.of(), "", query.custom()),
-                CREATION_ORDER,
                 user -> new KeysetPosition(user.meta().created(), user.id().value())));
     }
 

@@ -12,9 +12,11 @@ import java.util.Optional;
  * store orders by creation then id, so pages stay stable (Okta's import relies on it).
  *
  * <p>A cursor page (RFC 9865) gives {@code after} instead of an offset: the page holds the
- * resources after that position in the default order, found through the index on
- * {@code (tenant, created, id)} rather than by skipping rows, so its cost does not grow with its
- * depth. The total still counts every resource matching the filter.
+ * resources after that position in the query's order, found by a keyset condition rather than by
+ * skipping rows. Unsorted, that is the index on {@code (tenant, created, id)}, so a page's cost
+ * does not grow with its depth; sorted, the position holds the last resource's sort value too and
+ * the condition is (sort value, then creation and id), the same expression as the order. The
+ * total still counts every resource matching the filter.
  */
 public record ResourceQuery(
         Filter filter,
@@ -30,8 +32,9 @@ public record ResourceQuery(
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
-        if (after != null && (offset != 0 || sortBy != null)) {
-            throw new IllegalArgumentException("a page after a position follows the default order, from there");
+        if (after != null && (offset != 0 || after.sorted() != (sortBy != null))) {
+            throw new IllegalArgumentException(
+                    "a page after a position starts there, and a sorted page after a position of that sort");
         }
     }
 
@@ -65,6 +68,12 @@ public record ResourceQuery(
     /** A page of {@code limit} resources matching {@code filter} after {@code after} (none: from the start). */
     public static ResourceQuery keyset(Filter filter, KeysetPosition after, int limit) {
         return new ResourceQuery(filter, null, true, 0, limit, after);
+    }
+
+    /** Like {@link #keyset(Filter, KeysetPosition, int)}, in the order of a sort (none: the default order). */
+    public static ResourceQuery keyset(
+            Filter filter, AttributePath sortBy, boolean ascending, KeysetPosition after, int limit) {
+        return new ResourceQuery(filter, sortBy, ascending, 0, limit, after);
     }
 
     public Optional<Filter> filterIfAny() {

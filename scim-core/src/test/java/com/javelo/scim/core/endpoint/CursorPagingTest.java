@@ -90,14 +90,83 @@ class CursorPagingTest extends EndpointFixture {
     }
 
     @Test
-    void cursorPagingRefusesStartIndexSortByAndANegativeCount() {
+    void cursorPagingRefusesStartIndexAndANegativeCount() {
         assertRefused(
                 () -> api.users().list(context, new ListParameters(null, "2", "1", null, null, null, null, "")),
                 "invalidValue");
-        assertRefused(
-                () -> api.users().list(context, new ListParameters(null, null, "1", "userName", null, null, null, "")),
-                "invalidValue");
         assertRefused(() -> api.users().list(context, cursor(null, "-1", "")), "invalidCount");
+    }
+
+    @Test
+    void aCursorWalkHonoursSortByAndSortOrderAsIndexPagingSortsInEitherDirection() {
+        for (String name : List.of("carol", "Alice", "eve", "bob", "Dave", "frank", "grace")) {
+            createUser(name + "@acme.example");
+        }
+        for (String order : List.of("ascending", "descending")) {
+            List<String> indexed = new ArrayList<>();
+            api.users()
+                    .list(context, new ListParameters(null, null, "100", "userName", order, null, null))
+                    .body()
+                    .get("Resources")
+                    .forEach(user -> indexed.add(user.get("userName").asText()));
+
+            assertThat(walk("userName", order, "2")).containsExactlyElementsOf(indexed);
+        }
+        assertThat(walk("userName", "descending", "3"))
+                .containsExactly(
+                        "grace@acme.example",
+                        "frank@acme.example",
+                        "eve@acme.example",
+                        "Dave@acme.example",
+                        "carol@acme.example",
+                        "bob@acme.example",
+                        "Alice@acme.example");
+    }
+
+    @Test
+    void aCursorIsBoundToItsSortByAndSortOrder() {
+        for (int i = 0; i < 3; i++) {
+            createUser("user" + i + "@acme.example");
+        }
+        String sorted = api.users()
+                .list(context, sorted("userName", "descending", "1", ""))
+                .body()
+                .get("nextCursor")
+                .asText();
+        String unsorted = api.users()
+                .list(context, cursor(null, "1", ""))
+                .body()
+                .get("nextCursor")
+                .asText();
+
+        assertThat(api.users()
+                        .list(context, sorted("USERNAME", "Descending", "1", sorted))
+                        .body()
+                        .get("Resources"))
+                .hasSize(1);
+        assertRefused(
+                () -> api.users().list(context, sorted("displayName", "descending", "1", sorted)), "invalidCursor");
+        assertRefused(() -> api.users().list(context, sorted("userName", "ascending", "1", sorted)), "invalidCursor");
+        assertRefused(() -> api.users().list(context, cursor(null, "1", sorted)), "invalidCursor");
+        assertRefused(() -> api.users().list(context, sorted("userName", null, "1", unsorted)), "invalidCursor");
+    }
+
+    private static ListParameters sorted(String sortBy, String sortOrder, String count, String cursor) {
+        return new ListParameters(null, null, count, sortBy, sortOrder, null, null, cursor);
+    }
+
+    private List<String> walk(String sortBy, String sortOrder, String count) {
+        List<String> walked = new ArrayList<>();
+        String next = "";
+        while (next != null) {
+            JsonNode page = api.users()
+                    .list(context, sorted(sortBy, sortOrder, count, next))
+                    .body();
+            page.get("Resources")
+                    .forEach(user -> walked.add(user.get("userName").asText()));
+            next = page.has("nextCursor") ? page.get("nextCursor").asText() : null;
+        }
+        return walked;
     }
 
     @Test

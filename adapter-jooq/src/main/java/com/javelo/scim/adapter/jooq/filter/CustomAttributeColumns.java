@@ -41,9 +41,16 @@ final class CustomAttributeColumns {
                 "value");
     }
 
-    /** The value a single-valued attribute sorts by (a correlated scalar subquery). */
-    static Field<?> sortValue(AttributeDefinition attribute) {
-        Field<?> column = value(attribute).field();
+    /**
+     * The value a single-valued attribute sorts by (a correlated scalar subquery of its typed
+     * column), compared as that column compares.
+     */
+    static Column.Single sortColumn(AttributeDefinition attribute) {
+        Column.Single value = value(attribute);
+        return new Column.Single(sortValue(attribute, value.field()), value.kind(), value.text());
+    }
+
+    private static Field<?> sortValue(AttributeDefinition attribute, Field<?> column) {
         return DSL.field(DSL.select(column)
                 .from(USER_ATTRIBUTE_VALUES)
                 .where(USER_ATTRIBUTE_VALUES

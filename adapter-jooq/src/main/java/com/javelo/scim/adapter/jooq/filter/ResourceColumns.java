@@ -9,6 +9,7 @@ import com.javelo.scim.adapter.jooq.filter.Column.Kind;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.domain.user.UserName;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.Field;
@@ -27,7 +28,7 @@ public final class ResourceColumns {
 
     private static final Map<String, Column.Single> USER_COLUMNS = Map.ofEntries(
             Map.entry("id", new Column.Single(USERS.ID, Kind.TEXT_EXACT)),
-            Map.entry("username", new Column.Single(USERS.USER_NAME_KEY, Kind.TEXT_IGNORING_CASE)),
+            Map.entry("username", nameKey(USERS.USER_NAME_KEY)),
             Map.entry("externalid", new Column.Single(USERS.EXTERNAL_ID, Kind.TEXT_EXACT)),
             Map.entry("displayname", lower(USERS.DISPLAY_NAME)),
             Map.entry("name.givenname", lower(USERS.GIVEN_NAME)),
@@ -46,8 +47,8 @@ public final class ResourceColumns {
             Map.entry("division", lower(USERS.DIVISION)),
             Map.entry("costcenter", lower(USERS.COST_CENTER)),
             Map.entry("organization", lower(USERS.ORGANIZATION)),
-            Map.entry("manager", new Column.Single(USERS.MANAGER_VALUE_KEY, Kind.TEXT_IGNORING_CASE)),
-            Map.entry("manager.value", new Column.Single(USERS.MANAGER_VALUE_KEY, Kind.TEXT_IGNORING_CASE)));
+            Map.entry("manager", nameKey(USERS.MANAGER_VALUE_KEY)),
+            Map.entry("manager.value", nameKey(USERS.MANAGER_VALUE_KEY)));
 
     private static final Map<String, Column.Single> EMAIL_COLUMNS = Map.of(
             "value", new Column.Single(USER_EMAILS.EMAIL_KEY, Kind.TEXT_IGNORING_CASE),
@@ -67,7 +68,7 @@ public final class ResourceColumns {
 
     private static final Map<String, Column.Single> GROUP_COLUMNS = Map.of(
             "id", new Column.Single(SCIM_GROUPS.ID, Kind.TEXT_EXACT),
-            "displayname", new Column.Single(SCIM_GROUPS.DISPLAY_NAME_KEY, Kind.TEXT_IGNORING_CASE),
+            "displayname", nameKey(SCIM_GROUPS.DISPLAY_NAME_KEY),
             "externalid", new Column.Single(SCIM_GROUPS.EXTERNAL_ID, Kind.TEXT_EXACT),
             "meta.created", new Column.Single(SCIM_GROUPS.CREATED, Kind.TIMESTAMP),
             "meta.lastmodified", new Column.Single(SCIM_GROUPS.LAST_MODIFIED, Kind.TIMESTAMP));
@@ -126,34 +127,52 @@ public final class ResourceColumns {
 
     /** @return the sort field for a user attribute (single-valued columns only) */
     public static SortField<?> userSort(AttributePath path, boolean ascending) {
-        return sort(user(path), path, ascending);
+        return sort(userSortColumn(path, CustomSchema.NONE), ascending);
     }
 
     /** Like {@link #userSort(AttributePath, boolean)}; a declared single-valued attribute sorts by its value. */
     public static SortField<?> userSort(AttributePath path, boolean ascending, CustomSchema custom) {
-        if (CustomSchema.isUrn(path.schemaUrn())) {
-            Field<?> value = CustomAttributeColumns.sortValue(custom.attribute(path.attribute())
-                    .orElseThrow(() -> ScimErrors.invalidValue("cannot sort by '" + path + "': it is not declared")));
-            return ascending ? value.asc().nullsLast() : value.desc().nullsLast();
-        }
-        return userSort(path, ascending);
+        return sort(userSortColumn(path, custom), ascending);
     }
 
     public static SortField<?> groupSort(AttributePath path, boolean ascending) {
-        return sort(group(path), path, ascending);
+        return sort(groupSortColumn(path), ascending);
     }
 
-    private static SortField<?> sort(Column column, AttributePath path, boolean ascending) {
+    /** The column (or expression) a user list sorted by {@code path} is ordered by. */
+    static Column.Single userSortColumn(AttributePath path, CustomSchema custom) {
+        if (CustomSchema.isUrn(path.schemaUrn())) {
+            return CustomAttributeColumns.sortColumn(custom.attribute(path.attribute())
+                    .orElseThrow(() -> ScimErrors.invalidValue("cannot sort by '" + path + "': it is not declared")));
+        }
+        return single(user(path), path);
+    }
+
+    static Column.Single groupSortColumn(AttributePath path) {
+        return single(group(path), path);
+    }
+
+    private static Column.Single single(Column column, AttributePath path) {
         if (!(column instanceof Column.Single single)) {
             throw ScimErrors.invalidValue("cannot sort by the multi-valued attribute '" + path + "'");
         }
-        return ascending
-                ? single.field().asc().nullsLast()
-                : single.field().desc().nullsLast();
+        return single;
     }
 
+    private static SortField<?> sort(Column.Single column, boolean ascending) {
+        return ascending
+                ? column.field().asc().nullsLast()
+                : column.field().desc().nullsLast();
+    }
+
+    /** A key column: the value as {@link UserName#normalize} keys it on write (userName, manager, group name). */
+    private static Column.Single nameKey(Field<String> key) {
+        return new Column.Single(key, Kind.TEXT_IGNORING_CASE, raw -> DSL.val(UserName.normalize(raw)));
+    }
+
+    /** Read lower-cased by SQL: a value compares with it as {@code lower(?)}, the same expression. */
     private static Column.Single lower(Field<String> field) {
-        return new Column.Single(DSL.lower(field), Kind.TEXT_IGNORING_CASE);
+        return new Column.Single(DSL.lower(field), Kind.TEXT_IGNORING_CASE, raw -> DSL.lower(DSL.val(raw)));
     }
 
     private static Column.Single sub(Map<String, Column.Single> columns, String attribute, String sub) {

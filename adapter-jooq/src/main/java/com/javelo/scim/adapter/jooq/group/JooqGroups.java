@@ -5,6 +5,7 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.SCIM_GROUPS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
 
 import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
+import com.javelo.scim.adapter.jooq.filter.KeysetConditions;
 import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.generated.tables.records.ScimGroupsRecord;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
@@ -166,11 +167,8 @@ public final class JooqGroups implements Groups {
         order.add(SCIM_GROUPS.CREATED.asc());
         order.add(SCIM_GROUPS.ID.asc());
         Condition where = condition;
-        // A cursor page starts after its position: a range of the index on (tenant_id, created, id).
-        Condition page = query.afterIfAny()
-                .map(position -> where.and(DSL.row(SCIM_GROUPS.CREATED, SCIM_GROUPS.ID)
-                        .gt(position.created().atOffset(ZoneOffset.UTC), position.id())))
-                .orElse(where);
+        // A cursor page starts after its position (see KeysetConditions).
+        Condition page = where.and(KeysetConditions.groups(query));
         return context.read(dsl -> Page.read(
                 query,
                 () -> dsl.selectFrom(SCIM_GROUPS)

@@ -5,6 +5,7 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_TOMBSTONES;
 
 import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
+import com.javelo.scim.adapter.jooq.filter.KeysetConditions;
 import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.sql.PreRendered;
@@ -195,15 +196,9 @@ public final class JooqUsers implements Users {
                 : condition.and(FilterToCondition.users(query.filter(), query.custom()));
     }
 
-    /**
-     * A cursor page's start: a row comparison, which PostgreSQL answers from the index on
-     * {@code (tenant_id, created, id)} as a range, so a deep page costs what the first one does.
-     */
+    /** A cursor page's start (see {@link KeysetConditions}). */
     private static Condition after(ResourceQuery query) {
-        return query.afterIfAny()
-                .map(position ->
-                        DSL.row(USERS.CREATED, USERS.ID).gt(position.created().atOffset(ZoneOffset.UTC), position.id()))
-                .orElse(DSL.noCondition());
+        return KeysetConditions.users(query);
     }
 
     /** The requested order, then the stable default (creation, then id), so that pages never overlap. */

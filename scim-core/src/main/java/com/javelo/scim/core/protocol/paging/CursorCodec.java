@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,7 +26,9 @@ import java.util.function.Supplier;
  * Issues and reads the opaque cursors of RFC 9865. A cursor holds the keyset position the next
  * page starts after, a digest of the tenant and the query it belongs to (resource type, filter),
  * and its expiry; it is sealed with an HMAC so that a client cannot forge or alter one. It is
- * base64url without padding, so only RFC 3986 unreserved characters, as RFC 9865 §2 asks.
+ * base64url without padding, so only RFC 3986 unreserved characters, as RFC 9865 §2 asks. The
+ * position of a sorted list holds the last resource's sort value, typed ({@link SortValue}), and
+ * the query it is bound to names the sort, so a cursor used with another sort is refused too.
  *
  * <p>The key is supplied lazily (the application derives it from a secret kept in the database,
  * so every instance reads the cursors any other issued) and read once.
@@ -36,11 +39,23 @@ import java.util.function.Supplier;
  */
 public final class CursorCodec {
 
+    /** A place in the default order (the format cursors had before sorting, still read). */
     private static final byte FORMAT = 1;
+    /** A place in a sorted order: the last resource's typed sort value comes before creation and id. */
+    private static final byte FORMAT_SORTED = 2;
+
+    private static final byte ABSENT = 0;
+    private static final byte TEXT = 1;
+    private static final byte BOOLEAN = 2;
+    private static final byte NUMBER = 3;
+    private static final byte DATE_TIME = 4;
     private static final int DIGEST_BYTES = 16;
     private static final int MAC_BYTES = 16;
-    /** Well above a cursor's size (about 120 characters); anything longer is not one of ours. */
-    private static final int MAX_CURSOR_CHARS = 1024;
+    /**
+     * Well above a cursor's size (about 120 characters, plus a sorted one's value: 4/3 of its UTF-8
+     * bytes); anything longer is not one of ours.
+     */
+    private static final int MAX_CURSOR_CHARS = 12_000;
 
     private final Supplier<byte[]> keySource;
     private final Clock clock;
@@ -74,8 +89,11 @@ public final class CursorCodec {
     public String issue(TenantId tenant, String query, KeysetPosition position) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+            out.writeByte(position.sorted() ? FORMAT_SORTED : FORMAT);
             out.write(digest(tenant, query));
+            if (position.sorted()) {
+                writeValue(out, position.sortValue());
+            }
             out.writeLong(position.created().getEpochSecond());
             out.writeInt(position.created().getNano());
             out.writeUTF(position.id());
@@ -103,26 +121,75 @@ public final class CursorCodec {
             throw invalid();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            if (in.readByte() != FORMAT) {
+            byte format = in.readByte();
+            if (format != FORMAT && format != FORMAT_SORTED) {
                 throw invalid();
             }
             byte[] boundTo = in.readNBytes(DIGEST_BYTES);
+            SortValue sortValue = format == FORMAT_SORTED ? readValue(in) : null;
             Instant created = Instant.ofEpochSecond(in.readLong(), in.readInt());
             String id = in.readUTF();
             Instant expires = Instant.ofEpochSecond(in.readLong());
             if (!MessageDigest.isEqual(boundTo, digest(tenant, query))) {
                 throw ScimErrors.invalidCursor(
-                        "This cursor belongs to another query: repeat the filter of the request"
+                        "This cursor belongs to another query: repeat the filter, sortBy and sortOrder of the request"
                                 + " that returned it (only 'cursor' changes between pages), or start again with an empty 'cursor'.");
             }
             if (clock.instant().isAfter(expires)) {
                 throw ScimErrors.expiredCursor("The cursor has expired: request the next page within "
                         + timeout.toSeconds() + " seconds (cursorTimeout), or start again with an empty 'cursor'.");
             }
-            return new KeysetPosition(created, id);
-        } catch (IOException | DateTimeException e) {
+            return new KeysetPosition(sortValue, created, id);
+        } catch (IOException | DateTimeException | NumberFormatException e) {
             // Sealed by our key, so only a key shared with an incompatible version gets here.
             throw invalid();
+        }
+    }
+
+    private static void writeValue(DataOutputStream out, SortValue value) throws IOException {
+        if (value instanceof SortValue.Text text) {
+            byte[] utf8 = text.value().getBytes(StandardCharsets.UTF_8);
+            out.writeByte(TEXT);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        } else if (value instanceof SortValue.Bool bool) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(bool.value());
+        } else if (value instanceof SortValue.Number number) {
+            out.writeByte(NUMBER);
+            out.writeUTF(number.value().toString());
+        } else if (value instanceof SortValue.DateTime dateTime) {
+            out.writeByte(DATE_TIME);
+            out.writeLong(dateTime.value().getEpochSecond());
+            out.writeInt(dateTime.value().getNano());
+        } else {
+            out.writeByte(ABSENT);
+        }
+    }
+
+    private static SortValue readValue(DataInputStream in) throws IOException {
+        byte type = in.readByte();
+        switch (type) {
+            case ABSENT:
+                return SortValue.ABSENT;
+            case TEXT:
+                int length = in.readInt();
+                if (length < 0 || length > MAX_CURSOR_CHARS) {
+                    throw new IOException("text too long");
+                }
+                byte[] utf8 = in.readNBytes(length);
+                if (utf8.length != length) {
+                    throw new IOException("truncated text");
+                }
+                return new SortValue.Text(new String(utf8, StandardCharsets.UTF_8));
+            case BOOLEAN:
+                return new SortValue.Bool(in.readBoolean());
+            case NUMBER:
+                return new SortValue.Number(new BigDecimal(in.readUTF()));
+            case DATE_TIME:
+                return new SortValue.DateTime(Instant.ofEpochSecond(in.readLong(), in.readInt()));
+            default:
+                throw new IOException("unknown sort value type " + type);
         }
     }
 

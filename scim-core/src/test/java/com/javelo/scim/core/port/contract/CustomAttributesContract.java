@@ -370,6 +370,46 @@ public abstract class CustomAttributesContract extends ContractFixture {
         }
 
         @Test
+        void aCursorWalkSortedByADeclaredAttributeFollowsTheIndexPagedSortOnEveryStore() {
+            // Ties (the same instant in two offsets, equal grades, "B"/"b"), and people without a value.
+            person("ada", "{'hireDate':'2024-05-01T08:00:00Z','grade':3,'level':'b','remote':true}");
+            person("bob", "{'hireDate':'2024-05-01T10:00:00+02:00','grade':3,'level':'B','remote':false}");
+            person("cy", "{'grade':1}");
+            person("dee", "{'hireDate':'2024-04-01T08:00:00.25Z','level':'a','remote':true}");
+            person("eve", "{'hireDate':'2024-06-01T08:00:00Z','grade':2,'bonus':1.5}");
+            person("fay", "{}");
+            person("gus", "{'hireDate':'2024-05-01T08:00:00Z','grade':3,'level':'c','bonus':1.50}");
+
+            for (String attribute : List.of("hireDate", "grade", "level", "remote", "bonus", "employeeCode")) {
+                for (String order : List.of("ascending", "descending")) {
+                    for (String count : List.of("2", "3")) {
+                        assertThat(cursorWalk(URN + ":" + attribute, order, count))
+                                .as("%s %s by %s", attribute, order, count)
+                                .containsExactlyElementsOf(userNames(null, URN + ":" + attribute, order));
+                    }
+                }
+            }
+            assertThat(cursorWalk(URN + ":hireDate", "ascending", "2"))
+                    .containsExactly("dee", "ada", "bob", "gus", "eve", "cy", "fay");
+            assertThat(cursorWalk(URN + ":grade", "descending", "2"))
+                    .containsExactly("ada", "bob", "gus", "eve", "cy", "dee", "fay");
+        }
+
+        private List<String> cursorWalk(String sortBy, String sortOrder, String count) {
+            List<String> names = new ArrayList<>();
+            String next = "";
+            while (next != null) {
+                JsonNode page = api.users()
+                        .list(context, new ListParameters(null, null, count, sortBy, sortOrder, null, null, next))
+                        .body();
+                page.get("Resources")
+                        .forEach(user -> names.add(user.get("userName").asText()));
+                next = page.has("nextCursor") ? page.get("nextCursor").asText() : null;
+            }
+            return names;
+        }
+
+        @Test
         void dateTimesSortAsTheInstantsTheyNameWhateverTheirOffsetOnEveryStore() {
             // As text, "09:00+02:00" (07:00 UTC) sorts after "08:00Z": as instants, before.
             person("ada", "{'hireDate':'2024-05-01T08:00:00Z'}");

@@ -12,8 +12,12 @@ import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.json.GroupJson;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
+import com.javelo.scim.core.protocol.paging.SortValues;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.AttributePathParser;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.group.Group;
@@ -65,6 +69,62 @@ public abstract class GroupsContract extends ContractFixture {
         assertThat(first.items()).containsExactlyElementsOf(made.subList(0, 2));
         assertThat(rest.items()).containsExactlyElementsOf(made.subList(2, 5));
         assertThat(rest.totalResults()).isEqualTo(5);
+    }
+
+    @Test
+    void aSortedKeysetWalkFollowsTheIndexPagedSortWithTiesAndAbsentValuesInEitherDirection() {
+        // displayName compares ignoring case ("team" ties three ways); two groups have no externalId.
+        Group team = group(acme, "Team", "x1");
+        Group alpha = group(acme, "alpha", null);
+        Group lowerTeam = group(acme, "team", "x0");
+        Group beta = group(acme, "Beta", "x1");
+        Group upperTeam = group(acme, "TEAM", null);
+        group(globex, "Team", "x1");
+
+        for (String sortBy : List.of("displayName", "externalId", "meta.created")) {
+            for (boolean ascending : List.of(true, false)) {
+                for (int pageSize : List.of(2, 3)) {
+                    assertThat(sortedWalk(sortBy, ascending, pageSize))
+                            .as("%s %s by %d", sortBy, ascending ? "ascending" : "descending", pageSize)
+                            .containsExactlyElementsOf(ports.groups()
+                                    .query(
+                                            acme,
+                                            new ResourceQuery(
+                                                    null, AttributePathParser.parse(sortBy), ascending, 0, 100))
+                                    .items());
+                }
+            }
+        }
+        assertThat(sortedWalk("displayName", false, 2)).containsExactly(team, lowerTeam, upperTeam, beta, alpha);
+        assertThat(sortedWalk("externalId", true, 2)).containsExactly(lowerTeam, team, beta, alpha, upperTeam);
+        assertThat(sortedWalk("externalId", false, 2)).containsExactly(team, beta, lowerTeam, alpha, upperTeam);
+    }
+
+    private List<Group> sortedWalk(String sortBy, boolean ascending, int pageSize) {
+        AttributePath path = AttributePathParser.parse(sortBy);
+        List<Group> walked = new ArrayList<>();
+        KeysetPosition after = null;
+        while (true) {
+            List<Group> page = ports.groups()
+                    .query(acme, ResourceQuery.keyset(null, path, ascending, after, pageSize))
+                    .items();
+            walked.addAll(page);
+            if (page.size() < pageSize) {
+                return walked;
+            }
+            Group last = page.get(page.size() - 1);
+            after = new KeysetPosition(
+                    SortValues.of(GroupJson.write(last, "", null), path, CustomSchema.NONE),
+                    last.meta().created(),
+                    last.id().value());
+        }
+    }
+
+    private Group group(TenantId tenant, String name, String externalId) {
+        Change<Group> created =
+                Group.create(tenant, new GroupId(UUID.randomUUID().toString()), name, externalId, now());
+        ports.groups().insert(created.after(), created.events());
+        return created.after();
     }
 
     private Group group(TenantId tenant, String name) {

@@ -6,14 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.javelo.scim.core.fixtures.UserFixtures;
 import com.javelo.scim.core.port.Page;
 import com.javelo.scim.core.port.RecordedEvent;
 import com.javelo.scim.core.port.ResourceQuery;
 import com.javelo.scim.core.port.UserWithGroups;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
+import com.javelo.scim.core.protocol.json.UserJson;
 import com.javelo.scim.core.protocol.paging.KeysetPosition;
+import com.javelo.scim.core.protocol.paging.SortValues;
+import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
+import com.javelo.scim.core.protocol.schema.AttributePathParser;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
+import com.javelo.scim.core.protocol.schema.ResourceSchema;
+import com.javelo.scim.core.protocol.schema.SchemaDefinition;
 import com.javelo.scim.domain.error.StaleVersion;
 import com.javelo.scim.domain.error.UnknownUser;
 import com.javelo.scim.domain.error.UserNameAlreadyTaken;
@@ -27,6 +35,7 @@ import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.resource.Version;
 import com.javelo.scim.domain.user.ManagerReference;
 import com.javelo.scim.domain.user.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -490,6 +499,202 @@ public abstract class UsersContract extends ContractFixture {
 
     private static KeysetPosition position(User user) {
         return new KeysetPosition(user.meta().created(), user.id().value());
+    }
+
+    @Test
+    void aSortedKeysetWalkFollowsTheIndexPagedSortWithTiesAndAbsentValuesInEitherDirection() {
+        // title compares ignoring case: three "engineer"s and two "manager"s tie, two have none.
+        User engineer = titled("Engineer");
+        User lowerEngineer = titled("engineer");
+        User manager = titled("Manager");
+        User none = titled(null);
+        User upperEngineer = titled("ENGINEER");
+        User alsoNone = titled(null);
+        User analyst = titled("Analyst");
+        User lowerManager = titled("manager");
+        Change<User> elsewhere = aUser().in(globex).withTitle("Engineer").provision(now());
+        ports.users().insert(elsewhere.after(), elsewhere.events());
+
+        for (boolean ascending : List.of(true, false)) {
+            for (int pageSize : List.of(2, 3)) {
+                assertThat(sortedWalk("title", ascending, pageSize))
+                        .as("title %s by %d", ascending ? "ascending" : "descending", pageSize)
+                        .containsExactlyElementsOf(sortedByIndex("title", ascending));
+                assertThat(sortedWalk("userName", ascending, pageSize))
+                        .containsExactlyElementsOf(sortedByIndex("userName", ascending));
+            }
+        }
+        // Ties in creation order; no value last in both directions.
+        assertThat(sortedWalk("title", true, 2))
+                .containsExactly(
+                        analyst, engineer, lowerEngineer, upperEngineer, manager, lowerManager, none, alsoNone);
+        assertThat(sortedWalk("title", false, 2))
+                .containsExactly(
+                        manager, lowerManager, engineer, lowerEngineer, upperEngineer, analyst, none, alsoNone);
+    }
+
+    @Test
+    void aKeysetWalkFollowsTheIndexPagedSortForEverySortableAttribute() {
+        // Most attributes tie (the fixture's defaults), some differ in case or accents, some are absent.
+        List<UserFixtures> people = List.of(
+                aUser().withUserName("b@acme.example"),
+                aUser().withName("Émile", "Zola")
+                        .withTitle("engineer")
+                        .deactivated()
+                        .managedBy(ManagerReference.pending("Boss@acme.example")),
+                aUser().withName("adam", "smith")
+                        .withTitle(null)
+                        .managedBy(ManagerReference.pending("alice@acme.example")),
+                aUser().withUserName("A@acme.example").withName("Zoé", "abel").withExternalId("x-1"),
+                aUser().withExternalId("x-0").withTitle("Manager").deactivated(),
+                aUser().withName("emile", "zola"));
+        for (UserFixtures person : people) {
+            Change<User> created = person.in(acme).provision(now());
+            ports.users().insert(created.after(), created.events());
+        }
+
+        for (AttributePath path : sortable(ResourceSchema.USER)) {
+            for (boolean ascending : List.of(true, false)) {
+                List<User> indexed = ports.users()
+                        .query(acme, new ResourceQuery(null, path, ascending, 0, 100))
+                        .items();
+                assertThat(sortedWalk(path, ascending, 2))
+                        .as("%s %s", path, ascending ? "ascending" : "descending")
+                        .containsExactlyElementsOf(indexed);
+            }
+        }
+    }
+
+    private static List<AttributePath> sortable(ResourceSchema resource) {
+        List<AttributePath> paths = new ArrayList<>();
+        for (SchemaDefinition schema : resource.schemas()) {
+            for (AttributeDefinition attribute : schema.attributes()) {
+                if (attribute.sortable()) {
+                    paths.add(new AttributePath(schema.id(), attribute.name(), null));
+                }
+                for (AttributeDefinition sub : attribute.subAttributes()) {
+                    if (sub.sortable()) {
+                        paths.add(new AttributePath(schema.id(), attribute.name(), sub.name()));
+                    }
+                }
+            }
+        }
+        assertThat(paths).hasSizeGreaterThan(15);
+        return paths;
+    }
+
+    @Test
+    void aKeysetWalkSortedByADateTimeKeepsTiesInCreationOrder() {
+        List<User> made = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            made.add(titled("Engineer"));
+        }
+        // Three changed at the same instant tie on meta.lastModified; one changed later comes last.
+        java.time.Instant together = now();
+        List<User> current = new ArrayList<>(made);
+        for (int i : List.of(2, 4, 5)) {
+            current.set(i, changed(made.get(i), together));
+        }
+        current.set(1, changed(made.get(1), now()));
+
+        for (boolean ascending : List.of(true, false)) {
+            for (int pageSize : List.of(2, 3)) {
+                assertThat(sortedWalk("meta.lastModified", ascending, pageSize))
+                        .containsExactlyElementsOf(sortedByIndex("meta.lastModified", ascending));
+            }
+        }
+        assertThat(sortedWalk("meta.lastModified", true, 2))
+                .extracting(User::id)
+                .containsExactly(
+                        made.get(0).id(),
+                        made.get(3).id(),
+                        made.get(2).id(),
+                        made.get(4).id(),
+                        made.get(5).id(),
+                        made.get(1).id());
+        assertThat(sortedWalk("meta.lastModified", false, 2))
+                .extracting(User::id)
+                .containsExactly(
+                        made.get(1).id(),
+                        made.get(2).id(),
+                        made.get(4).id(),
+                        made.get(5).id(),
+                        made.get(3).id(),
+                        made.get(0).id());
+    }
+
+    @Test
+    void aSortedKeysetPageKeepsItsPlaceWhenUsersChangeOtherAttributesOrGo() {
+        User a = titled("a");
+        User b = titled("b");
+        User c = titled("c");
+        User d = titled("d");
+        User e = titled("e");
+        AttributePath title = AttributePath.of("title");
+        Page<User> first = ports.users().query(acme, ResourceQuery.keyset(null, title, false, null, 2));
+        // d (already returned) and b change in other attributes, c leaves, a newcomer sorts first.
+        for (User changing : List.of(d, b)) {
+            Change<User> deactivated = changing.deactivate(now());
+            ports.users().update(changing, deactivated.after(), deactivated.events());
+        }
+        ports.users().delete(c, ExpectedVersion.any(), List.of());
+        titled("z");
+
+        KeysetPosition after = sortedPosition(first.items().get(1), title);
+        Page<User> next = ports.users().query(acme, ResourceQuery.keyset(null, title, false, after, 10));
+        Page<UserWithGroups> withGroups =
+                ports.users().queryWithGroups(acme, ResourceQuery.keyset(null, title, false, after, 10));
+
+        assertThat(first.items()).extracting(User::id).containsExactly(e.id(), d.id());
+        assertThat(next.items()).extracting(User::id).containsExactly(b.id(), a.id());
+        assertThat(withGroups.items()).extracting(listed -> listed.user().id()).containsExactly(b.id(), a.id());
+        assertThat(next.totalResults()).isEqualTo(5);
+    }
+
+    private User titled(String title) {
+        Change<User> created = aUser().in(acme).withTitle(title).provision(now());
+        ports.users().insert(created.after(), created.events());
+        return created.after();
+    }
+
+    private User changed(User user, java.time.Instant at) {
+        Change<User> deactivated = user.deactivate(at);
+        ports.users().update(user, deactivated.after(), deactivated.events());
+        return deactivated.after();
+    }
+
+    /** Walks a sorted list page by page as a client's cursors do, each page after the last one's place. */
+    private List<User> sortedWalk(String sortBy, boolean ascending, int pageSize) {
+        return sortedWalk(AttributePathParser.parse(sortBy), ascending, pageSize);
+    }
+
+    private List<User> sortedWalk(AttributePath path, boolean ascending, int pageSize) {
+        List<User> walked = new ArrayList<>();
+        KeysetPosition after = null;
+        while (true) {
+            List<User> page = ports.users()
+                    .query(acme, ResourceQuery.keyset(null, path, ascending, after, pageSize))
+                    .items();
+            walked.addAll(page);
+            if (page.size() < pageSize) {
+                return walked;
+            }
+            after = sortedPosition(page.get(page.size() - 1), path);
+        }
+    }
+
+    private List<User> sortedByIndex(String sortBy, boolean ascending) {
+        return ports.users()
+                .query(acme, new ResourceQuery(null, AttributePathParser.parse(sortBy), ascending, 0, 1000))
+                .items();
+    }
+
+    /** The place a cursor after {@code user} holds, as the endpoint reads it. */
+    private static KeysetPosition sortedPosition(User user, AttributePath path) {
+        return new KeysetPosition(
+                SortValues.of(UserJson.write(user, List.of(), "", CustomSchema.NONE), path, CustomSchema.NONE),
+                user.meta().created(),
+                user.id().value());
     }
 
     @Test

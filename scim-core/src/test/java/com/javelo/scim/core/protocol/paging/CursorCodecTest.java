@@ -43,6 +43,27 @@ class CursorCodecTest {
     private final CursorCodec codec = new CursorCodec(() -> key, clock, Duration.ofMinutes(10));
 
     @Test
+    void aSortedPositionReadsBackWithItsTypedSortValue() {
+        for (SortValue value : java.util.List.of(
+                SortValue.ABSENT,
+                new SortValue.Text("Zoë O'Brien, \u00e9quipe ✓"),
+                new SortValue.Text(""),
+                new SortValue.Bool(false),
+                new SortValue.Number(new java.math.BigDecimal("-12.50")),
+                new SortValue.DateTime(Instant.parse("2024-05-01T08:00:00.123456789Z")))) {
+            KeysetPosition sorted = new KeysetPosition(value, POSITION.created(), POSITION.id());
+
+            String cursor = codec.issue(ACME, QUERY + "\nsortBy=title descending", sorted);
+
+            assertThat(codec.read(cursor, ACME, QUERY + "\nsortBy=title descending"))
+                    .isEqualTo(sorted);
+            assertThat(cursor).matches("[A-Za-z0-9_-]+");
+            assertScimType(() -> codec.read(cursor, ACME, QUERY + "\nsortBy=title ascending"), "invalidCursor");
+            assertScimType(() -> codec.read(cursor, ACME, QUERY), "invalidCursor");
+        }
+    }
+
+    @Test
     void aCursorReadsBackAsItsPositionOnAnyInstanceSharingTheKey() {
         String cursor = codec.issue(ACME, QUERY, POSITION);
         CursorCodec otherInstance = new CursorCodec(() -> key.clone(), clock, Duration.ofMinutes(10));
