@@ -12,16 +12,16 @@
 # JAR_A, JAR_B default to app/target/javelo-scim.jar; ENV_A and ENV_B are extra VAR=value settings;
 # SEED_A, SEED_B the seed scripts (default benchmarks/seed.sql; an older build needs the seed of its
 # own schema, e.g. SEED_A=<(git show 0a216b5:benchmarks/seed.sql)).
-# PAIRS=5 WARMUP=90 SECONDS_PER_RUN=10 by default. Prints each figure's B/A ratio (median of pairs).
+# SIDES="A B C D" compares more builds or settings (JAR_C, ENV_C, SEED_C…), each against A, in one run.
+# PAIRS=5 WARMUP=240 SECONDS_PER_RUN=10 by default (C2 compiles the request paths for some 90 s of
+# load per workload on this 2-core machine: a shorter warm-up measures the compiler, not the service). Prints each figure's B/A ratio (median of pairs)
+# and the CPU each request cost the service's JVM and PostgreSQL (medians, milliseconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${PAIRS:-5}
-WARMUP=${WARMUP:-90}
+WARMUP=${WARMUP:-240}
 RUN=${SECONDS_PER_RUN:-10}
-JAR_A=${JAR_A:-app/target/javelo-scim.jar}
-JAR_B=${JAR_B:-app/target/javelo-scim.jar}
-ENV_A=${ENV_A:-}
-ENV_B=${ENV_B:-}
+SIDES=${SIDES:-A B}
 OUT=benchmarks/results
 mkdir -p "$OUT"
 RESULTS="$OUT/ab.jsonl"
@@ -33,7 +33,7 @@ ADMIN=bench-admin-token-$$-$RANDOM
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
-declare -A PORT TOKEN BIG_TOKEN
+declare -A PORT TOKEN BIG_TOKEN JVM_PID
 admin() { curl -sf -X "$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$1$3" ${4:+-d "$4"}; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 start() { # side, jar, env, port, seed
@@ -43,6 +43,7 @@ start() { # side, jar, env, port, seed
   env $env SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 \
     SCIM_HTTP_PORT=$port SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar "$jar" > "$OUT/server-$side.log" 2>&1 &
   PIDS+=($!)
+  JVM_PID[$side]=$!
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
   PORT[$side]=$port
   tenant() { admin "$port" POST /admin/v1/tenants "{\"name\":\"$1\"}" | json id; }
@@ -56,13 +57,26 @@ start() { # side, jar, env, port, seed
   $PSQL -d "$db" -At -c "SELECT id FROM users WHERE tenant_id = '$big' AND id LIKE 'big-%' ORDER BY id LIMIT 5000" \
     > "/tmp/scim-ab-deactivate-$side.txt"
 }
-start A "$JAR_A" "$ENV_A" 18191 "${SEED_A:-benchmarks/seed.sql}"
-start B "$JAR_B" "$ENV_B" 18192 "${SEED_B:-benchmarks/seed.sql}"
+port=18190
+for side in $SIDES; do
+  jar=JAR_$side env=ENV_$side seed=SEED_$side port=$((port + 1))
+  start "$side" "${!jar:-app/target/javelo-scim.jar}" "${!env:-}" "$port" "${!seed:-benchmarks/seed.sql}"
+done
 
+# CPU time (clock ticks) of the side's JVM, and of the PostgreSQL backends serving its database
+# (not the checkpointer or WAL writer, which every side shares and which wake after others' writes).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+pg_ticks() { pgrep -u postgres -f "scim_bench_${1,,} " | sed 's|.*|/proc/&/stat|' | { xargs cat 2>/dev/null || true; } \
+  | awk '{t += $14 + $15} END {print t + 0}'; }
 wrkrun() { # side, label, script, then VAR=value settings for the script
-  local side=$1 label=$2 script=$3; shift 3
-  env "$@" LABEL="$label $side" WRK_DIR=benchmarks/wrk wrk -t2 -c16 -d"${RUN}s" \
-    -s "benchmarks/wrk/$script.lua" "http://127.0.0.1:${PORT[$side]}" | tail -1 | tee -a "$RESULTS"
+  local side=$1 label=$2 script=$3 line jvm0 pg0 jvm1 pg1; shift 3
+  jvm0=$(ticks "${JVM_PID[$side]}"); pg0=$(pg_ticks "$side")
+  line=$(env "$@" LABEL="$label $side" WRK_DIR=benchmarks/wrk wrk -t2 -c16 -d"${RUN}s" \
+    -s "benchmarks/wrk/$script.lua" "http://127.0.0.1:${PORT[$side]}" | tail -1)
+  jvm1=$(ticks "${JVM_PID[$side]}"); pg1=$(pg_ticks "$side")
+  python3 -c "import json,sys; r=json.loads(sys.argv[1]); hz=$(getconf CLK_TCK); n=max(r['requests'],1)
+r['jvm_cpu_ms']=round(($jvm1-$jvm0)*1000/hz/n,4); r['pg_cpu_ms']=round(($pg1-$pg0)*1000/hz/n,4); print(json.dumps(r))" "$line" \
+    | tee -a "$RESULTS"
 }
 w1() { wrkrun "$1" "W1 create x16" create TOKEN="${TOKEN[$1]}" PREFIX="ab$pair$1"; }
 w2() { wrkrun "$1" "W2 filter 100k x16" filter TOKEN="${BIG_TOKEN[$1]}" USERS=100000; }
@@ -70,21 +84,26 @@ w7() { wrkrun "$1" "W7 deactivate x16" deactivate TOKEN="${BIG_TOKEN[$1]}" USERS
 
 echo "warm-up: ${WARMUP}s of each workload on each server"
 pair=0
-for side in A B; do (RUN=$(( WARMUP / 3 )); w1 $side; w2 $side; w7 $side) > /dev/null; done
+for side in $SIDES; do (RUN=$(( WARMUP / 3 )); w1 $side; w2 $side; w7 $side) > /dev/null; done
 : > "$RESULTS"
 for pair in $(seq 1 "$PAIRS"); do
-  if (( pair % 2 )); then order="A B"; else order="B A"; fi
+  if (( pair % 2 )); then order="$SIDES"; else order=$(echo "$SIDES" | tr ' ' '\n' | tac | tr '\n' ' '); fi
   for workload in w1 w2 w7; do for side in $order; do $workload $side; done; done
 done
-python3 - "$RESULTS" <<'PY'
+python3 - "$RESULTS" $SIDES <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 for label in ("W1 create x16", "W2 filter 100k x16", "W7 deactivate x16"):
+  for b_side in sys.argv[3:]:
     a = [r["rate"] for r in rows if r["label"] == label + " A"]
-    b = [r["rate"] for r in rows if r["label"] == label + " B"]
+    b = [r["rate"] for r in rows if r["label"] == label + " " + b_side]
     ratios = [y / x for x, y in zip(a, b) if x]
-    print(json.dumps({"workload": label, "A req/s": a, "B req/s": b,
+    cpu = lambda side, key: round(statistics.median(
+        r[key] for r in rows if r["label"] == label + " " + side), 4)
+    print(json.dumps({"workload": label, "B": b_side, "A req/s": a, "B req/s": b,
                       "B/A median": round(statistics.median(ratios), 3),
                       "B/A min..max": [round(min(ratios), 3), round(max(ratios), 3)],
-                      "errors": sum(r.get("errors", 0) for r in rows if r["label"].startswith(label))}))
+                      "JVM CPU ms/request A, B": [cpu("A", "jvm_cpu_ms"), cpu(b_side, "jvm_cpu_ms")],
+                      "PostgreSQL CPU ms/request A, B": [cpu("A", "pg_cpu_ms"), cpu(b_side, "pg_cpu_ms")],
+                      "errors": sum(r.get("errors", 0) for r in rows if r["label"] == label + " " + b_side)}))
 PY

@@ -7,6 +7,7 @@ import com.javelo.scim.adapter.jooq.filter.Column.Kind;
 import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.domain.user.CustomAttributes;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -21,17 +22,10 @@ final class CustomAttributeColumns {
     private CustomAttributeColumns() {}
 
     static Column of(AttributeDefinition attribute) {
-        String key = CustomAttributes.key(attribute.name());
+        Field<String> key = DSL.val(CustomAttributes.key(attribute.name()));
         Column.Single value = value(attribute);
         return new Column.Multi(
-                condition -> DSL.exists(DSL.selectOne()
-                        .from(USER_ATTRIBUTE_VALUES)
-                        .where(USER_ATTRIBUTE_VALUES
-                                .TENANT_ID
-                                .eq(USERS.TENANT_ID)
-                                .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
-                                .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(key))
-                                .and(condition))),
+                condition -> anyValue(key, condition),
                 sub -> {
                     if (!sub.equalsIgnoreCase("value")) {
                         throw ScimErrors.invalidFilter("'" + attribute.name() + "' has no sub-attribute '" + sub + "'");
@@ -39,6 +33,22 @@ final class CustomAttributeColumns {
                     return value;
                 },
                 "value");
+    }
+
+    /**
+     * Whether one of the user's values of the attribute named {@code key} meets {@code condition}:
+     * the one SQL form of a declared attribute's comparison, for {@link #of} and for the look-up
+     * statement rendered once ({@link FilterToCondition#declaredTextEquality}).
+     */
+    static Condition anyValue(Field<String> key, Condition condition) {
+        return DSL.exists(DSL.selectOne()
+                .from(USER_ATTRIBUTE_VALUES)
+                .where(USER_ATTRIBUTE_VALUES
+                        .TENANT_ID
+                        .eq(USERS.TENANT_ID)
+                        .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
+                        .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(key))
+                        .and(condition)));
     }
 
     /** The value a single-valued attribute sorts by (a correlated scalar subquery). */

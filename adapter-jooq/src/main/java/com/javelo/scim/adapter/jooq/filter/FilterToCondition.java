@@ -5,9 +5,11 @@ import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.protocol.filter.ComparisonOperator;
 import com.javelo.scim.core.protocol.filter.Filter;
 import com.javelo.scim.core.protocol.filter.FilterVisitor;
+import com.javelo.scim.core.protocol.schema.AttributeDefinition;
 import com.javelo.scim.core.protocol.schema.AttributePath;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.resource.CaseFolding;
+import com.javelo.scim.domain.user.CustomAttributes;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -73,6 +75,45 @@ public final class FilterToCondition implements FilterVisitor<Condition> {
         return text
                 ? Optional.of(new TextEquality((Field<String>) column.field(), asStored(column, comparison.value())))
                 : Optional.empty();
+    }
+
+    /**
+     * A filter that is a single text {@code eq} on a company's declared attribute, the look-up of a
+     * company that matches people by its own key ({@code urn:…:javelo:2.0:User:employeeCode eq "E1"}):
+     * run, like {@link #userTextEquality}, with a statement rendered once, from {@link #declaredTextEquals}.
+     *
+     * @param column the typed value column, @param nameKey the attribute's stored name, @param value
+     *               the value as the column holds it
+     */
+    public record DeclaredTextEquality(Field<String> column, String nameKey, String value) {}
+
+    @SuppressWarnings("unchecked")
+    public static Optional<DeclaredTextEquality> declaredTextEquality(Filter filter, CustomSchema custom) {
+        if (!(filter instanceof Filter.Comparison comparison)
+                || comparison.operator() != ComparisonOperator.EQ
+                || !comparison.value().isTextual()
+                || !CustomSchema.isUrn(comparison.path().schemaUrn())) {
+            return Optional.empty();
+        }
+        Optional<AttributeDefinition> attribute =
+                custom.attribute(comparison.path().attribute());
+        if (attribute.isEmpty() || !(ResourceColumns.user(comparison.path(), custom) instanceof Column.Multi multi)) {
+            return Optional.empty();
+        }
+        String sub = comparison.path().subAttribute();
+        Column.Single column = multi.subAttributes().apply(sub == null ? multi.defaultSub() : sub);
+        boolean text = column.kind() == Column.Kind.TEXT_IGNORING_CASE || column.kind() == Column.Kind.TEXT_EXACT;
+        return text
+                ? Optional.of(new DeclaredTextEquality(
+                        (Field<String>) column.field(),
+                        CustomAttributes.key(attribute.get().name()),
+                        asStored(column, comparison.value())))
+                : Optional.empty();
+    }
+
+    /** {@code <declared attribute> eq value}: one of the user's values of the attribute equals it. */
+    public static Condition declaredTextEquals(Field<String> nameKey, Field<String> column, Field<String> value) {
+        return CustomAttributeColumns.anyValue(nameKey, textEquals(column, value));
     }
 
     /** A text value as the column holds it: attributes compared ignoring case are stored lower-cased. */

@@ -155,14 +155,29 @@ public final class JooqUsers implements Users {
         if (equality.isPresent()) {
             UserStatements.EqualityPage lookUp =
                     UserStatements.equalityPage(equality.get().column());
-            PreRendered.Call call = lookUp.statement()
-                    .with(UserStatements.TENANT, tenant.value())
-                    .with(lookUp.value(), equality.get().value())
-                    .with(UserStatements.LIMIT, query.limit());
-            return context.read(dsl -> Page.read(
+            return lookUp(
+                    tenant,
                     query,
-                    () -> call.fetch(dsl).map(UserRows::withGroups),
-                    () -> dsl.fetchCount(USERS, where(tenant, query))));
+                    lookUp.statement()
+                            .with(UserStatements.TENANT, tenant.value())
+                            .with(lookUp.value(), equality.get().value())
+                            .with(UserStatements.LIMIT, query.limit()));
+        }
+        Optional<FilterToCondition.DeclaredTextEquality> declared =
+                query.sortBy() == null && query.offset() == 0 && query.after() == null
+                        ? FilterToCondition.declaredTextEquality(query.filter(), query.custom())
+                        : Optional.empty();
+        if (declared.isPresent()) {
+            UserStatements.DeclaredEqualityPage lookUp =
+                    UserStatements.declaredEqualityPage(declared.get().column());
+            return lookUp(
+                    tenant,
+                    query,
+                    lookUp.statement()
+                            .with(UserStatements.TENANT, tenant.value())
+                            .with(lookUp.nameKey(), declared.get().nameKey())
+                            .with(lookUp.value(), declared.get().value())
+                            .with(UserStatements.LIMIT, query.limit()));
         }
         Condition where = where(tenant, query);
         List<SortField<?>> order = order(query);
@@ -189,6 +204,14 @@ public final class JooqUsers implements Users {
                     return page.fetch(UserRows::withGroups);
                 },
                 () -> dsl.fetchCount(USERS, where)));
+    }
+
+    /** A first page by one of the look-ups rendered once; counted only when the page is full. */
+    private Page<UserWithGroups> lookUp(TenantId tenant, ResourceQuery query, PreRendered.Call call) {
+        return context.read(dsl -> Page.read(
+                query,
+                () -> call.fetch(dsl).map(UserRows::withGroups),
+                () -> dsl.fetchCount(USERS, where(tenant, query))));
     }
 
     private static PreRendered.Call byKey(PreRendered statement, TenantId tenant, UserId id) {

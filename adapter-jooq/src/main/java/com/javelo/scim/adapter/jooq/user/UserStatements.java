@@ -2,6 +2,7 @@ package com.javelo.scim.adapter.jooq.user;
 
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.USER_ATTRIBUTE_VALUES;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
 
 import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
@@ -138,6 +139,35 @@ final class UserStatements {
                             TENANT,
                             value,
                             LIMIT),
+                    value);
+        });
+    }
+
+    /** The first page of users with a declared attribute's value equal to one, with their groups. */
+    record DeclaredEqualityPage(PreRendered statement, Param<String> nameKey, Param<String> value) {}
+
+    private static final ConcurrentMap<Field<String>, DeclaredEqualityPage> PAGE_BY_DECLARED_EQUALITY =
+            new ConcurrentHashMap<>();
+
+    static DeclaredEqualityPage declaredEqualityPage(Field<String> column) {
+        return PAGE_BY_DECLARED_EQUALITY.computeIfAbsent(column, key -> {
+            Param<String> nameKey = Param.of("name_key", USER_ATTRIBUTE_VALUES.NAME_KEY);
+            Param<String> value = Param.of("value", column);
+            return new DeclaredEqualityPage(
+                    PreRendered.of(
+                            DSL.select(UserRows.READ_WITH_GROUPS)
+                                    .from(USERS)
+                                    .where(USERS.TENANT_ID
+                                            .eq(TENANT.field())
+                                            .and(FilterToCondition.declaredTextEquals(
+                                                    nameKey.field(), column, value.field())))
+                                    .orderBy(USERS.CREATED.asc(), USERS.ID.asc())
+                                    .limit(LIMIT.field()),
+                            TENANT,
+                            nameKey,
+                            value,
+                            LIMIT),
+                    nameKey,
                     value);
         });
     }
