@@ -18,11 +18,13 @@ import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.user.UserProfile;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Every error status the API answers, each with a SCIM Error body. */
@@ -295,6 +297,11 @@ class ErrorsHttpTest extends HttpFixture {
         @Override
         public Set<UserId> missing(TenantId tenant, Set<UserId> ids) {
             return delegate.missing(tenant, ids);
+        }
+
+        @Override
+        public void reviseCarrying(TenantId tenant, String urn, UnaryOperator<UserProfile> revision) {
+            delegate.reviseCarrying(tenant, urn, revision);
         }
 
         @Override

@@ -3,11 +3,16 @@ package com.javelo.scim.adapter.jooq;
 import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.javelo.scim.core.protocol.json.CustomSchemaJson;
+import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.core.protocol.json.UserJson;
+import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.tenant.Tenant;
 import com.javelo.scim.domain.user.CustomAttributes;
 import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.user.UserProfile;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Instant;
@@ -24,7 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Issue #15's performance rule, counted: a person without custom attributes is still created and
  * deactivated in one statement each on PostgreSQL (custom attributes cost statements only to
- * people who have some).
+ * people who have some); a declaration that makes carried values declared costs statements per
+ * page of people, not per person.
  */
 class StatementCountTest {
 
@@ -104,5 +110,37 @@ class StatementCountTest {
         persistence.users().update(user, withCustom.after(), withCustom.events());
 
         assertThat(persistence.customSchemas().storedValues(tenant, "LEVEL")).containsExactly("Senior");
+    }
+
+    @Test
+    void aDeclarationMakesCarriedValuesDeclaredWithStatementsPerPageOfPeopleNotPerPerson() throws Exception {
+        JooqPersistence persistence = counted();
+        TenantId tenant = new TenantId(UUID.randomUUID().toString());
+        persistence.tenants().insert(new Tenant(tenant, "Acme", Instant.now()));
+        Instant now = Instant.parse("2026-01-01T09:00:00Z");
+        for (int i = 0; i < 300; i++) {
+            // Two in three carry a level sent before it was declared.
+            String extension = i % 3 == 2 ? "" : ",\"" + CustomSchema.URN + "\":{\"level\":\"L" + i + "\"}";
+            UserProfile profile = UserJson.read(
+                            ScimJson.mapper().readTree("{\"userName\":\"p" + i + "@acme.com\"" + extension + "}"))
+                    .profile();
+            Change<User> created =
+                    aUser().in(tenant).withUserName("p" + i + "@acme.com").provision(now);
+            persistence
+                    .users()
+                    .insert(created.after().replace(profile, true, null, now).after(), created.events());
+        }
+        CustomSchema declared = CustomSchemaJson.read(
+                ScimJson.mapper().readTree("{\"attributes\":[{\"name\":\"level\",\"type\":\"string\"}]}"));
+
+        statements.set(0);
+        persistence.unitOfWork().inTransaction(() -> {
+            persistence.users().reviseCarrying(tenant, CustomSchema.URN, p -> UserJson.promoteCarried(p, declared));
+            return null;
+        });
+
+        // One page: the locking read, the batch of profiles, one delete and one insert of value rows.
+        assertThat(statements.get()).isEqualTo(4);
+        assertThat(persistence.customSchemas().storedValues(tenant, "level")).hasSize(200);
     }
 }

@@ -3,6 +3,7 @@ package com.javelo.scim.app.assembly;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.javelo.scim.core.port.CustomSchemas;
+import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.protocol.schema.CustomSchema;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Duration;
@@ -21,14 +22,17 @@ public final class CachingCustomSchemas implements CustomSchemas, TokenRevocatio
 
     private final CustomSchemas store;
     private final TokenRevocations revocations;
+    private final UnitOfWork unitOfWork;
     private final Cache<TenantId, CustomSchema> declarations = Caffeine.newBuilder()
             .expireAfterWrite(TIME_TO_LIVE)
             .maximumSize(10_000)
             .build();
 
-    public CachingCustomSchemas(CustomSchemas store, TokenRevocations revocations) {
+    /** @param unitOfWork the store's: a declaration written inside one is forgotten once it commits */
+    public CachingCustomSchemas(CustomSchemas store, TokenRevocations revocations, UnitOfWork unitOfWork) {
         this.store = store;
         this.revocations = revocations;
+        this.unitOfWork = unitOfWork;
     }
 
     @Override
@@ -39,8 +43,14 @@ public final class CachingCustomSchemas implements CustomSchemas, TokenRevocatio
     @Override
     public void replace(TenantId tenant, CustomSchema schema) {
         store.replace(tenant, schema);
+        // Inside a unit of work (a declaration that promotes carried values), a read before the
+        // commit would cache the old declaration again: this instance and the others forget it
+        // once the new one is seen.
         declarations.invalidate(tenant);
-        revocations.publish(tenant);
+        unitOfWork.afterCommit(() -> {
+            declarations.invalidate(tenant);
+            revocations.publish(tenant);
+        });
     }
 
     @Override

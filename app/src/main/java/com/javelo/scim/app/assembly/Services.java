@@ -63,7 +63,8 @@ public record Services(
                 () -> EventSigner.loadOrCreate(persistence.signingKeys(), clock).derivedSecret(CURSOR_KEY_PURPOSE),
                 clock,
                 settings.cursorTimeout());
-        CachingCustomSchemas customSchemas = new CachingCustomSchemas(persistence.customSchemas(), revocations);
+        CachingCustomSchemas customSchemas =
+                new CachingCustomSchemas(persistence.customSchemas(), revocations, persistence.unitOfWork());
         ScimApi scim = ScimApi.wire(
                 new ScimApi.ScimPorts(
                         persistence.users(),
@@ -86,6 +87,7 @@ public record Services(
                 new RevokeApiToken(persistence.tenants(), consoleTokens, clock),
                 consoleTokens,
                 customSchemas,
-                new DeclareCustomAttributes(persistence.tenants(), customSchemas));
+                new DeclareCustomAttributes(
+                        persistence.tenants(), customSchemas, persistence.users(), persistence.unitOfWork()));
     }
 }

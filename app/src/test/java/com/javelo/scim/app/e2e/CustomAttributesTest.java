@@ -155,6 +155,142 @@ class CustomAttributesTest extends EndToEndTest {
                 .isEqualTo(3);
     }
 
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
+
+    private String createPerson(String userName) {
+        return okta(
+                        "POST",
+                        "/Users",
+                        "{\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"Ada\"},"
+                                + "\"emails\":[{\"value\":\"" + userName + "\",\"type\":\"work\"},"
+                                + "{\"value\":\"home-" + userName + "\",\"type\":\"home\"}],"
+                                + "\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"boss@acme.example\"}}}")
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void subAttributesAKnownAttributeDoesNotDefineArePatchedByOktaAndEntraAndRefusedInStrictMode(
+            TestServer.Database database) {
+        start(database);
+        String ada = createPerson("ada@acme.example");
+
+        // Okta: a path-less replace whose values hold sub-attributes the catalogue does not define.
+        Answer okta = okta(
+                "PATCH",
+                "/Users/" + ada,
+                PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"name\":{\"givenName\":\"Ada\","
+                        + "\"pronunciation\":\"AY-da\"},\"" + ENTERPRISE + "\":{\"manager\":{\"value\":"
+                        + "\"boss@acme.example\",\"since\":\"2020-01-01\"}}}}]}");
+        assertThat(okta.status()).isIn(200, 204);
+        JsonNode afterOkta = okta("GET", "/Users/" + ada, null).json();
+        assertThat(afterOkta.at("/name/pronunciation").asText()).isEqualTo("AY-da");
+        assertThat(afterOkta.get(ENTERPRISE).at("/manager/since").asText()).isEqualTo("2020-01-01");
+
+        // Entra: capitalised ops and dotted paths, one with a value filter.
+        Answer entra = entra(
+                "PATCH",
+                "/Users/" + ada,
+                PATCH_OP + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"name.pronunciation\",\"value\":\"zho\"},"
+                        + "{\"op\":\"Add\",\"path\":\"emails[type eq \\\"work\\\"].verified\",\"value\":true},"
+                        + "{\"op\":\"Add\",\"path\":\"" + ENTERPRISE + ":manager.since\",\"value\":\"2021-02-02\"}]}");
+        assertThat(entra.status()).isIn(200, 204);
+        JsonNode afterEntra = okta("GET", "/Users/" + ada, null).json();
+        assertThat(afterEntra.at("/name/pronunciation").asText()).isEqualTo("zho");
+        assertThat(afterEntra.at("/emails/0/verified").booleanValue()).isTrue();
+        assertThat(afterEntra.at("/emails/1").has("verified")).isFalse();
+        assertThat(afterEntra.get(ENTERPRISE).at("/manager/since").asText()).isEqualTo("2021-02-02");
+
+        Answer removed = entra(
+                "PATCH",
+                "/Users/" + ada,
+                PATCH_OP + "\"Operations\":[{\"op\":\"Remove\",\"path\":\"name.pronunciation\"}]}");
+        assertThat(removed.status()).isIn(200, 204);
+        assertThat(okta("GET", "/Users/" + ada, null).json().get("name").has("pronunciation"))
+                .isFalse();
+
+        // Strict mode: refused, naming the path, nothing written; what the person carried from
+        // before does not block a PATCH that leaves it alone (Okta's deactivation).
+        String bob = createPerson("bob@acme.example");
+        assertThat(admin(
+                                "PUT",
+                                "/admin/v1/tenants/" + tenantId + "/schema-extension",
+                                "{\"strict\":true,\"attributes\":[]}")
+                        .status())
+                .isEqualTo(200);
+        String bobBefore = okta("GET", "/Users/" + bob, null).body();
+        Answer strict = entra(
+                "PATCH",
+                "/Users/" + bob,
+                PATCH_OP + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"title\",\"value\":\"CTO\"},"
+                        + "{\"op\":\"Replace\",\"path\":\"name.pronunciation\",\"value\":\"bob\"}]}");
+        assertThat(strict.status()).isEqualTo(400);
+        assertThat(strict.json().get("scimType").asText()).isEqualTo("invalidSyntax");
+        assertThat(strict.json().get("detail").asText()).contains("name.pronunciation");
+        assertThat(okta("GET", "/Users/" + bob, null).body()).isEqualTo(bobBefore);
+        Answer deactivated = okta(
+                "PATCH",
+                "/Users/" + ada,
+                PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
+        assertThat(deactivated.status()).isIn(200, 204);
+        assertThat(okta("GET", "/Users/" + ada, null)
+                        .json()
+                        .at("/emails/0/verified")
+                        .booleanValue())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void aValueSentUnderTheCompanysExtensionBeforeItsAttributeWasDeclaredIsFoundOnceDeclared(
+            TestServer.Database database) {
+        start(database);
+        String base = "/admin/v1/tenants/" + tenantId + "/schema-extension";
+        Answer created = okta("POST", "/Users", oktaCreate("ada@acme.example", "L3", "E-1"));
+        assertThat(created.status()).isEqualTo(201);
+        String ada = created.json().get("id").asText();
+        okta("POST", "/Users", oktaCreate("bob@acme.example", "L1", "E-2"));
+        assertThat(admin("GET", "/admin/v1/tenants/" + tenantId + "/undeclared-attributes", null)
+                        .json()
+                        .get("attributes")
+                        .toString())
+                .contains(URN + ":level");
+        String levelFilter = "/Users?filter=" + encode(URN + ":level eq \"L3\"");
+        assertThat(okta("GET", levelFilter, null).status()).isEqualTo(400);
+
+        // Declaring "remote" as an integer would make ada's carried "remote": true a wrong value.
+        Answer refused = admin("PUT", base, "{\"attributes\":[{\"name\":\"remote\",\"type\":\"integer\"}]}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("remote").contains("@acme.example");
+        assertThat(admin("GET", base, null).json().get("attributes")).isEmpty();
+
+        assertThat(admin("PUT", base, "{\"attributes\":[{\"name\":\"level\",\"type\":\"string\"}]}")
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode found = okta("GET", levelFilter, null).json();
+        assertThat(found.get("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.at("/Resources/0/id").asText()).isEqualTo(ada);
+        JsonNode user = okta("GET", "/Users/" + ada, null).json();
+        assertThat(user.get(URN).get("level").asText()).isEqualTo("L3");
+        assertThat(user.get(URN).get("employeeCode").asText()).isEqualTo("E-1");
+        assertThat(user.toString().split("\"level\"", -1)).hasSize(2);
+        assertThat(user.get("schemas").toString().split(URN, -1)).hasSize(2);
+        assertThat(admin("GET", "/admin/v1/tenants/" + tenantId + "/undeclared-attributes", null)
+                        .json()
+                        .get("attributes")
+                        .toString())
+                .doesNotContain(URN + ":level")
+                .contains(URN + ":employeeCode");
+
+        server.restart();
+        assertThat(okta("GET", levelFilter, null).json().get("totalResults").asInt())
+                .isEqualTo(1);
+    }
+
     @ParameterizedTest
     @EnumSource(TestServer.Database.class)
     void aCompanyAdminReadsAndSetsItsOwnDeclarationOnlyAndOtherCompaniesSeeNone(TestServer.Database database) {

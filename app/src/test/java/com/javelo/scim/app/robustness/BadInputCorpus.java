@@ -175,15 +175,15 @@ final class BadInputCorpus {
                 "{\"Operations\":[{\"op\":\"jump\",\"path\":\"title\",\"value\":\"x\"}]}",
                 "{\"Operations\":[{\"op\":\"remove\"}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":\"x\"}]}",
-                // An unknown attribute is kept as sent (issue #15); an unknown sub-attribute of a known one is not.
-                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"name.noSuchAttribute\",\"value\":\"x\"}]}",
+                // A sub-attribute no attribute can have: a simple attribute's (a user's complex
+                // attributes carry unknown ones as sent, issue #15; a group's refuse them, below).
+                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title.noSuchAttribute\",\"value\":\"x\"}]}",
                 "{\"Operations\":[{\"op\":\"remove\",\"path\":\"active\"}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":42}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"\"}]}",
                 "{\"Operations\":[{\"op\":\"add\",\"path\":\"emails\",\"value\":\"notAnArray\"}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"perhaps\"}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"path\":\"name.givenName.x\",\"value\":\"x\"}]}",
-                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"emails[value eq \\\"none\\\"].nosuchsub\",\"value\":\"x\"}]}",
                 "{\"Operations\":[{\"op\":\"replace\",\"value\":\"not an object\"}]}",
                 "{\"Operations\":[{\"op\":42,\"path\":\"title\"}]}",
                 "{\"Operations\":[{\"op\":\"add\",\"path\":42}]}");
@@ -191,6 +191,17 @@ final class BadInputCorpus {
             corpus.add(body("user-patch-" + abbreviate(patch), "PATCH", "/Users/" + existingUserId, patch));
             corpus.add(body("group-patch-" + abbreviate(patch), "PATCH", "/Groups/" + existingGroupId, patch));
         }
+        // A user's complex attributes carry the sub-attributes they do not define (name.pronunciation,
+        // emails[…].verified: kept as sent, issue #15); a group's refuse them.
+        String groupSubAttribute =
+                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"members[value eq \\\"none\\\"].nosuchsub\",\"value\":\"x\"}]}";
+        corpus.add(body("group-patch-unknown-sub-attribute", "PATCH", "/Groups/" + existingGroupId, groupSubAttribute));
+        // An undeclared attribute is written whole, not by sub-attribute (a group ignores unknown extensions).
+        corpus.add(body(
+                "user-patch-undeclared-sub-attribute",
+                "PATCH",
+                "/Users/" + existingUserId,
+                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"urn:acme:User:site.floor\",\"value\":\"x\"}]}"));
         for (String members :
                 List.of("[{\"value\":\"no-such-user\"}]", "[{\"display\":\"x\"}]", "[42]", "{\"value\":1}")) {
             corpus.add(body(

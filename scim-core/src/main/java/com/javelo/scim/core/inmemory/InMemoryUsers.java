@@ -14,15 +14,19 @@ import com.javelo.scim.domain.group.GroupMembership;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
+import com.javelo.scim.domain.user.CarriedAttributes;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.user.UserName;
+import com.javelo.scim.domain.user.UserProfile;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Users kept in memory: for tests and for services that embed the core without a database. */
@@ -112,6 +116,33 @@ public final class InMemoryUsers implements Users {
         return state.atomically(() -> ids.stream()
                 .filter(id -> !state.users.containsKey(new InMemoryState.Key<>(tenant, id)))
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    @Override
+    public void reviseCarrying(TenantId tenant, String urn, UnaryOperator<UserProfile> revision) {
+        String marker = "\"" + urn.toLowerCase(Locale.ROOT) + "\"";
+        state.atomically(() -> {
+            for (Map.Entry<InMemoryState.Key<UserId>, User> entry : state.users.entrySet()) {
+                User user = entry.getValue();
+                CarriedAttributes carried = user.profile().carried();
+                if (!user.tenantId().equals(tenant)
+                        || carried.isEmpty()
+                        || !carried.json().toLowerCase(Locale.ROOT).contains(marker)) {
+                    continue;
+                }
+                UserProfile revised = revision.apply(user.profile());
+                if (!revised.equals(user.profile())) {
+                    entry.setValue(User.reconstitute(
+                            tenant,
+                            user.id(),
+                            revised,
+                            user.active(),
+                            user.manager().orElse(null),
+                            user.origin(),
+                            user.meta()));
+                }
+            }
+        });
     }
 
     @Override

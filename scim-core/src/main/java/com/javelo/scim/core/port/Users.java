@@ -8,10 +8,12 @@ import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.user.User;
+import com.javelo.scim.domain.user.UserProfile;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Outgoing persistence port for a tenant's users. Writes take the events of the change: the store
@@ -45,6 +47,16 @@ public interface Users {
      * one query, not one for the users and one for their groups.
      */
     Page<UserWithGroups> queryWithGroups(TenantId tenant, ResourceQuery query);
+
+    /**
+     * Revises, in one pass, the stored profiles of the tenant's people who carry attributes under
+     * the extension {@code urn} (an object of it among their {@link
+     * com.javelo.scim.domain.user.CarriedAttributes}): {@code revision} gives each one's new profile,
+     * or the same one to leave it. Not a change the person's identity provider made: no version,
+     * no event. Inside a unit of work, the people revised stay locked until it ends; an exception
+     * from {@code revision} leaves them as they were when the unit of work rolls back.
+     */
+    void reviseCarrying(TenantId tenant, String urn, UnaryOperator<UserProfile> revision);
 
     /** Users whose manager reference is resolved to {@code manager}. */
     List<User> findReportsOf(TenantId tenant, UserId manager);

@@ -2,6 +2,8 @@ package com.javelo.scim.adapter.jooq.transaction;
 
 import com.javelo.scim.adapter.jooq.sql.SqlErrors;
 import com.javelo.scim.core.port.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -18,6 +20,7 @@ public final class JooqContext implements UnitOfWork {
     private final DSLContext root;
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
     private final ThreadLocal<Boolean> eventsUncommitted = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
     private volatile Runnable eventsCommitted = () -> {};
 
     public JooqContext(DSLContext root) {
@@ -49,12 +52,32 @@ public final class JooqContext implements UnitOfWork {
                 eventsUncommitted.remove();
                 eventsCommitted.run();
             }
+            List<Runnable> committed = afterCommit.get();
+            afterCommit.remove();
+            if (committed != null) {
+                committed.forEach(Runnable::run);
+            }
             return result;
         } catch (DataAccessException e) {
             throw SqlErrors.translate(e);
         } finally {
             eventsUncommitted.remove();
+            afterCommit.remove();
         }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (current.get() == null) {
+            action.run();
+            return;
+        }
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            actions = new ArrayList<>();
+            afterCommit.set(actions);
+        }
+        actions.add(action);
     }
 
     /**

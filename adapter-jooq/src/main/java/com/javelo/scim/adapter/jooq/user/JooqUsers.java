@@ -4,6 +4,7 @@ import static com.javelo.scim.adapter.jooq.generated.Tables.USERS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_EMAILS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.USER_TOMBSTONES;
 
+import com.javelo.scim.adapter.jooq.attribute.AttributeValues;
 import com.javelo.scim.adapter.jooq.filter.FilterToCondition;
 import com.javelo.scim.adapter.jooq.filter.KeysetConditions;
 import com.javelo.scim.adapter.jooq.filter.ResourceColumns;
@@ -26,15 +27,19 @@ import com.javelo.scim.domain.id.UserId;
 import com.javelo.scim.domain.resource.ExpectedVersion;
 import com.javelo.scim.domain.user.User;
 import com.javelo.scim.domain.user.UserName;
+import com.javelo.scim.domain.user.UserProfile;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
@@ -48,6 +53,8 @@ import org.jooq.impl.DSL;
 public final class JooqUsers implements Users {
 
     private static final RefusedWrite REFUSED = new RefusedWrite(USERS, USERS.TENANT_ID, USERS.ID, USERS.VERSION);
+
+    private static final int REVISED_PAGE = 1_000;
 
     private final JooqContext context;
     private final UserWrites writes;
@@ -256,6 +263,68 @@ public final class JooqUsers implements Users {
         return ids.stream()
                 .filter(id -> !found.contains(id.value()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * Pages of {@value #REVISED_PAGE} people in key order, read and locked by one statement each
+     * (a text match on the stored profile finds those who carry the extension's URN; the revision
+     * decides), and written back by one statement per table: a batch of profile updates, one delete
+     * and one insert of their custom attribute rows.
+     */
+    @Override
+    public void reviseCarrying(TenantId tenant, String urn, UnaryOperator<UserProfile> revision) {
+        String carriesTheUrn = "%\"" + urn.toLowerCase(Locale.ROOT) + "\"%";
+        context.transaction(dsl -> {
+            String after = "";
+            while (true) {
+                List<User> page = dsl.select(UserRows.READ)
+                        .from(USERS)
+                        .where(USERS.TENANT_ID
+                                .eq(tenant.value())
+                                .and(USERS.ID.gt(after))
+                                .and(DSL.lower(USERS.PROFILE).like(carriesTheUrn)))
+                        .orderBy(USERS.ID)
+                        .limit(REVISED_PAGE)
+                        .forUpdate()
+                        .fetch(UserRows::user);
+                List<User> revised = new ArrayList<>();
+                for (User user : page) {
+                    UserProfile profile = revision.apply(user.profile());
+                    if (!profile.equals(user.profile())) {
+                        revised.add(User.reconstitute(
+                                tenant,
+                                user.id(),
+                                profile,
+                                user.active(),
+                                user.manager().orElse(null),
+                                user.origin(),
+                                user.meta()));
+                    }
+                }
+                writeRevised(dsl, tenant, revised);
+                if (page.size() < REVISED_PAGE) {
+                    return null;
+                }
+                after = page.get(page.size() - 1).id().value();
+            }
+        });
+    }
+
+    private static void writeRevised(DSLContext dsl, TenantId tenant, List<User> revised) {
+        if (revised.isEmpty()) {
+            return;
+        }
+        BatchBindStep profiles = dsl.batch(dsl.update(USERS)
+                .set(USERS.PROFILE, (String) null)
+                .where(USERS.TENANT_ID.eq((String) null).and(USERS.ID.eq((String) null))));
+        for (User user : revised) {
+            profiles.bind(
+                    UserProfileJson.write(user.profile()),
+                    tenant.value(),
+                    user.id().value());
+        }
+        profiles.execute();
+        AttributeValues.replaceAll(dsl, tenant, revised);
     }
 
     @Override

@@ -73,13 +73,59 @@ final class BeyondCatalogue {
             }
         }
         if (schema.strict() && !carried.isEmpty()) {
-            throw ScimErrors.invalidSyntax(
-                    "attribute '" + paths(carried).get(0) + "' is not declared, and this company "
-                            + "refuses undeclared attributes (strict mode): declare it in " + CustomSchema.URN
-                            + " or remove it from the identity provider's mapping");
+            throw refusedInStrictMode(paths(carried).get(0));
         }
         return new Split(
                 new CustomAttributes(custom), new CarriedAttributes(carried.isEmpty() ? null : carried.toString()));
+    }
+
+    /**
+     * Moves what {@code carried} holds under Javelo's extension for the attributes {@code schema}
+     * declares into the declared values, each read by its type exactly as input is
+     * ({@link CustomAttributeJson#read}: 400 {@code invalidValue} naming the attribute and the value
+     * when it is not one); a carried value replaces a hidden one of the same name (it came later).
+     * What a body would have been split into, had the attribute been declared when it came.
+     */
+    static Split promote(CustomAttributes custom, CarriedAttributes carried, CustomSchema schema) {
+        Split unchanged = new Split(custom, carried);
+        if (carried.isEmpty() || schema.isEmpty()) {
+            return unchanged;
+        }
+        ObjectNode parsed = (ObjectNode) parse(carried);
+        Optional<String> urn = JsonFields.actualName(parsed, CustomSchema.URN);
+        if (urn.isEmpty() || !(parsed.get(urn.get()) instanceof ObjectNode extension)) {
+            return unchanged;
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>(custom.values());
+        List<String> names = new ArrayList<>();
+        extension.fieldNames().forEachRemaining(names::add);
+        boolean promoted = false;
+        for (String name : names) {
+            Optional<AttributeDefinition> declared = schema.attribute(name);
+            if (declared.isEmpty()) {
+                continue;
+            }
+            List<String> texts = CustomAttributeJson.read(declared.get(), extension.get(name));
+            values.keySet().removeIf(existing -> CustomAttributes.key(existing).equals(CustomAttributes.key(name)));
+            values.put(declared.get().name(), texts);
+            extension.remove(name);
+            promoted = true;
+        }
+        if (!promoted) {
+            return unchanged;
+        }
+        if (extension.isEmpty()) {
+            parsed.remove(urn.get());
+        }
+        return new Split(
+                new CustomAttributes(values), new CarriedAttributes(parsed.isEmpty() ? null : parsed.toString()));
+    }
+
+    /** Strict mode's answer to an undeclared attribute ({@code path}, e.g. {@code name.pronunciation}). */
+    static RuntimeException refusedInStrictMode(String path) {
+        return ScimErrors.invalidSyntax("attribute '" + path + "' is not declared, and this company "
+                + "refuses undeclared attributes (strict mode): declare it in " + CustomSchema.URN
+                + " or remove it from the identity provider's mapping");
     }
 
     /** Sorts an extension object's members: declared ones into {@code custom}, unknown ones into {@code carried}. */

@@ -63,6 +63,27 @@ public final class UserJson {
                 with(known.profile(), beyond.custom(), beyond.carried()), known.active(), known.managerValue());
     }
 
+    /**
+     * Reads a patched document (the person's stored attributes with the operations applied) as
+     * {@link #read(JsonNode, CustomSchema)} reads a body, except that strict mode refuses only the
+     * undeclared attributes the PATCH brings: those the person carried already (kept from before
+     * the company chose strict mode) are in the document without the client sending them, and a
+     * PATCH that leaves them alone — a deactivation, say — must not fail on them.
+     */
+    public static UserInput readPatched(JsonNode document, CustomSchema schema, UserProfile before) {
+        if (!schema.strict()) {
+            return read(document, schema);
+        }
+        UserInput input = read(document, new CustomSchema(schema.attributes(), false));
+        List<String> carriedBefore = carriedPaths(before);
+        for (String path : carriedPaths(input.profile())) {
+            if (!carriedBefore.contains(path)) {
+                throw BeyondCatalogue.refusedInStrictMode(path);
+            }
+        }
+        return input;
+    }
+
     /** Reads a stored profile: it passed the limits when it was written. */
     static UserInput readStored(JsonNode body) {
         UserInput known = readKnown(body);
@@ -100,6 +121,20 @@ public final class UserJson {
                 profile.enterprise(),
                 custom,
                 carried);
+    }
+
+    /**
+     * @return {@code profile} with the values it carries under {@link CustomSchema#URN} for
+     *     attributes {@code schema} declares made declared values, as if they had come after the
+     *     declaration (the same profile when there are none)
+     * @throws com.javelo.scim.core.protocol.error.ScimException {@code invalidValue} naming the
+     *     attribute and the value when a carried value is not of the declared type
+     */
+    public static UserProfile promoteCarried(UserProfile profile, CustomSchema schema) {
+        BeyondCatalogue.Split promoted = BeyondCatalogue.promote(profile.custom(), profile.carried(), schema);
+        return promoted.carried().equals(profile.carried())
+                ? profile
+                : with(profile, promoted.custom(), promoted.carried());
     }
 
     /** @return the paths of the attributes nobody declared that {@code profile} carries */

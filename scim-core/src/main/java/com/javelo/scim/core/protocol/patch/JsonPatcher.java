@@ -43,7 +43,10 @@ import java.util.Set;
  *   <li>a path-less replace merges the sub-attributes of a complex value ({@code {"name":{"givenName":"X"}}}
  *       keeps {@code familyName}), a replace with path {@code name} replaces the whole object;
  *   <li>attributes nobody declared (unknown names, unknown extension URNs) are written as sent
- *       and kept (issue #15); an unknown sub-attribute of a known attribute answers {@code invalidPath}.
+ *       and kept (issue #15), and so are the sub-attributes a known complex attribute does not
+ *       define, by path ({@code name.pronunciation}, {@code emails[type eq "work"].verified}) or
+ *       inside a value ({@code {"name":{"pronunciation":"zho"}}}); on a group they stay
+ *       {@code invalidPath}/{@code invalidValue}.
  * </ul>
  * IdP dialects are normalised before this class sees them: see
  * {@code com.javelo.scim.core.protocol.patch.quirks}, and {@link ScimPatch} for the whole pipeline.
@@ -323,7 +326,7 @@ public final class JsonPatcher {
                         + PathText.of(path) + "' only applies to multi-valued attributes");
             }
             AttributePath sub = path.subAttribute() == null ? null : attribute.withSubAttribute(path.subAttribute());
-            if (sub != null && !schema.isKnown(sub)) {
+            if (sub != null && !schema.isKnown(sub) && !carriesUnknownSubAttributes(attribute)) {
                 throw ScimErrors.invalidPath("'" + attribute + "' has no sub-attribute '" + path.subAttribute() + "'");
             }
             if (schema.isReadOnly(attribute) || (sub != null && schema.isReadOnly(sub))) {
@@ -458,7 +461,17 @@ public final class JsonPatcher {
                 CaseInsensitiveFields.actualName(target, sub.subAttribute()).ifPresent(target::remove);
                 return;
             }
-            target.set(nameFor(target, sub), simpleValue(sub, value));
+            // A sub-attribute the attribute does not define is kept as sent (issue #15), like on POST and PUT.
+            target.set(nameFor(target, sub), schema.isKnown(sub) ? simpleValue(sub, value) : value.deepCopy());
+        }
+
+        /**
+         * Whether a sub-attribute {@code attribute} does not define is kept as sent rather than refused:
+         * a user's complex attribute that a client may write ({@code name}, {@code emails},
+         * {@code manager}), as the User reader carries it on POST and PUT.
+         */
+        private boolean carriesUnknownSubAttributes(AttributePath attribute) {
+            return schema.keepsUnknownAttributes() && schema.isComplex(attribute) && !schema.isReadOnly(attribute);
         }
 
         /** The values given for a multi-valued attribute, checked and in canonical spelling. */
@@ -517,7 +530,7 @@ public final class JsonPatcher {
         }
 
         private void requireKnownSub(AttributePath attribute, AttributePath sub) {
-            if (!schema.isKnown(sub)) {
+            if (!schema.isKnown(sub) && !carriesUnknownSubAttributes(attribute)) {
                 throw ScimErrors.invalidValue("'" + attribute + "' has no sub-attribute '" + sub.subAttribute() + "'");
             }
         }
@@ -611,7 +624,7 @@ public final class JsonPatcher {
                 }
                 return new Location(attribute, unknownUrn || extension ? urn : null, true);
             }
-            if (path.hasSubAttribute() && !schema.isKnown(path)) {
+            if (path.hasSubAttribute() && !schema.isKnown(path) && !carriesUnknownSubAttributes(attribute)) {
                 throw ScimErrors.invalidPath("'" + attribute + "' has no sub-attribute '" + path.subAttribute() + "'");
             }
             String container = extension

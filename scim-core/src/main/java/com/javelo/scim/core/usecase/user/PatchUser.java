@@ -72,11 +72,15 @@ public final class PatchUser {
                         ObjectNode enterprise = document.has(UserJson.ENTERPRISE_URN)
                                 ? (ObjectNode) document.get(UserJson.ENTERPRISE_URN)
                                 : document.putObject(UserJson.ENTERPRISE_URN);
-                        enterprise.putObject("manager").put("value", current.managerValue());
+                        // The document may hold the manager's carried sub-attributes (manager.since): keep them.
+                        ObjectNode manager = enterprise.get("manager") instanceof ObjectNode carried
+                                ? carried
+                                : enterprise.putObject("manager");
+                        manager.put("value", current.managerValue());
                     }
                     ObjectNode patched = JsonPatcher.apply(
                             document, command.operations(), ScimUserGroupCharacteristics.users(schema));
-                    return UserJson.read(patched, schema);
+                    return UserJson.readPatched(patched, schema, current.profile());
                 });
     }
 

@@ -54,7 +54,8 @@ public abstract class CustomAttributesContract extends ContractFixture {
                         ports.customSchemas()),
                 EndpointSettings.DEFAULTS);
         context = new RequestContext(acme, "https://scim.example/scim/v2");
-        declarations = new DeclareCustomAttributes(ports.tenants(), ports.customSchemas());
+        declarations =
+                new DeclareCustomAttributes(ports.tenants(), ports.customSchemas(), ports.users(), ports.unitOfWork());
     }
 
     protected static JsonNode json(String text) {
@@ -166,6 +167,11 @@ public abstract class CustomAttributesContract extends ContractFixture {
             assertThat(patched.get("name").get("pronunciation").asText()).isEqualTo("AY-da");
             assertThat(patched.get("emails").get(0).get("verified").booleanValue())
                     .isTrue();
+            assertThat(patched.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                            .get("manager")
+                            .get("since")
+                            .asText())
+                    .isEqualTo("2024");
 
             JsonNode replaced = put(
                     id,
@@ -173,6 +179,116 @@ public abstract class CustomAttributesContract extends ContractFixture {
                             + "'emails':[{'value':'ada@acme.com','type':'work'}]}");
             assertThat(replaced.get("name").has("pronunciation")).isFalse();
             assertThat(replaced.get("emails").get(0).has("verified")).isFalse();
+        }
+
+        private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+        private String adaWithNameEmailsAndManager() {
+            return create("{'userName':'ada@acme.com','name':{'givenName':'Ada'},"
+                            + "'emails':[{'value':'ada@acme.com','type':'work'},{'value':'ada@home.example','type':'home'}],"
+                            + "'" + ENTERPRISE + "':{'manager':{'value':'boss@acme.com'}}}")
+                    .get("id")
+                    .asText();
+        }
+
+        @Test
+        void aPatchByPathToASubAttributeAKnownAttributeDoesNotDefineKeepsItAsAPutDoes() {
+            String id = adaWithNameEmailsAndManager();
+
+            JsonNode patched = patch(
+                    id,
+                    "{'Operations':[{'op':'replace','path':'name.pronunciation','value':'zho'},"
+                            + "{'op':'add','path':'" + ENTERPRISE + ":manager.since','value':'2020-01-01'},"
+                            + "{'op':'replace','path':'emails[type eq \\'work\\'].verified','value':true}]}");
+
+            assertThat(patched.get("name")).isEqualTo(json("{'givenName':'Ada','pronunciation':'zho'}"));
+            assertThat(patched.get(ENTERPRISE).get("manager").get("value").asText())
+                    .isEqualTo("boss@acme.com");
+            assertThat(patched.get(ENTERPRISE).get("manager").get("since").asText())
+                    .isEqualTo("2020-01-01");
+            assertThat(patched.get("emails").get(0).get("verified").booleanValue())
+                    .isTrue();
+            assertThat(patched.get("emails").get(1).has("verified")).isFalse();
+
+            JsonNode changed = patch(
+                    id,
+                    "{'Operations':[{'op':'remove','path':'name.pronunciation'},"
+                            + "{'op':'replace','path':'emails[type eq \\'work\\'].verified','value':false},"
+                            + "{'op':'replace','path':'title','value':'CTO'}]}");
+            assertThat(changed.get("name")).isEqualTo(json("{'givenName':'Ada'}"));
+            assertThat(changed.get("emails").get(0).get("verified").booleanValue())
+                    .isFalse();
+            assertThat(changed.get(ENTERPRISE).get("manager").get("since").asText())
+                    .isEqualTo("2020-01-01");
+
+            JsonNode replaced =
+                    put(id, "{'userName':'ada@acme.com','emails':[{'value':'ada@acme.com','type':'work'}]}");
+            assertThat(replaced.get("emails").get(0).has("verified")).isFalse();
+            assertThat(replaced.has(ENTERPRISE)).isFalse();
+        }
+
+        @Test
+        void aFilteredPathThatMatchesNoValueCreatesOneAsItDoesForAKnownSubAttribute() {
+            String id = adaWithNameEmailsAndManager();
+
+            JsonNode patched = patch(
+                    id,
+                    "{'Operations':[{'op':'replace','path':'emails[type eq \\'other\\'].verified','value':true},"
+                            + "{'op':'replace','path':'phoneNumbers[type eq \\'work\\'].value','value':'555'}]}");
+
+            assertThat(patched.get("emails").get(2)).isEqualTo(json("{'type':'other','verified':true}"));
+            assertThat(patched.get("phoneNumbers").get(0)).isEqualTo(json("{'value':'555','type':'work'}"));
+            assertThatThrownBy(() ->
+                            patch(id, "{'Operations':[{'op':'remove','path':'emails[type eq \\'none\\'].verified'}]}"))
+                    .satisfies(scimType(ScimType.NO_TARGET));
+        }
+
+        @Test
+        void pathlessPatchesKeepThemInsideTheirValueOktaAndEntraShaped() {
+            String id = adaWithNameEmailsAndManager();
+
+            JsonNode okta = patch(
+                    id,
+                    "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace',"
+                            + "'value':{'name':{'pronunciation':'zho'},'" + ENTERPRISE
+                            + "':{'manager':{'value':'boss@acme.com','since':'2021'}}}}]}");
+            assertThat(okta.get("name")).isEqualTo(json("{'givenName':'Ada','pronunciation':'zho'}"));
+            assertThat(okta.get(ENTERPRISE).get("manager").get("since").asText())
+                    .isEqualTo("2021");
+
+            JsonNode entra = patch(
+                    id,
+                    "{'Operations':[{'op':'Replace','value':{'name.pronunciation':'ZHO','name.givenName':'Ada'}}]}");
+            assertThat(entra.get("name")).isEqualTo(json("{'givenName':'Ada','pronunciation':'ZHO'}"));
+        }
+
+        @Test
+        void strictModeRefusesThemByPathOrInsideAValueAndWritesNothing() {
+            String id = adaWithNameEmailsAndManager();
+            String carrying = create("{'userName':'bob@acme.com','name':{'givenName':'Bob','pronunciation':'bob'}}")
+                    .get("id")
+                    .asText();
+            declare("{'strict':true,'attributes':[]}");
+            JsonNode before = get(id);
+
+            assertThatThrownBy(() ->
+                            patch(id, "{'Operations':[{'op':'replace','path':'name.pronunciation','value':'zho'}]}"))
+                    .satisfies(scimType(ScimType.INVALID_SYNTAX, "name.pronunciation", "strict"));
+            assertThatThrownBy(() -> patch(
+                            id,
+                            "{'Operations':[{'op':'replace','path':'title','value':'CTO'},"
+                                    + "{'op':'replace','path':'emails[type eq \\'work\\'].verified','value':true}]}"))
+                    .satisfies(scimType(ScimType.INVALID_SYNTAX, "emails.verified"));
+            assertThatThrownBy(() ->
+                            patch(id, "{'Operations':[{'op':'replace','value':{'name':{'pronunciation':'zho'}}}]}"))
+                    .satisfies(scimType(ScimType.INVALID_SYNTAX, "name.pronunciation"));
+            assertThat(get(id)).isEqualTo(before);
+
+            // What a person carried before the company chose strict mode does not block a PATCH
+            // that leaves it alone (a deactivation), and stays.
+            JsonNode deactivated = patch(carrying, "{'Operations':[{'op':'replace','value':{'active':false}}]}");
+            assertThat(deactivated.get("active").booleanValue()).isFalse();
+            assertThat(deactivated.get("name").get("pronunciation").asText()).isEqualTo("bob");
         }
 
         @Test
@@ -449,6 +565,66 @@ public abstract class CustomAttributesContract extends ContractFixture {
             declare("{'attributes':[{'name':'grade','type':'integer'},{'name':'level','type':'string'}]}");
             assertThat(get(id).get(URN).toString()).isEqualTo("{\"grade\":8,\"level\":\"Senior\"}");
             assertThat(userNames(URN + ":level eq \"Senior\"")).containsExactly("ada");
+        }
+
+        @Test
+        void aValueCarriedBeforeItsAttributeIsDeclaredBecomesDeclaredWithTheDeclaration() {
+            declare("{'attributes':[]}");
+            String ada = person("ada", "{'level':'L3','site':'Lyon','grade':'7'}");
+            person("bob", "{'level':'L1'}");
+            person("cy", "{}");
+
+            declare("{'attributes':[{'name':'level','type':'string'},{'name':'grade','type':'integer'}]}");
+
+            assertThat(userNames(URN + ":level eq \"L3\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":level pr")).containsExactly("ada", "bob");
+            assertThat(userNames(URN + ":grade ge 7")).containsExactly("ada");
+            assertThat(get(ada).get(URN).toString())
+                    .isEqualTo(json("{'level':'L3','grade':7,'site':'Lyon'}").toString());
+            assertThat(get(ada).get("schemas").toString().split(URN, -1)).hasSize(2);
+
+            // Now a declared value like any other: a PUT that does not send it clears it.
+            put(ada, "{'userName':'ada','" + URN + "':{'grade':8}}");
+            assertThat(userNames(URN + ":level eq \"L3\"")).isEmpty();
+            assertThat(get(ada).get(URN).toString()).isEqualTo("{\"grade\":8}");
+        }
+
+        @Test
+        void aValueCarriedBeforeItsAttributeIsDeclaredReplacesAHiddenOneAndHidesAgainWithIt() {
+            String ada = person("ada", "{'level':'Old'}");
+            declare("{'attributes':[{'name':'grade','type':'integer'}]}");
+            patch(ada, "{'Operations':[{'op':'add','path':'" + URN + ":level','value':'New'}]}");
+
+            declare("{'attributes':[{'name':'grade','type':'integer'},{'name':'level','type':'string'}]}");
+            assertThat(get(ada).get(URN)).isEqualTo(json("{'level':'New'}"));
+            assertThat(userNames(URN + ":level eq \"New\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":level eq \"Old\"")).isEmpty();
+
+            declare("{'attributes':[{'name':'grade','type':'integer'}]}");
+            assertThat(get(ada).has(URN)).isFalse();
+            declare("{'attributes':[{'name':'level','type':'string'}]}");
+            assertThat(get(ada).get(URN)).isEqualTo(json("{'level':'New'}"));
+        }
+
+        @Test
+        void aCarriedValueNotOfTheDeclaredTypeRefusesTheDeclarationNamingItAndAPersonAndChangesNothing() {
+            declare("{'attributes':[{'name':'level','type':'string'}]}");
+            String ada = person("ada", "{'grade':'seven','site':'Lyon'}");
+            JsonNode before = get(ada);
+
+            assertThatThrownBy(() -> declare("{'attributes':[{'name':'level','type':'string'},"
+                            + "{'name':'site','type':'string'},{'name':'grade','type':'integer'}]}"))
+                    .satisfies(thrown -> assertThat(
+                                    ((ScimException) thrown).error().status())
+                            .isEqualTo(409))
+                    .hasMessageContaining("grade")
+                    .hasMessageContaining("seven")
+                    .hasMessageContaining("'ada'");
+
+            assertThat(ports.customSchemas().of(acme).attribute("grade")).isEmpty();
+            assertThat(get(ada)).isEqualTo(before);
+            assertThatThrownBy(() -> userNames(URN + ":site eq \"Lyon\""))
+                    .satisfies(scimType(ScimType.INVALID_FILTER, "not declared"));
         }
 
         @Test

@@ -201,9 +201,17 @@ class JsonPatcherTest {
         }
 
         @Test
-        void anUnknownSubAttributeInAValueIsAnInvalidValue() {
-            assertThatThrownBy(() ->
-                            patchUser(op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"kind\":\"x\"}]")))
+        void anUnknownSubAttributeInAUsersValueIsKeptAsSent() {
+            ObjectNode patched =
+                    patchUser(op(PatchOp.ADD, path("emails"), "[{\"value\":\"b@x.com\",\"kind\":{\"x\":1}}]"));
+
+            assertThat(patched.get("emails").get(1).get("kind")).isEqualTo(json("{\"x\":1}"));
+        }
+
+        @Test
+        void anUnknownSubAttributeInAGroupsValueIsAnInvalidValue() {
+            assertThatThrownBy(
+                            () -> patchGroup(op(PatchOp.ADD, path("members"), "[{\"value\":\"u-9\",\"kind\":\"x\"}]")))
                     .satisfies(scimType(ScimType.INVALID_VALUE))
                     .hasMessageContaining("no sub-attribute 'kind'");
         }
@@ -517,8 +525,65 @@ class JsonPatcherTest {
         }
 
         @Test
-        void anUnknownSubAttributeIsAnInvalidPath() {
-            assertThatThrownBy(() -> patchUser(op(PatchOp.REPLACE, path("name.nick"), "\"x\"")))
+        void anUnknownSubAttributeOfAComplexAttributeIsWrittenAsSentAndRemovedByPath() {
+            ObjectNode patched = patchUser(op(PatchOp.REPLACE, path("name.pronunciation"), "{\"ipa\":\"zho\"}"));
+            assertThat(patched.get("name"))
+                    .isEqualTo(json(
+                            "{\"givenName\":\"Test\",\"familyName\":\"User\",\"pronunciation\":{\"ipa\":\"zho\"}}"));
+
+            ObjectNode removed = JsonPatcher.apply(
+                    patched,
+                    List.of(op(PatchOp.REMOVE, path("name.pronunciation"), (String) null)),
+                    ScimUserGroupCharacteristics.users());
+            assertThat(removed.get("name")).isEqualTo(json("{\"givenName\":\"Test\",\"familyName\":\"User\"}"));
+        }
+
+        @Test
+        void anUnknownSubAttributeOfAnExtensionsComplexAttributeIsWrittenAsSent() {
+            user.putObject(ENTERPRISE).putObject("manager").put("value", "boss@acme.com");
+
+            ObjectNode patched = patchUser(op(PatchOp.ADD, path(ENTERPRISE, "manager.since"), "\"2020-01-01\""));
+
+            assertThat(patched.get(ENTERPRISE).get("manager"))
+                    .isEqualTo(json("{\"value\":\"boss@acme.com\",\"since\":\"2020-01-01\"}"));
+        }
+
+        @Test
+        void anUnknownSubAttributeOfTheValuesAFilterSelectsIsWrittenOnThoseOnly() {
+            user.withArray("emails").addObject().put("value", "t@home.example").put("type", "home");
+
+            ObjectNode patched =
+                    patchUser(op(PatchOp.REPLACE, filtered("emails", eq("type", "work"), "verified"), "true"));
+
+            assertThat(patched.get("emails").get(0).get("verified").booleanValue())
+                    .isTrue();
+            assertThat(patched.get("emails").get(1).has("verified")).isFalse();
+        }
+
+        @Test
+        void anUnknownSubAttributeOnAFilterNothingMatchesCreatesTheValueAsAKnownOneDoes() {
+            ObjectNode unknown =
+                    patchUser(op(PatchOp.REPLACE, filtered("emails", eq("type", "home"), "verified"), "true"));
+            ObjectNode known =
+                    patchUser(op(PatchOp.REPLACE, filtered("emails", eq("type", "home"), "display"), "\"Home\""));
+
+            assertThat(unknown.get("emails").get(1)).isEqualTo(json("{\"type\":\"home\",\"verified\":true}"));
+            assertThat(known.get("emails").get(1)).isEqualTo(json("{\"type\":\"home\",\"display\":\"Home\"}"));
+        }
+
+        @Test
+        void anUnknownSubAttributeOfASimpleOrReadOnlyAttributeIsAnInvalidPath() {
+            assertThatThrownBy(() -> patchUser(op(PatchOp.REPLACE, path("title.nick"), "\"x\"")))
+                    .satisfies(scimType(ScimType.INVALID_PATH))
+                    .hasMessageContaining("'nick'");
+            assertThatThrownBy(() -> patchUser(op(PatchOp.REPLACE, path("meta.nick"), "\"x\"")))
+                    .satisfies(scimType(ScimType.INVALID_PATH));
+        }
+
+        @Test
+        void anUnknownSubAttributeOfAGroupsAttributeIsAnInvalidPath() {
+            assertThatThrownBy(() ->
+                            patchGroup(op(PatchOp.REPLACE, filtered("members", eq("value", "u-1"), "nick"), "\"x\"")))
                     .satisfies(scimType(ScimType.INVALID_PATH))
                     .hasMessageContaining("'nick'");
         }

@@ -350,7 +350,7 @@ class ScimPatchTest {
             assertThatThrownBy(() -> patchUser("""
                     {"Operations":[
                       {"op":"replace","value":{"active":false}},
-                      {"op":"replace","path":"name.favouriteColour","value":"blue"}]}"""))
+                      {"op":"replace","path":"title.favouriteColour","value":"blue"}]}"""))
                     .satisfies(scimType(ScimType.INVALID_PATH))
                     .hasMessageContaining("favouriteColour");
             assertThat(user).isEqualTo(before);

@@ -26,7 +26,8 @@ import java.util.Optional;
  * {"op":"Replace","path":"manager","value":""}
  * {"op":"replace","value":{"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":"123456"}}}
  * }</pre>
- * Each becomes {@code {"value":"…"}} (the value is kept as sent: Okta sends an email, not an id).
+ * Each becomes {@code {"value":"…"}} (the value is kept as sent: Okta sends an email, not an id;
+ * an object's other members stay beside it).
  * {@code ""}, {@code null}, {@code []} and an object without a {@code value} clear the manager: a
  * {@code remove} of that path, or a {@code null} inside a path-less value.
  */
@@ -110,7 +111,22 @@ public final class ManagerShapes implements PatchQuirk {
                 throw ScimErrors.invalidValue(
                         "'manager.value' must be a string (the manager's id or email), not " + value);
             }
-            return value == null || value.isObject() ? Optional.empty() : managerValue(value);
+            if (value == null || value.isObject()) {
+                return Optional.empty();
+            }
+            // Sub-attributes the manager does not define (an IdP's "since") go with the value, to be
+            // carried (issue #15); the read-only echoes ($ref, displayName) and nulls do not.
+            return managerValue(value).map(reference -> {
+                given.fields().forEachRemaining(member -> {
+                    if (!member.getValue().isNull()
+                            && !member.getKey().startsWith("$")
+                            && !member.getKey().equalsIgnoreCase("value")
+                            && !member.getKey().equalsIgnoreCase("displayName")) {
+                        reference.set(member.getKey(), member.getValue());
+                    }
+                });
+                return reference;
+            });
         }
         throw ScimErrors.invalidValue("'manager' must be {\"value\":\"<id or email>\"}, not " + given);
     }

@@ -49,6 +49,16 @@ class ManagerShapesTest {
     }
 
     @Test
+    void subAttributesTheManagerDoesNotDefineStayBesideItsValueToBeCarried() {
+        assertThat(normalise(op(
+                        PatchOp.REPLACE,
+                        QUALIFIED,
+                        "{\"value\":\"boss@acme.com\",\"displayName\":\"Boss\",\"since\":\"2020-01-01\"}")))
+                .containsExactly(
+                        op(PatchOp.REPLACE, QUALIFIED, "{\"value\":\"boss@acme.com\",\"since\":\"2020-01-01\"}"));
+    }
+
+    @Test
     void replaceWithEmptyRemovesTheManager() {
         // SCIM_Update_Manager_Test: Add, then Replace, then Replace with empty
         for (String empty : List.of("\"\"", "null", "[]", "{\"value\":\"\"}", "{}")) {
