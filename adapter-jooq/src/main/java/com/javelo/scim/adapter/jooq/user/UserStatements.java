@@ -127,18 +127,7 @@ final class UserStatements {
             Param<String> value = Param.of("value", column);
             return new EqualityPage(
                     PreRendered.of(
-                            DSL.select(UserRows.READ_WITH_GROUPS)
-                                    .from(USERS)
-                                    .where(USERS.TENANT_ID
-                                            .eq(TENANT.field())
-                                            .and(FilterToCondition.textEquals(column, value.field())))
-                                    .orderBy(
-                                            USERS.CREATED.asc(),
-                                            USERS.ID.asc()) // the stable default order of every page
-                                    .limit(LIMIT.field()),
-                            TENANT,
-                            value,
-                            LIMIT),
+                            firstPageWhere(FilterToCondition.textEquals(column, value.field())), TENANT, value, LIMIT),
                     value);
         });
     }
@@ -155,14 +144,8 @@ final class UserStatements {
             Param<String> value = Param.of("value", column);
             return new DeclaredEqualityPage(
                     PreRendered.of(
-                            DSL.select(UserRows.READ_WITH_GROUPS)
-                                    .from(USERS)
-                                    .where(USERS.TENANT_ID
-                                            .eq(TENANT.field())
-                                            .and(FilterToCondition.declaredTextEquals(
-                                                    nameKey.field(), column, value.field())))
-                                    .orderBy(USERS.CREATED.asc(), USERS.ID.asc())
-                                    .limit(LIMIT.field()),
+                            firstPageWhere(
+                                    FilterToCondition.declaredTextEquals(nameKey.field(), column, value.field())),
                             TENANT,
                             nameKey,
                             value,
@@ -170,6 +153,15 @@ final class UserStatements {
                     nameKey,
                     value);
         });
+    }
+
+    /** A company's first page of users meeting {@code condition}, with their groups, in the default order. */
+    private static Select<Record> firstPageWhere(org.jooq.Condition condition) {
+        return DSL.select(UserRows.READ_WITH_GROUPS)
+                .from(USERS)
+                .where(USERS.TENANT_ID.eq(TENANT.field()).and(condition))
+                .orderBy(USERS.CREATED.asc(), USERS.ID.asc()) // the stable default order of every page
+                .limit(LIMIT.field());
     }
 
     /** The insert of a user's emails (one row each). */
