@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # W2's two look-ups side by side on this build (issue #15): userName eq (wrk/filter.lua) and the
 # declared attribute employeeCode eq (wrk/filter-custom.lua), 100k users each, alternating after a
-# warm-up. A short stand-in for run.sh's w2_custom (which also compares with pgbench).
-#   bash benchmarks/run-w2-custom.sh
+# warm-up, with pgbench's select (run.sh's W2 reference) in each pair, in one run: the ratio of
+# each look-up to pgbench, the target of both being ≥ 0.3. A shorter stand-in for run.sh's W2.
+#   bash benchmarks/run-w2-custom.sh          (PAIRS=5 WARMUP=120: seconds of each look-up before)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PAIRS=${PAIRS:-5}; WARMUP=${WARMUP:-120}
+command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 DB=scim_bench_custom; PORT=18195; ADMIN=bench-admin-token-custom-$RANDOM$RANDOM
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
@@ -20,7 +23,30 @@ $PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -v full="$FULL" -
 $PSQL -d $DB -c "VACUUM (ANALYZE)"
 TOKEN=$(admin POST "/admin/v1/tenants/$BIG/scim-token" | json token)
 run() { env TOKEN=$TOKEN USERS=100000 LABEL="$1" WRK_DIR=benchmarks/wrk wrk -t2 -c16 -d${3}s -s benchmarks/wrk/$2.lua "http://127.0.0.1:$PORT" | tail -1; }
-run warm filter 40 >/dev/null; run warm filter-custom 40 >/dev/null
-for pair in 1 2 3; do
-  if (( pair % 2 )); then run "W2 userName" filter 10; run "W2 employeeCode" filter-custom 10; else run "W2 employeeCode" filter-custom 10; run "W2 userName" filter 10; fi
+cat > /tmp/w2custom-select.sql <<SQL
+\set n random(1, 100000)
+SELECT id, profile FROM users WHERE tenant_id = :big AND user_name_key = lower('USER' || :n || '@ACME.EXAMPLE');
+SQL
+pgb() { local tps; tps=$(pgbench -h 127.0.0.1 -U postgres -n -M extended -c 16 -j 2 -T 10 -D big="$BIG" \
+  -f /tmp/w2custom-select.sql $DB 2>/dev/null | awk '/^tps/ {print $3; exit}'); echo "{\"label\":\"W2 pgbench select\",\"rate\":$tps}"; }
+run warm filter "$WARMUP" >/dev/null; run warm filter-custom "$WARMUP" >/dev/null
+RESULTS=$(mktemp)
+for pair in $(seq 1 "$PAIRS"); do
+  if (( pair % 2 )); then
+    { run "W2 userName" filter 10; pgb; run "W2 employeeCode" filter-custom 10; } | tee -a "$RESULTS"
+  else
+    { run "W2 employeeCode" filter-custom 10; pgb; run "W2 userName" filter 10; } | tee -a "$RESULTS"
+  fi
 done
+python3 - "$RESULTS" "$PAIRS" <<'PY'
+import json, statistics, sys
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+rate = lambda label: [r["rate"] for r in rows if r["label"] == label]
+user, code, pg = rate("W2 userName"), rate("W2 employeeCode"), rate("W2 pgbench select")
+for name, series in (("userName eq / pgbench select", user), ("employeeCode eq / pgbench select", code)):
+    ratios = [x / y for x, y in zip(series, pg)]
+    print(json.dumps({"figure": name, "per pair": [round(r, 3) for r in ratios], "median": round(statistics.median(ratios), 3)}))
+ratios = [x / y for x, y in zip(code, user)]
+print(json.dumps({"figure": "employeeCode eq / userName eq", "per pair": [round(r, 3) for r in ratios],
+                  "median": round(statistics.median(ratios), 3)}))
+PY
