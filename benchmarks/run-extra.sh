@@ -6,12 +6,14 @@ cd "$(dirname "$0")/.."
 PAIRS=${PAIRS:-3}
 RUN=${SECONDS_PER_RUN:-10}
 PORT=${PORT:-18182}
-OUT=benchmarks/results
+OUT=${OUT:-benchmarks/results}
 mkdir -p "$OUT"
 RESULTS="$OUT/extra.jsonl"
 : > "$RESULTS"
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-JAR=app/target/javelo-scim.jar
+# JAR: another build to measure (run.sh passes its own); bin/javelo-scim starts the same jar.
+JAR=${JAR:-app/target/javelo-scim.jar}
+export SCIM_JAR=$JAR
 now_ms() { date +%s%3N; }
 
 fresh_db() { $PSQL -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }

@@ -12,7 +12,7 @@ RUN=${SECONDS_PER_RUN:-10}
 PORT=${PORT:-18181}
 DB=scim_bench
 ADMIN=bench-admin-token-$$-$RANDOM
-OUT=benchmarks/results
+OUT=${OUT:-benchmarks/results}
 mkdir -p "$OUT"
 RESULTS="$OUT/latest.jsonl"
 : > "$RESULTS"
@@ -21,13 +21,16 @@ command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 STORED="$OUT/stored.jsonl"
 : > "$STORED"
-mvn -B -q -DskipTests package
+# JAR and SEED measure another build (e.g. before and after a change, benchmarks/run-before-after.sh):
+# an older build needs the seed of its own schema. Without JAR, this checkout is built and measured.
+if [ -z "${JAR:-}" ]; then mvn -B -q -DskipTests package; JAR=app/target/javelo-scim.jar; fi
+SEED=${SEED:-benchmarks/seed.sql}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 # No per-company rate limit: these workloads measure the service's own throughput (W9 measures the limit).
 SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 SCIM_HTTP_PORT=$PORT \
-  SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar app/target/javelo-scim.jar > "$OUT/server.log" 2>&1 &
+  SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar "$JAR" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.2; done
@@ -39,9 +42,10 @@ BIG=$(tenant Big); SMALL=$(tenant Small); OTHER=$(tenant Other); FULL=$(tenant F
 token() { admin POST "/admin/v1/tenants/$1/scim-token" | json token; }
 BIG_T=$(token "$BIG"); SMALL_T=$(token "$SMALL"); FULL_T=$(token "$FULL"); WARM_T=$(token "$WARM")
 # The big tenant declares a custom attribute (issue #15); seed.sql gives each of its people a value.
-admin PUT "/admin/v1/tenants/$BIG/schema-extension" \
-  '{"attributes":[{"name":"employeeCode","type":"string","caseExact":true}]}' >/dev/null
-$PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -v full="$FULL" -f benchmarks/seed.sql
+# A build without per-company attributes (before issue #15) skips W2's second look-up.
+if admin PUT "/admin/v1/tenants/$BIG/schema-extension" \
+  '{"attributes":[{"name":"employeeCode","type":"string","caseExact":true}]}' >/dev/null; then CUSTOM=1; else CUSTOM=0; fi
+$PSQL -d $DB -v big="$BIG" -v small="$SMALL" -v other="$OTHER" -v full="$FULL" -f "$SEED"
 
 # wrk runs every workload (benchmarks/wrk/*.lua print one JSON line): far lighter on the 2 shared
 # cores than a JVM client, and a client that is itself still compiling (a fresh JVM) would add its
@@ -96,9 +100,12 @@ RUN=$WARMUP wrkrun warm-filter 1 8 filter TOKEN="$BIG_T" >/dev/null & WARM_FILTE
 RUN=$WARMUP wrkrun warm-patch 1 4 deactivate TOKEN="$BIG_T" USERS_FILE=/tmp/scim-bench-deactivate.txt >/dev/null & WARM_PATCH=$!
 # W2's second look-up warms up too: its statement and the rendering of declared attributes are
 # code of their own, which a 10 s run per pair would otherwise measure while C2 compiles it.
-RUN=$WARMUP wrkrun warm-custom 1 4 filter-custom TOKEN="$BIG_T" USERS=100000 >/dev/null & WARM_CUSTOM=$!
+WARM_CUSTOM=()
+if (( CUSTOM )); then
+  RUN=$WARMUP wrkrun warm-custom 1 4 filter-custom TOKEN="$BIG_T" USERS=100000 >/dev/null & WARM_CUSTOM=($!)
+fi
 RUN=$WARMUP wrkrun warm-create 1 8 create TOKEN="$WARM_T" PREFIX=warm >/dev/null
-wait "$WARM_FILTER" "$WARM_PATCH" "$WARM_CUSTOM" # not a bare wait: the server is a background job too
+wait "$WARM_FILTER" "$WARM_PATCH" "${WARM_CUSTOM[@]}" # not a bare wait: the server is a background job too
 sed -i '/"label": *"warm-/d' "$RESULTS"
 
 # W3's pool: 200 users of the big tenant who are members of neither group.
@@ -150,7 +157,7 @@ for pair in $(seq 1 "$PAIRS"); do
   # Each pair inserts some 30,000 users and updates 20,000 rows: past autovacuum's thresholds
   # (20 % of a table), so vacuum here, as autovacuum would have (this machine runs without it).
   $PSQL -d $DB -c "VACUUM (ANALYZE) users, user_emails, events, user_attribute_values"
-  in_turn w2_big w2_pgbench w2_small w2_custom
+  if (( CUSTOM )); then in_turn w2_big w2_pgbench w2_small w2_custom; else in_turn w2_big w2_pgbench w2_small; fi
   wrkrun "W2 filter 100k x1" 1 1 filter TOKEN="$BIG_T" USERS=100000
   in_turn w1_empty w1_pgbench w1_big
   in_turn w3_big w3_small
@@ -168,7 +175,7 @@ python3 benchmarks/summarize.py "$RESULTS" "$STORED" | tee "$OUT/latest.md"
 kill $SERVER 2>/dev/null || true
 
 echo "JMH: in-process hot paths (filter parsing, PATCH application, JSON mapping)"
-java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -tu us -bm avgt | tee "$OUT/jmh.txt" | tail -8
+[ -n "${SKIP_JMH:-}" ] || java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -tu us -bm avgt | tee "$OUT/jmh.txt" | tail -8
 
 echo "W4, W5, W6"
-bash benchmarks/run-extra.sh
+PAIRS=${EXTRA_PAIRS:-$PAIRS} JAR="$JAR" OUT="$OUT" bash benchmarks/run-extra.sh
