@@ -9,6 +9,7 @@ import com.javelo.scim.adapter.jooq.outbox.JooqEventFeed;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
 import com.javelo.scim.adapter.jooq.outbox.JooqSigningKeys;
+import com.javelo.scim.adapter.jooq.sql.migration.V8__Unpositioned_events_index;
 import com.javelo.scim.adapter.jooq.tenant.JooqApiTokens;
 import com.javelo.scim.adapter.jooq.tenant.JooqTenants;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
@@ -27,8 +28,10 @@ import com.javelo.scim.core.port.UnitOfWork;
 import com.javelo.scim.core.port.Users;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -115,17 +118,22 @@ public final class JooqPersistence {
     }
 
     /**
-     * The newest migration under {@code db/migration}; a test keeps it in step with the scripts.
-     * A database already at this version starts without loading Flyway at all.
+     * The newest migration, of the scripts under {@code db/migration} and {@link #JAVA_MIGRATIONS};
+     * a test keeps it in step with them. A database already at this version starts without loading
+     * Flyway at all.
      */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "8";
 
-    /** Applies pending Flyway migrations (the same scripts on both databases). */
+    /** Migrations that differ between the databases, which one script cannot say. */
+    static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new V8__Unpositioned_events_index());
+
+    /** Applies pending Flyway migrations (the same scripts on both databases, and {@link #JAVA_MIGRATIONS}). */
     public void migrate() {
         if (!isAtSchemaVersion()) {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .javaMigrations(JAVA_MIGRATIONS.toArray(JavaMigration[]::new))
                     .load()
                     .migrate();
         }

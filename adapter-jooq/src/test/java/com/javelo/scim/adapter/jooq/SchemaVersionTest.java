@@ -21,7 +21,7 @@ class SchemaVersionTest {
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.+\\.sql");
 
     @Test
-    void theKnownSchemaVersionIsTheNewestMigration() throws IOException, URISyntaxException {
+    void theKnownSchemaVersionIsTheNewestMigrationScriptOrJavaMigration() throws IOException, URISyntaxException {
         Path scripts =
                 Path.of(JooqPersistence.class.getResource("/db/migration").toURI());
         int newest;
@@ -31,6 +31,9 @@ class SchemaVersionTest {
                     .mapToInt(match -> Integer.parseInt(match.group(1)))
                     .max()
                     .orElseThrow();
+        }
+        for (var migration : JooqPersistence.JAVA_MIGRATIONS) {
+            newest = Math.max(newest, Integer.parseInt(migration.getVersion().getVersion()));
         }
 
         assertThat(JooqPersistence.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));

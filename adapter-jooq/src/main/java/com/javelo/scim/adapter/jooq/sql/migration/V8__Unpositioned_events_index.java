@@ -1,0 +1,34 @@
+package com.javelo.scim.adapter.jooq.sql.migration;
+
+import java.sql.Statement;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * Migration 8: on PostgreSQL, an index of the events still without a position, the rows the event
+ * sequencer looks for on every run ({@code … WHERE position IS NULL ORDER BY id LIMIT 500}).
+ *
+ * <p>Why: every event is inserted without a position and updated once with one, and PostgreSQL
+ * keeps the entry of the old, unpositioned row version in {@code events_by_position} until a vacuum
+ * removes it. The look-up by {@code position IS NULL} therefore visited every event written since
+ * the last vacuum, then sorted them: 165–363 ms a run under W1 and W7, most of PostgreSQL's CPU
+ * (docs/benchmarks.md, 2026-12-07). A partial index holds only unpositioned rows, in id order: the
+ * look-up reads them in order, and an index scan marks the entries of rows it finds positioned as
+ * dead, so later runs skip them without visiting the table.
+ *
+ * <p>A Java migration because H2 has no partial indexes; H2 updates rows in place and keeps no entry
+ * of an old version, so it needs none. It is registered in {@code JooqPersistence.migrate()}.
+ */
+public final class V8__Unpositioned_events_index extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        String database = context.getConnection().getMetaData().getDatabaseProductName();
+        if (!"PostgreSQL".equals(database)) {
+            return;
+        }
+        try (Statement statement = context.getConnection().createStatement()) {
+            statement.execute("CREATE INDEX events_unpositioned ON events (id) WHERE position IS NULL");
+        }
+    }
+}
