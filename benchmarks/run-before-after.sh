@@ -27,3 +27,4 @@ OUT=$ROOT/after bash benchmarks/run.sh
 for side in before after; do
   echo "== $side"; cat "$ROOT/$side/latest.md" "$ROOT/$side/extra.md"
 done
+python3 benchmarks/side-by-side.py "$ROOT/before" "$ROOT/after" | tee "$ROOT/before-after.md"
