@@ -10,8 +10,9 @@ SELECT t.tenant, t.prefix || g, 'user' || g || '@' || t.domain, 'user' || g || '
        '{"userName":"user' || g || '@' || t.domain || '","name":{"givenName":"User","familyName":"N' || g
            || '"},"displayName":"User ' || g || '","externalId":"00u' || g
            || '","emails":[{"value":"user' || g || '@' || t.domain || '","type":"work","primary":true}]'
-           -- The big tenant declares employeeCode (run.sh): its people carry one, as the service stores it.
-           || CASE WHEN t.tenant = :'big' THEN ',"$custom":{"employeeCode":["E' || g || '"]}' ELSE '' END || '}',
+           -- The big and small tenants declare employeeCode (run.sh): their people carry one, as the
+           -- service stores it, so that W2's two tenants differ only in size.
+           || CASE WHEN t.tenant IN (:'big', :'small') THEN ',"$custom":{"employeeCode":["E' || g || '"]}' ELSE '' END || '}',
        now() - (t.size - g) * interval '1 millisecond', now() - (t.size - g) * interval '1 millisecond', 1
 FROM (VALUES (:'big', 'big-', 'acme.example', 100000), (:'small', 'small-', 'small.example', 1000),
              (:'other', 'other-', 'other.example', 20000), (:'full', 'full-', 'full.example', 100000))
@@ -23,10 +24,12 @@ INSERT INTO user_emails (tenant_id, user_id, ordinal, email, email_key, email_ty
 SELECT tenant_id, id, 0, user_name, user_name_key, 'work', true FROM users
 WHERE tenant_id IN (:'big', :'small', :'other', :'full');
 
--- The big tenant's custom attribute (issue #15): one row per value, as AttributeValues writes it
+-- The big and small tenants' custom attribute (issue #15): one row per value, as AttributeValues writes it
 -- (a text that is neither a number, an instant nor a boolean fills only the text columns).
 INSERT INTO user_attribute_values (tenant_id, user_id, name_key, ordinal, value_text, value_key)
 SELECT :'big', 'big-' || g, 'employeecode', 0, 'E' || g, 'e' || g FROM generate_series(1, 100000) AS g;
+INSERT INTO user_attribute_values (tenant_id, user_id, name_key, ordinal, value_text, value_key)
+SELECT :'small', 'small-' || g, 'employeecode', 0, 'E' || g, 'e' || g FROM generate_series(1, 1000) AS g;
 
 -- A group of 100,000 members and one of 10, in the big tenant; the small tenant's people are in
 -- a group of their own too, so that W2's look-ups in both tenants return a user with one group
