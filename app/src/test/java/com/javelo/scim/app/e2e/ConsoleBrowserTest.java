@@ -152,7 +152,8 @@ class ConsoleBrowserTest extends EndToEndTest {
         assertThat(browser.findElement(By.id("console-token-card")).isDisplayed())
                 .isFalse();
         assertThat(browser.findElement(By.id("back")).isDisplayed()).isFalse();
-        awaitNewestActivity("409");
+        // The scimType, not "409": a request id such as 58bf3425-0a45-4091-… contains "409" too.
+        awaitNewestActivity("uniqueness");
 
         List<WebElement> rows = browser.findElements(By.cssSelector("#activity-rows tr"));
         assertThat(rows.get(0).getText()).contains("409").contains("uniqueness").contains(conflict);
