@@ -13,6 +13,7 @@ import com.javelo.scim.adapter.jooq.sql.migration.V8__Unpositioned_events_index;
 import com.javelo.scim.adapter.jooq.tenant.JooqApiTokens;
 import com.javelo.scim.adapter.jooq.tenant.JooqTenants;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
+import com.javelo.scim.adapter.jooq.transaction.WriteTurns;
 import com.javelo.scim.adapter.jooq.user.JooqUsers;
 import com.javelo.scim.adapter.jooq.user.UserWrites;
 import com.javelo.scim.core.port.ActivityLog;
@@ -56,10 +57,16 @@ public final class JooqPersistence {
     private final UserWrites userWrites;
 
     private final MemberLocks memberLocks;
+    private final WriteTurns writeTurns;
 
     private JooqPersistence(
-            DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds, ExecuteListener... listeners) {
+            DataSource dataSource,
+            SQLDialect dialect,
+            int statementTimeoutSeconds,
+            Duration longestWaitForTurn,
+            ExecuteListener... listeners) {
         this.dataSource = dataSource;
+        this.writeTurns = WriteTurns.forDialect(dialect, longestWaitForTurn);
         // Unqualified, unquoted names: the tables live in the connection's default schema, and
         // shorter SQL is cheaper to render on every request.
         Settings settings = new Settings()
@@ -73,18 +80,20 @@ public final class JooqPersistence {
             settings = settings.withQueryTimeout(statementTimeoutSeconds);
         }
         // The listeners see every statement, the pre-rendered ones included (PreRendered shows them its runs).
-        this.context = new JooqContext(DSL.using(new DefaultConfiguration()
-                .set(dataSource)
-                .set(dialect)
-                .set(settings)
-                .set(listeners)));
+        this.context = new JooqContext(
+                DSL.using(new DefaultConfiguration()
+                        .set(dataSource)
+                        .set(dialect)
+                        .set(settings)
+                        .set(listeners)),
+                writeTurns);
         this.userWrites = UserWrites.forDialect(context, dialect);
         this.memberLocks = MemberLocks.forDialect(dialect);
     }
 
     /** @param dialect {@code POSTGRES} or {@code H2}; statements run without a time limit */
     public static JooqPersistence create(DataSource dataSource, SQLDialect dialect) {
-        return new JooqPersistence(dataSource, dialect, 0);
+        return new JooqPersistence(dataSource, dialect, 0, Duration.ZERO);
     }
 
     /**
@@ -93,7 +102,7 @@ public final class JooqPersistence {
      *     request answered "storage unavailable")
      */
     public static JooqPersistence create(DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds) {
-        return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds);
+        return create(dataSource, dialect, statementTimeoutSeconds, new ExecuteListener[0]);
     }
 
     /**
@@ -103,7 +112,32 @@ public final class JooqPersistence {
      */
     public static JooqPersistence create(
             DataSource dataSource, SQLDialect dialect, int statementTimeoutSeconds, ExecuteListener... listeners) {
-        return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds, listeners);
+        return create(
+                dataSource, dialect, statementTimeoutSeconds, Duration.ofSeconds(statementTimeoutSeconds), listeners);
+    }
+
+    /**
+     * @param longestWaitForTurn on H2, how long a write may wait for its turn ({@link
+     *     WriteTurns.OneAtATime}) before the request is answered "storage unavailable": the service
+     *     passes the pool's connect timeout, since on H2 the turn is the one connection that may write
+     *     (zero: as long as it takes; ignored on PostgreSQL)
+     * @see #create(DataSource, SQLDialect, int, ExecuteListener...)
+     */
+    public static JooqPersistence create(
+            DataSource dataSource,
+            SQLDialect dialect,
+            int statementTimeoutSeconds,
+            Duration longestWaitForTurn,
+            ExecuteListener... listeners) {
+        return new JooqPersistence(dataSource, dialect, statementTimeoutSeconds, longestWaitForTurn, listeners);
+    }
+
+    /**
+     * @return whether a write transaction can stay open while others commit: on PostgreSQL; on H2
+     *     writers take turns ({@link WriteTurns.OneAtATime} says why)
+     */
+    public boolean writeTransactionsOverlap() {
+        return writeTurns instanceof WriteTurns.Concurrent;
     }
 
     /** Chooses the dialect from a JDBC URL: {@code jdbc:postgresql:…} is PostgreSQL, {@code jdbc:h2:…} H2. */

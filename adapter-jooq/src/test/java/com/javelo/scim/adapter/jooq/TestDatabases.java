@@ -3,15 +3,21 @@ package com.javelo.scim.adapter.jooq;
 import com.javelo.scim.core.port.contract.PortsUnderTest;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Assumptions;
@@ -30,6 +36,7 @@ public final class TestDatabases implements AutoCloseable {
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
+    private final List<Path> h2Directories = new ArrayList<>();
 
     public JooqPersistence h2() {
         JooqPersistence persistence = JooqPersistence.create(h2DataSource(), SQLDialect.H2);
@@ -37,12 +44,22 @@ public final class TestDatabases implements AutoCloseable {
         return persistence;
     }
 
-    /** A pool on a fresh, empty H2 database. */
+    /**
+     * A pool on a fresh, empty H2 database in a file, written at every commit as the service runs
+     * it: some of H2's concurrency faults show only when a commit writes the file (an in-memory
+     * database lost no update where a file lost one round in a hundred).
+     */
     public DataSource h2DataSource() {
-        return pool(
-                "jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "sa");
+        try {
+            Path directory = Files.createTempDirectory("scim-h2-");
+            h2Directories.add(directory);
+            return pool(
+                    "jdbc:h2:file:" + directory.resolve("scim")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+                    "sa");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public JooqPersistence postgres() {
@@ -79,7 +96,7 @@ public final class TestDatabases implements AutoCloseable {
                 persistence.unitOfWork(),
                 persistence.eventFeed(),
                 persistence.eventSequencer(Duration.ofSeconds(1))::sequence,
-                true,
+                persistence.writeTransactionsOverlap(),
                 persistence.consoleTokens(),
                 persistence.activityLog(),
                 persistence.figures(),
@@ -128,5 +145,18 @@ public final class TestDatabases implements AutoCloseable {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
         schemas.clear();
+        for (Path directory : h2Directories) {
+            deleteRecursively(directory);
+        }
+        h2Directories.clear();
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -72,8 +72,11 @@ public final class Database implements AutoCloseable {
         if (metrics != null) {
             pool.setMetricRegistry(metrics);
         }
-        JooqPersistence persistence = JooqPersistence.create(pool, JooqPersistence.dialectOf(settings.dbUrl()), (int)
-                settings.dbStatementTimeout().toSeconds());
+        JooqPersistence persistence = JooqPersistence.create(
+                pool,
+                JooqPersistence.dialectOf(settings.dbUrl()),
+                (int) settings.dbStatementTimeout().toSeconds(),
+                settings.dbConnectTimeout());
         return new Database(pool, persistence, settings);
     }
 

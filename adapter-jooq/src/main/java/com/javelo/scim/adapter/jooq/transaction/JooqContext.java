@@ -18,13 +18,16 @@ import org.jooq.impl.DSL;
 public final class JooqContext implements UnitOfWork {
 
     private final DSLContext root;
+    private final WriteTurns writeTurns;
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
     private final ThreadLocal<Boolean> eventsUncommitted = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
     private volatile Runnable eventsCommitted = () -> {};
 
-    public JooqContext(DSLContext root) {
+    /** @param writeTurns whether write transactions overlap or take turns ({@link WriteTurns#forDialect}) */
+    public JooqContext(DSLContext root, WriteTurns writeTurns) {
         this.root = root;
+        this.writeTurns = writeTurns;
     }
 
     @Override
@@ -39,15 +42,18 @@ public final class JooqContext implements UnitOfWork {
             return work.apply(bound);
         }
         try {
-            T result = root.transactionResult(configuration -> {
-                DSLContext transactional = DSL.using(configuration);
-                current.set(transactional);
-                try {
-                    return work.apply(transactional);
-                } finally {
-                    current.remove();
-                }
-            });
+            T result;
+            try (WriteTurns.Turn turn = writeTurns.take()) {
+                result = root.transactionResult(configuration -> {
+                    DSLContext transactional = DSL.using(configuration);
+                    current.set(transactional);
+                    try {
+                        return work.apply(transactional);
+                    } finally {
+                        current.remove();
+                    }
+                });
+            }
             if (Boolean.TRUE.equals(eventsUncommitted.get())) {
                 eventsUncommitted.remove();
                 eventsCommitted.run();
@@ -103,7 +109,12 @@ public final class JooqContext implements UnitOfWork {
      * (a single statement is atomic by itself).
      */
     public <T> T statement(Function<DSLContext, T> work) {
-        return read(work);
+        if (current.get() != null) {
+            return read(work);
+        }
+        try (WriteTurns.Turn turn = writeTurns.take()) {
+            return read(work);
+        }
     }
 
     /** Runs a read with the thread's transaction if any, else on its own connection. */

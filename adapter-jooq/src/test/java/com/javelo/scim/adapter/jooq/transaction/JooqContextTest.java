@@ -15,7 +15,8 @@ class JooqContextTest {
 
     private final CloseableDSLContext database =
             DSL.using("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final JooqContext context = new JooqContext(database);
+    private final JooqContext context =
+            new JooqContext(database, WriteTurns.forDialect(org.jooq.SQLDialect.H2, java.time.Duration.ZERO));
     private final List<String> ran = new ArrayList<>();
 
     @AfterEach

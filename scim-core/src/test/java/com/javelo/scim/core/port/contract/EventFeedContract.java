@@ -113,7 +113,7 @@ public abstract class EventFeedContract extends ContractFixture {
             release.countDown();
             open.get(10, TimeUnit.SECONDS);
         } else {
-            // One lock serialises every write in memory: no transaction can stay open while others commit.
+            // Writers take turns (in memory, on H2): no transaction can stay open while others commit.
             for (int i = 0; i < 3; i++) {
                 committedFirst.addAll(provisionIn(acme));
             }

@@ -16,7 +16,7 @@ import com.javelo.scim.core.port.Users;
  *
  * @param sequencer gives committed events their positions (a no-op where writing does)
  * @param overlappingTransactions whether one transaction can stay open while others commit
- *     (not in memory, where a unit of work holds the one lock)
+ *     (not in memory, where a unit of work holds the one lock, nor on H2, where writers take turns)
  */
 public record PortsUnderTest(
         Users users,
