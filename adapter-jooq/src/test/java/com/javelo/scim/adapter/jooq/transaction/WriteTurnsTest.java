@@ -58,35 +58,39 @@ class WriteTurnsTest {
     @Test
     void onH2ASecondWriteTransactionStartsOnlyOnceTheOpenOneHasEnded() throws Exception {
         JooqContext context = h2(Duration.ZERO);
-        openAWriteTransaction(context);
 
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> context.inTransaction(() -> {
-            happened.add("second started");
-            return null;
-        }));
-        Thread.sleep(200);
-        assertThat(happened).isEmpty();
+        runsOnlyOnceTheOpenTransactionHasEnded(
+                context,
+                () -> context.inTransaction(() -> {
+                    happened.add("second started");
+                    return null;
+                }));
 
-        release.countDown();
-        second.get(10, TimeUnit.SECONDS);
         assertThat(happened).containsExactly("first committed", "second started");
     }
 
     @Test
     void onH2AWriteStatementOutsideATransactionTakesItsTurnToo() throws Exception {
         JooqContext context = h2(Duration.ZERO);
-        openAWriteTransaction(context);
 
-        CompletableFuture<Void> statement = CompletableFuture.runAsync(() -> context.statement(dsl -> {
-            happened.add("statement ran");
-            return null;
-        }));
+        runsOnlyOnceTheOpenTransactionHasEnded(
+                context,
+                () -> context.statement(dsl -> {
+                    happened.add("statement ran");
+                    return null;
+                }));
+
+        assertThat(happened).containsExactly("first committed", "statement ran");
+    }
+
+    private void runsOnlyOnceTheOpenTransactionHasEnded(JooqContext context, Runnable write) throws Exception {
+        openAWriteTransaction(context);
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(write);
         Thread.sleep(200);
         assertThat(happened).isEmpty();
 
         release.countDown();
-        statement.get(10, TimeUnit.SECONDS);
-        assertThat(happened).containsExactly("first committed", "statement ran");
+        writing.get(10, TimeUnit.SECONDS);
     }
 
     @Test
