@@ -69,6 +69,9 @@ public final class SettingsLoader {
         if (!givenDbUrl.startsWith("jdbc:postgresql:") && !givenDbUrl.startsWith("jdbc:h2:")) {
             throw new InvalidSetting("SCIM_DB_URL must start with jdbc:postgresql: or jdbc:h2:");
         }
+        if (givenDbUrl.startsWith("jdbc:h2:")) {
+            requireEmbeddedH2(givenDbUrl);
+        }
         String dbUrl = givenDbUrl.startsWith("jdbc:h2:") ? durableH2(givenDbUrl, statementTimeout) : givenDbUrl;
         String publicBaseUrl = value.apply("SCIM_PUBLIC_BASE_URL");
         if (publicBaseUrl != null) {
@@ -142,6 +145,21 @@ public final class SettingsLoader {
      * profile values, out of a .trace.db file, and LOCK_TIMEOUT bounds a wait for a row lock as
      * the statement timeout bounds the rest.
      */
+    /**
+     * H2's writes are kept whole by taking turns within this process (docs/architecture.md,
+     * "Durability on H2"): a database other processes may write too would lose updates.
+     */
+    private static void requireEmbeddedH2(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("JDBC:H2:TCP:")
+                || upper.startsWith("JDBC:H2:SSL:")
+                || upper.contains(";AUTO_SERVER=TRUE")) {
+            throw new InvalidSetting("SCIM_DB_URL must name an H2 database this service embeds (jdbc:h2:file:…),"
+                    + " not one that other processes write too (jdbc:h2:tcp:, jdbc:h2:ssl:, AUTO_SERVER=TRUE):"
+                    + " H2 loses updates then; use PostgreSQL to share a database");
+        }
+    }
+
     static String durableH2(String url, int statementTimeoutSeconds) {
         StringBuilder durable = new StringBuilder(url);
         String upper = url.toUpperCase(Locale.ROOT);

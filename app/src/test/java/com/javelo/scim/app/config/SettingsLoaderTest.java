@@ -34,6 +34,22 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void anH2DatabaseOtherProcessesMayWriteIsRefused() {
+        for (String shared : new String[] {
+            "jdbc:h2:tcp://db:9092/scim", "jdbc:h2:ssl://db/scim", "jdbc:h2:file:/tmp/x;AUTO_SERVER=TRUE"
+        }) {
+            assertThatThrownBy(() -> SettingsLoader.load(Map.of("SCIM_DB_URL", shared), Map.of()))
+                    .as(shared)
+                    .isInstanceOf(SettingsLoader.InvalidSetting.class)
+                    .hasMessageContaining("SCIM_DB_URL must name an H2 database this service embeds")
+                    .hasMessageContaining("use PostgreSQL to share a database");
+        }
+        assertThat(SettingsLoader.load(Map.of("SCIM_DB_URL", "jdbc:h2:file:/tmp/x;AUTO_SERVER=FALSE"), Map.of())
+                        .dbUrl())
+                .startsWith("jdbc:h2:file:/tmp/x;AUTO_SERVER=FALSE;");
+    }
+
+    @Test
     void aPostgresUrlIsLeftAsGiven() {
         Settings settings = SettingsLoader.load(Map.of("SCIM_DB_URL", "jdbc:postgresql://db/scim"), Map.of());
 
