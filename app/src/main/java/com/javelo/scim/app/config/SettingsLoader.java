@@ -69,10 +69,11 @@ public final class SettingsLoader {
         if (!givenDbUrl.startsWith("jdbc:postgresql:") && !givenDbUrl.startsWith("jdbc:h2:")) {
             throw new InvalidSetting("SCIM_DB_URL must start with jdbc:postgresql: or jdbc:h2:");
         }
+        String dbUrl = givenDbUrl;
         if (givenDbUrl.startsWith("jdbc:h2:")) {
             requireEmbeddedH2(givenDbUrl);
+            dbUrl = durableH2(givenDbUrl, statementTimeout);
         }
-        String dbUrl = givenDbUrl.startsWith("jdbc:h2:") ? durableH2(givenDbUrl, statementTimeout) : givenDbUrl;
         String publicBaseUrl = value.apply("SCIM_PUBLIC_BASE_URL");
         if (publicBaseUrl != null) {
             requireHttpUrl(publicBaseUrl);
@@ -137,15 +138,6 @@ public final class SettingsLoader {
     }
 
     /**
-     * Adds to an H2 URL (the default or a given one) what makes an acknowledged write durable and
-     * the shutdown orderly, unless the URL already sets it (docs/architecture.md, "Durability"):
-     * WRITE_DELAY=0 writes the store at every commit (H2's default keeps commits in memory for up
-     * to half a second), DB_CLOSE_ON_EXIT=FALSE leaves closing to the service's own shutdown
-     * (H2's shutdown hook raced it), TRACE_LEVEL_FILE=0 keeps SQL error messages, which can hold
-     * profile values, out of a .trace.db file, and LOCK_TIMEOUT bounds a wait for a row lock as
-     * the statement timeout bounds the rest.
-     */
-    /**
      * H2's writes are kept whole by taking turns within this process (docs/architecture.md,
      * "Durability on H2"): a database other processes may write too would lose updates.
      */
@@ -160,6 +152,15 @@ public final class SettingsLoader {
         }
     }
 
+    /**
+     * Adds to an H2 URL (the default or a given one) what makes an acknowledged write durable and
+     * the shutdown orderly, unless the URL already sets it (docs/architecture.md, "Durability"):
+     * WRITE_DELAY=0 writes the store at every commit (H2's default keeps commits in memory for up
+     * to half a second), DB_CLOSE_ON_EXIT=FALSE leaves closing to the service's own shutdown
+     * (H2's shutdown hook raced it), TRACE_LEVEL_FILE=0 keeps SQL error messages, which can hold
+     * profile values, out of a .trace.db file, and LOCK_TIMEOUT bounds a wait for a row lock as
+     * the statement timeout bounds the rest.
+     */
     static String durableH2(String url, int statementTimeoutSeconds) {
         StringBuilder durable = new StringBuilder(url);
         String upper = url.toUpperCase(Locale.ROOT);

@@ -45,8 +45,8 @@ public sealed interface WriteTurns {
      * rolls back: the other's committed change is lost. Sixteen writers of one row, a third of
      * them locking it with {@code FOR UPDATE} and then giving up, lost a committed change in 17 to
      * 26 rounds in 3,000, and in none when they took turns or when no transaction rolled back
-     * ({@code benchmarks/H2LostUpdate.java}; docs/architecture.md,
-     * "Durability"). The service's own writes roll back all the time: a version that moved, an
+     * ({@code benchmarks/H2LostUpdate.java}; docs/architecture.md, "Durability on H2, and the order
+     * of a stop"). The service's own writes roll back all the time: a version that moved, an
      * {@code If-Match} that no longer holds, a taken userName, a member deleted meanwhile. H2 is
      * embedded, so this process is the only one writing the file: when its writers take turns, no
      * transaction ever holds a lock another one waited for. Reads take no turn.
