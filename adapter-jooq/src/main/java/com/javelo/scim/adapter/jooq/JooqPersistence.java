@@ -5,10 +5,12 @@ import com.javelo.scim.adapter.jooq.activity.JooqProvisioningFigures;
 import com.javelo.scim.adapter.jooq.attribute.JooqCustomSchemas;
 import com.javelo.scim.adapter.jooq.group.JooqGroups;
 import com.javelo.scim.adapter.jooq.group.MemberLocks;
+import com.javelo.scim.adapter.jooq.outbox.EventPositions;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventFeed;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
 import com.javelo.scim.adapter.jooq.outbox.JooqSigningKeys;
+import com.javelo.scim.adapter.jooq.sql.migration.V10__Unpositioned_events_by_writer;
 import com.javelo.scim.adapter.jooq.sql.migration.V8__Unpositioned_events_index;
 import com.javelo.scim.adapter.jooq.tenant.JooqApiTokens;
 import com.javelo.scim.adapter.jooq.tenant.JooqTenants;
@@ -58,6 +60,7 @@ public final class JooqPersistence {
 
     private final MemberLocks memberLocks;
     private final WriteTurns writeTurns;
+    private final EventPositions eventPositions;
 
     private JooqPersistence(
             DataSource dataSource,
@@ -89,6 +92,7 @@ public final class JooqPersistence {
                 writeTurns);
         this.userWrites = UserWrites.forDialect(context, dialect);
         this.memberLocks = MemberLocks.forDialect(dialect);
+        this.eventPositions = EventPositions.forDialect(dialect);
     }
 
     /** @param dialect {@code POSTGRES} or {@code H2}; statements run without a time limit */
@@ -156,10 +160,11 @@ public final class JooqPersistence {
      * a test keeps it in step with them. A database already at this version starts without loading
      * Flyway at all.
      */
-    static final String SCHEMA_VERSION = "8";
+    static final String SCHEMA_VERSION = "10";
 
     /** Migrations that differ between the databases, which one script cannot say. */
-    static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new V8__Unpositioned_events_index());
+    static final List<JavaMigration> JAVA_MIGRATIONS =
+            List.of(new V8__Unpositioned_events_index(), new V10__Unpositioned_events_by_writer());
 
     /** Applies pending Flyway migrations (the same scripts on both databases, and {@link #JAVA_MIGRATIONS}). */
     public void migrate() {
@@ -232,7 +237,8 @@ public final class JooqPersistence {
     }
 
     public EventOutbox outbox() {
-        return new JooqEventOutbox(new JooqEventFeed(context), new JooqEventSequencer(context, Duration.ofSeconds(1)));
+        return new JooqEventOutbox(
+                new JooqEventFeed(context), new JooqEventSequencer(context, eventPositions, Duration.ofSeconds(1)));
     }
 
     public EventFeed eventFeed() {
@@ -246,7 +252,7 @@ public final class JooqPersistence {
      * @param tick how often it looks for events committed by other instances
      */
     public JooqEventSequencer eventSequencer(Duration tick) {
-        return new JooqEventSequencer(context, tick);
+        return new JooqEventSequencer(context, eventPositions, tick);
     }
 
     /** The key that signs the events' SETs, kept in the database. */

@@ -1,10 +1,15 @@
 package com.javelo.scim.adapter.jooq;
 
+import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
+import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
 import static com.javelo.scim.core.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
 import com.javelo.scim.adapter.jooq.outbox.JooqEventSequencer;
+import com.javelo.scim.core.port.TenantScope;
+import com.javelo.scim.core.protocol.event.FeedEvent;
+import com.javelo.scim.domain.event.DomainEvent;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.resource.Change;
 import com.javelo.scim.domain.tenant.Tenant;
@@ -14,10 +19,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -100,12 +110,13 @@ class JooqEventSequencerTest {
     }
 
     /**
-     * Each event's unpositioned row version stays in the position index until a vacuum; the
-     * sequencer's look-up must not walk them (migration 8): it reads the partial index of
-     * unpositioned events in id order, with no sort.
+     * Each event's unpositioned row version stays in the index until a vacuum; the sequencer's
+     * look-up must not walk the entries of the events it already positioned (migrations 8 and 10):
+     * it reads the partial index of unpositioned events from the oldest transaction that was still
+     * writing when it last found everything.
      */
     @Test
-    void onPostgresTheSequencersLookUpReadsOnlyTheIndexOfUnpositionedEvents() {
+    void onPostgresTheSequencersLookUpStartsAtTheWritersItHasNotSettled() {
         RecordingDataSource recording = new RecordingDataSource();
         DataSource postgres = databases.postgresDataSource();
         JooqPersistence persistence = JooqPersistence.create(recording.wrap(postgres), SQLDialect.POSTGRES);
@@ -123,16 +134,134 @@ class JooqEventSequencerTest {
                 .filter(statement -> statement.contains("position is null"))
                 .findFirst()
                 .orElseThrow();
-        // A table of one row is read whole by any plan: the question is what the index allows.
-        String plan = DSL.using(postgres, SQLDialect.POSTGRES).transactionResult(transaction -> {
+        DSLContext dsl = DSL.using(postgres, SQLDialect.POSTGRES);
+        long writer = dsl.select(DSL.max(EVENTS.WRITER_XID))
+                .from(EVENTS)
+                .fetchSingle()
+                .value1();
+        // Another transaction of the machine that was running during the run holds the start back
+        // until it ends: runs again until none does.
+        long settled = 0;
+        for (int run = 0; run < 50 && settled <= writer; run++) {
+            persistence.eventSequencer(SLOW_TICK).sequence();
+            settled = dsl.select(EVENT_SEQUENCER.SETTLED_XID)
+                    .from(EVENT_SEQUENCER)
+                    .fetchSingle()
+                    .value1();
+        }
+        assertThat(settled)
+                .as("the next look-up starts past the writer it positioned")
+                .isGreaterThan(writer);
+        long start = settled;
+        // A table of a few rows is read whole by any plan: the question is what the index allows.
+        String plan = dsl.transactionResult(transaction -> {
             transaction.dsl().execute("set local enable_seqscan = off");
             return String.join(
                     "\n",
                     transaction
                             .dsl()
-                            .fetch("explain " + lookUp.replace("?", "500"))
+                            .fetch("explain "
+                                    + lookUp.replaceFirst("\\?", Long.toString(start))
+                                            .replaceFirst("\\?", "500"))
                             .getValues(0, String.class));
         });
-        assertThat(plan).contains("events_unpositioned").doesNotContain("Sort");
+        assertThat(plan).contains("events_unpositioned").containsPattern("Index Cond: \\(writer_xid >= ");
+    }
+
+    /**
+     * What the look-up's starting point must never skip: a transaction that began writing before
+     * the sequencer ran, and writes its event only after runs that positioned later writers' events.
+     */
+    @Test
+    void onPostgresAnEventWrittenLateByAnOlderTransactionIsStillPositioned() throws Exception {
+        JooqPersistence persistence = databases.postgres();
+        JooqEventSequencer sequencer = persistence.eventSequencer(SLOW_TICK);
+        TenantId acme = TenantId.random();
+        persistence.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
+        Change<User> late = aUser().in(acme).withUserName("late@acme.com").provision(Instant.now());
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> older =
+                CompletableFuture.runAsync(() -> persistence.unitOfWork().inTransaction(() -> {
+                    // Its first write gives the transaction its id, before any of the runs below.
+                    persistence.tenants().insert(new Tenant(TenantId.random(), "Earlier", Instant.now()));
+                    writing.countDown();
+                    try {
+                        assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    persistence.users().insert(late.after(), late.events());
+                    return null;
+                }));
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        List<DomainEvent> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Change<User> other =
+                    aUser().in(acme).withUserName("user" + i + "@acme.com").provision(Instant.now());
+            persistence.users().insert(other.after(), other.events());
+            expected.addAll(other.events());
+            sequencer.sequence();
+        }
+
+        release.countDown();
+        older.get(10, TimeUnit.SECONDS);
+        sequencer.sequence();
+        expected.addAll(late.events());
+
+        assertThat(persistence.eventFeed().readAfter(TenantScope.of(Set.of(acme)), 0, 100))
+                .extracting(FeedEvent::event)
+                .containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * H2's writers take turns, so an event is positioned where it is written: readable at its
+     * commit, with no sequencer run and no update of its row.
+     */
+    @Test
+    void onH2AnEventIsReadableWithItsPositionOnceCommittedWithoutARun() {
+        JooqPersistence persistence = databases.h2();
+        TenantId acme = TenantId.random();
+        persistence.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
+        Change<User> first = aUser().in(acme).withUserName("first@acme.com").provision(Instant.now());
+        Change<User> second = aUser().in(acme).withUserName("second@acme.com").provision(Instant.now());
+        persistence.users().insert(first.after(), first.events());
+        persistence.users().insert(second.after(), second.events());
+
+        List<DomainEvent> expected = new ArrayList<>(first.events());
+        expected.addAll(second.events());
+        List<FeedEvent> read = persistence.eventFeed().readAfter(TenantScope.of(Set.of(acme)), 0, 100);
+        assertThat(read).extracting(FeedEvent::event).containsExactlyElementsOf(expected);
+        assertThat(read).extracting(FeedEvent::position).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** Events an earlier version wrote without a position are positioned after the newest, once. */
+    @Test
+    void onH2EventsLeftUnpositionedByAnEarlierVersionArePositionedAfterTheNewest() {
+        DataSource h2 = databases.h2DataSource();
+        JooqPersistence persistence = JooqPersistence.create(h2, SQLDialect.H2);
+        persistence.migrate();
+        TenantId acme = TenantId.random();
+        persistence.tenants().insert(new Tenant(acme, "Acme", Instant.now()));
+        Change<User> older = aUser().in(acme).withUserName("older@acme.com").provision(Instant.now());
+        Change<User> newer = aUser().in(acme).withUserName("newer@acme.com").provision(Instant.now());
+        persistence.users().insert(older.after(), older.events());
+        List<FeedEvent> olderRead = persistence.eventFeed().readAfter(TenantScope.allTenants(), 0, 100);
+        long olderNewest = olderRead.get(olderRead.size() - 1).position();
+        persistence.users().insert(newer.after(), newer.events());
+        DSL.using(h2, SQLDialect.H2)
+                .update(EVENTS)
+                .setNull(EVENTS.POSITION)
+                .where(EVENTS.POSITION.le(olderNewest))
+                .execute();
+
+        assertThat(persistence.eventSequencer(SLOW_TICK).sequence()).isEqualTo(olderRead.size());
+        assertThat(persistence.eventSequencer(SLOW_TICK).sequence()).isZero();
+
+        List<DomainEvent> expected = new ArrayList<>(newer.events());
+        expected.addAll(older.events());
+        assertThat(persistence.eventFeed().readAfter(TenantScope.of(Set.of(acme)), 0, 100))
+                .extracting(FeedEvent::event)
+                .containsExactlyElementsOf(expected);
     }
 }

@@ -21,28 +21,45 @@ import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 
 /**
- * The outbox table: stores append events inside their own transaction ({@link #append}), without
- * a position; {@link JooqEventSequencer} gives positions; readers read by position ({@link JooqEventFeed}).
+ * The outbox table: stores append events inside their own transaction ({@link #append}), positioned
+ * there on H2 and by {@link JooqEventSequencer} once committed on PostgreSQL ({@link EventPositions});
+ * readers read by position ({@link JooqEventFeed}).
  */
 public final class JooqEventOutbox implements EventOutbox {
 
-    /** One event and what its payload says of the request that caused it. */
-    public record EventRow(DomainEvent event, EventDetails details) {}
+    /**
+     * One event, what its payload says of the request that caused it, and its position when it is
+     * given at insert (null when the sequencer gives it).
+     */
+    public record EventRow(DomainEvent event, EventDetails details, Long position) {}
 
-    /** An event's row: statements that write events repeat it once per event. */
-    public static final RowParams<EventRow> ROW = RowParams.<EventRow>named("event")
-            .column(EVENTS.TENANT_ID, row -> row.event().tenantId().value())
-            .column(EVENTS.EVENT_TYPE, row -> row.event().type())
-            .column(EVENTS.OCCURRED_AT, row -> row.event().occurredAt().atOffset(ZoneOffset.UTC))
-            .column(EVENTS.PAYLOAD, row -> EventPayloadJson.write(row.event(), row.details()))
-            .column(EVENTS.AGGREGATE_TYPE, row -> EventSubjects.resourceType(row.event()))
-            .column(EVENTS.AGGREGATE_ID, row -> EventSubjects.resourceId(row.event()))
-            .build();
+    /**
+     * An event's row, positioned later by the sequencer: statements that write events repeat it
+     * once per event.
+     */
+    public static final RowParams<EventRow> ROW = eventRow().build();
+
+    /** An event's row with its position, where events are positioned at insert. */
+    static final RowParams<EventRow> POSITIONED_ROW =
+            eventRow().column(EVENTS.POSITION, EventRow::position).build();
+
+    private static RowParams.Builder<EventRow> eventRow() {
+        return RowParams.<EventRow>named("event")
+                .column(EVENTS.TENANT_ID, row -> row.event().tenantId().value())
+                .column(EVENTS.EVENT_TYPE, row -> row.event().type())
+                .column(EVENTS.OCCURRED_AT, row -> row.event().occurredAt().atOffset(ZoneOffset.UTC))
+                .column(EVENTS.PAYLOAD, row -> EventPayloadJson.write(row.event(), row.details()))
+                .column(EVENTS.AGGREGATE_TYPE, row -> EventSubjects.resourceType(row.event()))
+                .column(EVENTS.AGGREGATE_ID, row -> EventSubjects.resourceId(row.event()));
+    }
 
     /** The insert of n events, with the parameters of its rows. */
     private record Append(PreRendered statement, RowParams.Rows<EventRow> rows) {}
 
-    private static final ConcurrentMap<Integer, Append> APPEND = new ConcurrentHashMap<>();
+    /** The shape of an insert of events: which row it repeats, how many times. */
+    private record AppendShape(RowParams<EventRow> row, int count) {}
+
+    private static final ConcurrentMap<AppendShape, Append> APPEND = new ConcurrentHashMap<>();
 
     private final JooqEventFeed feed;
     private final JooqEventSequencer sequencer;
@@ -57,20 +74,26 @@ public final class JooqEventOutbox implements EventOutbox {
         if (events.isEmpty()) {
             return;
         }
-        Append append = PreRendered.byShape(APPEND, events.size(), events.size(), count -> {
-            RowParams.Rows<EventRow> rows = ROW.rows(count);
-            InsertValuesStepN<EventsRecord> insert = DSL.insertInto(EVENTS, ROW.columns());
-            for (int i = 0; i < count; i++) {
+        EventPositions positions = EventPositions.forDialect(dsl.dialect());
+        AppendShape shape = new AppendShape(positions.row(), events.size());
+        Append append = PreRendered.byShape(APPEND, shape, events.size(), ofShape -> {
+            RowParams.Rows<EventRow> rows = ofShape.row().rows(ofShape.count());
+            InsertValuesStepN<EventsRecord> insert =
+                    DSL.insertInto(EVENTS, ofShape.row().columns());
+            for (int i = 0; i < ofShape.count(); i++) {
                 insert = insert.values(rows.fields(i));
             }
             return new Append(PreRendered.of(insert, rows), rows);
         });
-        append.statement().call().withRows(append.rows(), rows(events, details)).execute(dsl);
+        append.statement()
+                .call()
+                .withRows(append.rows(), positions.rows(dsl, events, details))
+                .execute(dsl);
     }
 
-    /** The rows of {@link #ROW} for these events, in order. */
+    /** The rows of {@link #ROW} for these events, in order, for the sequencer to position. */
     public static List<EventRow> rows(List<DomainEvent> events, EventDetails details) {
-        return events.stream().map(event -> new EventRow(event, details)).toList();
+        return events.stream().map(event -> new EventRow(event, details, null)).toList();
     }
 
     /** Positions what has committed, then reads by position: nothing committed late is skipped. */

@@ -10,6 +10,7 @@ import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,10 @@ import org.jooq.impl.DSL;
  * committing them together. An event whose transaction commits late is simply not visible yet; it
  * gets a later position at a later run. So when a reader sees position {@code p}, every position
  * below {@code p} is already committed and visible, and a reader that remembers its last position
- * never skips one.
+ * never skips one. On H2, whose writers take turns, events are positioned where they are written
+ * instead, and a run only reads the newest position ({@link EventPositions}); on PostgreSQL a run's
+ * look-up starts at the oldest writer the previous complete run could not rule out
+ * ({@code event_sequencer.settled_xid}).
  *
  * <p>{@link #start()} runs it in the background: woken by each local commit that wrote events
  * ({@link JooqContext#onEventsCommitted}), and every {@code tick} for other instances' commits. Each
@@ -61,6 +65,7 @@ public final class JooqEventSequencer implements AutoCloseable {
             EVENT);
 
     private final JooqContext context;
+    private final EventPositions positions;
     private final Duration tick;
     /**
      * Sent with this sequencer's announcements, so that it does not wake itself for positions it
@@ -82,8 +87,9 @@ public final class JooqEventSequencer implements AutoCloseable {
     private boolean failing;
     private Thread thread;
 
-    public JooqEventSequencer(JooqContext context, Duration tick) {
+    public JooqEventSequencer(JooqContext context, EventPositions positions, Duration tick) {
         this.context = context;
+        this.positions = positions;
         this.tick = tick;
     }
 
@@ -93,35 +99,45 @@ public final class JooqEventSequencer implements AutoCloseable {
      * @return how many events were positioned
      */
     public int sequence() {
+        OptionalLong newestWhenNoneWaits = context.read(positions::newestWhenNoneWaits);
+        if (newestWhenNoneWaits.isPresent()) {
+            signalIfNewer(newestWhenNoneWaits.getAsLong());
+            return 0;
+        }
         int total = 0;
         long[] newest = {-1};
         int positioned;
         do {
             positioned = context.transaction(dsl -> {
-                long last = dsl.select(EVENT_SEQUENCER.LAST_POSITION)
+                var sequencer = dsl.select(EVENT_SEQUENCER.LAST_POSITION, EVENT_SEQUENCER.SETTLED_XID)
                         .from(EVENT_SEQUENCER)
                         .where(EVENT_SEQUENCER.ID.eq(1))
                         .forUpdate()
-                        .fetchSingle()
-                        .value1();
+                        .fetchSingle();
+                long last = positions.lastGiven(dsl, sequencer.value1());
                 newest[0] = last;
-                List<Long> ids = dsl.select(EVENTS.ID)
-                        .from(EVENTS)
-                        .where(EVENTS.POSITION.isNull())
-                        .orderBy(EVENTS.ID)
-                        .limit(BATCH)
-                        .fetch(row -> row.value1());
+                EventPositions.Found found = positions.next(dsl, sequencer.value2(), BATCH);
+                List<Long> ids = found.ids();
+                // When the look-up found everything it saw, the next one may start later.
+                long settled = ids.size() < BATCH ? found.settled() : sequencer.value2();
                 if (ids.isEmpty()) {
+                    if (settled != sequencer.value2()) {
+                        dsl.update(EVENT_SEQUENCER)
+                                .set(EVENT_SEQUENCER.SETTLED_XID, settled)
+                                .where(EVENT_SEQUENCER.ID.eq(1))
+                                .execute();
+                    }
                     return 0;
                 }
-                List<PreRendered.Call> positions = new ArrayList<>();
+                List<PreRendered.Call> calls = new ArrayList<>();
                 long position = last;
                 for (Long id : ids) {
-                    positions.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
+                    calls.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
                 }
-                POSITION_ONE.executeBatch(dsl, positions);
+                POSITION_ONE.executeBatch(dsl, calls);
                 dsl.update(EVENT_SEQUENCER)
                         .set(EVENT_SEQUENCER.LAST_POSITION, position)
+                        .set(EVENT_SEQUENCER.SETTLED_XID, settled)
                         .where(EVENT_SEQUENCER.ID.eq(1))
                         .execute();
                 DatabaseNotifications.announce(dsl, CHANNEL, origin);
