@@ -86,10 +86,23 @@ echo "warm-up: ${WARMUP}s of each workload on each server"
 pair=0
 for side in $SIDES; do (RUN=$(( WARMUP / 3 )); w1 $side; w2 $side; w7 $side) > /dev/null; done
 : > "$RESULTS"
+# Where pg_stat_statements is preloaded (see benchmarks/profile.sh), each side's statements over the
+# pairs go to $OUT/ab-statements-<side>.txt: its times are wall-clock, and the idle side's background
+# statements run while the other side loads both cores, so compare per-call times of the loaded side.
+PGSS=$($PSQL -d postgres -At -c "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'" 2>/dev/null || echo 0)
+[ "$PGSS" = 1 ] && $PSQL -d postgres -c "SELECT pg_stat_statements_reset()" > /dev/null
 for pair in $(seq 1 "$PAIRS"); do
   if (( pair % 2 )); then order="$SIDES"; else order=$(echo "$SIDES" | tr ' ' '\n' | tac | tr '\n' ' '); fi
   for workload in w1 w2 w7; do for side in $order; do $workload $side; done; done
 done
+if [ "$PGSS" = 1 ]; then
+  for side in $SIDES; do
+    $PSQL -d postgres -c "SELECT s.calls, round(s.total_exec_time::numeric, 1) AS total_ms,
+        round(s.mean_exec_time::numeric, 4) AS ms_per_call, s.rows, left(regexp_replace(s.query, '\s+', ' ', 'g'), 140) AS statement
+      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'scim_bench_${side,,}'
+      ORDER BY s.total_exec_time DESC LIMIT 10" > "$OUT/ab-statements-$side.txt"
+  done
+fi
 python3 - "$RESULTS" $SIDES <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]

@@ -1,8 +1,7 @@
 package com.javelo.scim.adapter.jooq.sql.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Migration 10: on PostgreSQL, each event records the transaction that wrote it, and the index of
@@ -22,20 +21,14 @@ import org.flywaydb.core.api.migration.Context;
  * A Java migration because H2 has neither transaction ids nor partial indexes, and needs neither.
  * It is registered in {@code JooqPersistence.migrate()}.
  */
-public final class V10__Unpositioned_events_by_writer extends BaseJavaMigration {
+public final class V10__Unpositioned_events_by_writer extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equals(database)) {
-            return;
-        }
-        try (Statement statement = context.getConnection().createStatement()) {
-            statement.execute(
-                    "ALTER TABLE events ALTER COLUMN writer_xid SET DEFAULT (pg_current_xact_id()::text::bigint)");
-            statement.execute("UPDATE events SET writer_xid = 0 WHERE position IS NULL");
-            statement.execute("DROP INDEX events_unpositioned");
-            statement.execute("CREATE INDEX events_unpositioned ON events (writer_xid, id) WHERE position IS NULL");
-        }
+    protected void migrateOnPostgres(Statement statement) throws SQLException {
+        statement.execute(
+                "ALTER TABLE events ALTER COLUMN writer_xid SET DEFAULT (pg_current_xact_id()::text::bigint)");
+        statement.execute("UPDATE events SET writer_xid = 0 WHERE position IS NULL");
+        statement.execute("DROP INDEX events_unpositioned");
+        statement.execute("CREATE INDEX events_unpositioned ON events (writer_xid, id) WHERE position IS NULL");
     }
 }

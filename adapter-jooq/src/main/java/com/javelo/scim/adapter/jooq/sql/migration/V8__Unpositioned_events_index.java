@@ -1,8 +1,7 @@
 package com.javelo.scim.adapter.jooq.sql.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Migration 8: on PostgreSQL, an index of the events still without a position, the rows the event
@@ -21,16 +20,10 @@ import org.flywaydb.core.api.migration.Context;
  * <p>A Java migration because H2 has no partial indexes; H2 updates rows in place and keeps no entry
  * of an old version, so it needs none. It is registered in {@code JooqPersistence.migrate()}.
  */
-public final class V8__Unpositioned_events_index extends BaseJavaMigration {
+public final class V8__Unpositioned_events_index extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equals(database)) {
-            return;
-        }
-        try (Statement statement = context.getConnection().createStatement()) {
-            statement.execute("CREATE INDEX events_unpositioned ON events (id) WHERE position IS NULL");
-        }
+    protected void migrateOnPostgres(Statement statement) throws SQLException {
+        statement.execute("CREATE INDEX events_unpositioned ON events (id) WHERE position IS NULL");
     }
 }
