@@ -1,14 +1,11 @@
 package com.javelo.scim.adapter.jooq.outbox;
 
-import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
 
 import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
-import com.javelo.scim.adapter.jooq.sql.Param;
 import com.javelo.scim.adapter.jooq.sql.PreRendered;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -17,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -56,13 +54,12 @@ public final class JooqEventSequencer implements AutoCloseable {
     /** The notification channel on which a run that gave positions tells the other instances. */
     public static final String CHANNEL = "scim_event_positions";
 
-    private static final Param<Long> POSITION = Param.of("position", EVENTS.POSITION);
-    private static final Param<Long> EVENT = Param.of("event", EVENTS.ID);
-    /** Gives one event its position: a run's events are positioned by one JDBC batch of these. */
-    private static final PreRendered POSITION_ONE = PreRendered.of(
-            DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field()).where(EVENTS.ID.eq(EVENT.field())),
-            POSITION,
-            EVENT);
+    /** Takes the sequencer's record: one run at a time, across every instance. */
+    private static final PreRendered LOCK_RECORD =
+            PreRendered.of(DSL.select(EVENT_SEQUENCER.LAST_POSITION, EVENT_SEQUENCER.SETTLED_XID)
+                    .from(EVENT_SEQUENCER)
+                    .where(EVENT_SEQUENCER.ID.eq(DSL.inline(1)))
+                    .forUpdate());
 
     private final JooqContext context;
     private final EventPositions positions;
@@ -105,50 +102,19 @@ public final class JooqEventSequencer implements AutoCloseable {
             return 0;
         }
         int total = 0;
-        long[] newest = {-1};
-        int positioned;
+        EventPositions.Step step;
         do {
-            positioned = context.transaction(dsl -> {
-                var sequencer = dsl.select(EVENT_SEQUENCER.LAST_POSITION, EVENT_SEQUENCER.SETTLED_XID)
-                        .from(EVENT_SEQUENCER)
-                        .where(EVENT_SEQUENCER.ID.eq(1))
-                        .forUpdate()
-                        .fetchSingle();
-                long last = positions.lastGiven(dsl, sequencer.value1());
-                newest[0] = last;
-                EventPositions.Found found = positions.next(dsl, sequencer.value2(), BATCH);
-                List<Long> ids = found.ids();
-                // When the look-up found everything it saw, the next one may start later.
-                long settled = ids.size() < BATCH ? found.settled() : sequencer.value2();
-                if (ids.isEmpty()) {
-                    if (settled != sequencer.value2()) {
-                        dsl.update(EVENT_SEQUENCER)
-                                .set(EVENT_SEQUENCER.SETTLED_XID, settled)
-                                .where(EVENT_SEQUENCER.ID.eq(1))
-                                .execute();
-                    }
-                    return 0;
-                }
-                List<PreRendered.Call> calls = new ArrayList<>();
-                long position = last;
-                for (Long id : ids) {
-                    calls.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
-                }
-                POSITION_ONE.executeBatch(dsl, calls);
-                dsl.update(EVENT_SEQUENCER)
-                        .set(EVENT_SEQUENCER.LAST_POSITION, position)
-                        .set(EVENT_SEQUENCER.SETTLED_XID, settled)
-                        .where(EVENT_SEQUENCER.ID.eq(1))
-                        .execute();
-                DatabaseNotifications.announce(dsl, CHANNEL, origin);
-                newest[0] = position;
-                return ids.size();
+            step = context.transaction(dsl -> {
+                Record sequencer = LOCK_RECORD.call().fetch(dsl).get(0);
+                EventPositions.Recorded recorded = new EventPositions.Recorded(
+                        sequencer.get(EVENT_SEQUENCER.LAST_POSITION), sequencer.get(EVENT_SEQUENCER.SETTLED_XID));
+                return positions.positionNext(dsl, recorded, BATCH, origin);
             });
-            total += positioned;
-        } while (positioned == BATCH);
+            total += step.positioned();
+        } while (step.positioned() == BATCH);
         // Another instance's sequencer may have positioned events since this one last looked: the
         // long polls waiting here are woken by any new position, not only by this process's.
-        signalIfNewer(newest[0]);
+        signalIfNewer(step.newest());
         return total;
     }
 
