@@ -2,7 +2,6 @@ package com.javelo.scim.app.server;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
-import com.javelo.scim.adapter.jersey.limit.TenantRateLimitFilter;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.app.activity.ActivityFilter;
 import com.javelo.scim.app.activity.ActivityRecorder;
@@ -34,14 +33,18 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -149,15 +152,14 @@ public final class ScimServer implements AutoCloseable {
             config.register(
                     new EventConsumersResource(events, database.persistence().tenants(), clock));
             config.register(new EventPollResource(events, settings.publicBaseUrl(), clock));
-            if (settings.tenantRateLimit() > 0) {
-                config.register(new TenantRateLimitFilter(new TenantRateLimiter(
-                        settings.tenantRateLimit(), settings.tenantRateBurst(), System::nanoTime)));
-            }
             HealthResource health = new HealthResource(database);
             config.register(health);
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(settings), config, false);
+            if (settings.tenantRateLimit() > 0) {
+                limitEachCompany(http, services, settings, activity);
+            }
             NetworkListener listener = http.getListeners().iterator().next();
             // Worker threads match the pool: more would only queue on connections. Idle workers
             // wait on a plain blocking queue: Grizzly's default transfer queue spins before it
@@ -212,6 +214,22 @@ public final class ScimServer implements AutoCloseable {
             closeWhenSettled(databaseReady, database);
             throw e;
         }
+    }
+
+    /** Puts the per-company rate limit in front of Jersey ({@link RateLimitedScimApi}). */
+    private static void limitEachCompany(
+            HttpServer http, Services services, Settings settings, ActivityRecorder activity) {
+        ServerConfiguration server = http.getServerConfiguration();
+        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey =
+                server.getHttpHandlersWithMapping().entrySet().iterator().next();
+        server.removeHttpHandler(jersey.getKey());
+        server.addHttpHandler(
+                new RateLimitedScimApi(
+                        jersey.getKey(),
+                        services.scim().authentication(),
+                        new TenantRateLimiter(settings.tenantRateLimit(), settings.tenantRateBurst(), System::nanoTime),
+                        activity),
+                jersey.getValue());
     }
 
     private static URI listenUri(Settings settings) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +24,9 @@ class TenantRateLimitTest extends EndToEndTest {
     @Test
     void aBurstBeyondTheLimitIsAnswered429AndAnotherCompanyIsUnaffected() throws Exception {
         start(TestServer.start(
-                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "5", "SCIM_TENANT_RATE_BURST", "10")));
+                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "1", "SCIM_TENANT_RATE_BURST", "10")));
         String acme = token;
-        String globexId = admin("POST", "/admin/v1/tenants", "{\"name\":\"Globex\"}")
-                .json()
-                .get("id")
-                .asText();
-        String globex = admin("POST", "/admin/v1/tenants/" + globexId + "/scim-token", null)
-                .json()
-                .get("token")
-                .asText();
+        String globex = tokenOfNewCompany("Globex");
 
         List<Http.Answer> acmeAnswers = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -64,8 +58,87 @@ class TenantRateLimitTest extends EndToEndTest {
         assertThat(other.status())
                 .as("another company's request while Acme is limited")
                 .isEqualTo(200);
+        List<Integer> respelled = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            respelled.add(Http.send(
+                            "GET",
+                            server.baseUrl() + "/scim;x/v2/Users?filter="
+                                    + encode("userName eq \"nobody@example.com\""),
+                            null,
+                            "Authorization",
+                            "Bearer " + acme)
+                    .status());
+        }
+        assertThat(respelled)
+                .as("the same resources by another spelling of the path")
+                .contains(429);
         assertThat(Http.send("GET", server.baseUrl() + "/health/ready", null).status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * A refusal is answered after a pause ({@code RateLimitedScimApi.REFUSAL_PAUSE}: 250–750 ms), during
+     * which it holds no worker thread: with more of Acme's refusals waiting than the server has
+     * workers (16 here), another company's request is answered before nearly all of them.
+     */
+    @Test
+    void refusalsWaitBeforeTheyAreAnsweredWithoutHoldingAWorker() throws Exception {
+        start(TestServer.start(
+                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "1", "SCIM_TENANT_RATE_BURST", "1")));
+        String acme = token;
+        String globex = tokenOfNewCompany("Globex");
+        assertThat(get(acme).status()).as("Acme's one request of its burst").isEqualTo(200);
+
+        int waiting = 48;
+        ExecutorService clients = Executors.newFixedThreadPool(waiting);
+        try {
+            List<Future<long[]>> refusals = new ArrayList<>();
+            for (int i = 0; i < waiting; i++) {
+                refusals.add(clients.submit(() -> {
+                    long sent = System.nanoTime();
+                    Http.Answer answer = get(acme);
+                    return new long[] {answer.status(), sent, System.nanoTime()};
+                }));
+            }
+            Thread.sleep(150);
+            Http.Answer other = get(globex);
+            long otherAnswered = System.nanoTime();
+
+            assertThat(other.status()).isEqualTo(200);
+            int answeredAfterGlobex = 0;
+            int refused = 0;
+            for (Future<long[]> refusal : refusals) {
+                long[] answer = refusal.get();
+                if (answer[0] == 200) {
+                    continue; // the bucket refills at 1/s: the odd request passes
+                }
+                assertThat(answer[0]).isEqualTo(429);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(answer[2] - answer[1]))
+                        .as("a refusal waits out the pause")
+                        .isGreaterThanOrEqualTo(240);
+                refused++;
+                if (answer[2] > otherAnswered) {
+                    answeredAfterGlobex++;
+                }
+            }
+            // Were the refusals holding the 16 workers, Globex would queue behind two thirds of them.
+            assertThat(answeredAfterGlobex)
+                    .as("Acme's refusals answered after Globex's request, of " + refused)
+                    .isGreaterThan(refused * 3 / 4);
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private String tokenOfNewCompany(String name) {
+        String id = admin("POST", "/admin/v1/tenants", "{\"name\":\"" + name + "\"}")
+                .json()
+                .get("id")
+                .asText();
+        return admin("POST", "/admin/v1/tenants/" + id + "/scim-token", null)
+                .json()
+                .get("token")
+                .asText();
     }
 
     private Http.Answer get(String bearer) {

@@ -34,19 +34,9 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            reject(request, "no Authorization header; send 'Authorization: Bearer <API token>'");
-            return;
-        }
-        String credentials = header.strip();
-        int space = firstWhitespace(credentials);
-        if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
-            reject(request, "the Authorization header must use the Bearer scheme: 'Authorization: Bearer <API token>'");
-            return;
-        }
-        String token = credentials.substring(space).strip();
-        if (token.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-            reject(request, "the token starts with 'Bearer' twice; paste only the token in your identity provider");
+        String token = tokenOf(header);
+        if (token == null) {
+            reject(request, whatIsWrongWith(header));
             return;
         }
         Optional<TenantId> tenant = authenticateTenant.authenticate(token);
@@ -58,6 +48,36 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
         }
         request.setProperty(TENANT, tenant.get());
         MDC.put("tenant", tenant.get().value());
+    }
+
+    /**
+     * The token of a well-formed {@code Authorization: Bearer <token>} header, as {@link #filter}
+     * reads it, or null (for code in front of Jersey that needs the company before it runs).
+     */
+    public static String tokenOf(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String credentials = header.strip();
+        int space = firstWhitespace(credentials);
+        if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
+            return null;
+        }
+        String token = credentials.substring(space).strip();
+        return token.toLowerCase(Locale.ROOT).startsWith("bearer ") ? null : token;
+    }
+
+    /** Why {@link #tokenOf} found no token in the header, in words a person can act on. */
+    private static String whatIsWrongWith(String header) {
+        if (header == null || header.isBlank()) {
+            return "no Authorization header; send 'Authorization: Bearer <API token>'";
+        }
+        String credentials = header.strip();
+        int space = firstWhitespace(credentials);
+        if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
+            return "the Authorization header must use the Bearer scheme: 'Authorization: Bearer <API token>'";
+        }
+        return "the token starts with 'Bearer' twice; paste only the token in your identity provider";
     }
 
     private static int firstWhitespace(String text) {

@@ -1,0 +1,166 @@
+package com.javelo.scim.app.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.javelo.scim.adapter.jersey.auth.BearerAuthenticationFilter;
+import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
+import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
+import com.javelo.scim.app.activity.ActivityRecorder;
+import com.javelo.scim.core.port.ActivityEntry;
+import com.javelo.scim.core.protocol.error.ScimError;
+import com.javelo.scim.core.protocol.error.ScimErrors;
+import com.javelo.scim.core.protocol.json.ScimJson;
+import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
+import com.javelo.scim.domain.id.TenantId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-company rate limit (issue #19), in front of Jersey: a SCIM request whose company's bucket
+ * ({@link TenantRateLimiter}) is empty is answered 429 with {@code Retry-After}, after
+ * a pause ({@link #REFUSAL_PAUSE}), during which it holds no worker thread (the response is suspended) and
+ * costs no CPU. Without the pause, a client that ignores {@code Retry-After} and pushes as fast as
+ * its connections allow got some 9,000 refusals a second, which took the CPU from every other
+ * company (W9, docs/benchmarks.md); with it, each of its connections sends at most one request per
+ * pause. Okta and Entra wait {@code Retry-After} anyway, so the pause costs them nothing.
+ *
+ * <p>The company is the one its token names, as authentication will find it
+ * ({@link AuthenticateTenant}, cached); a request without a valid SCIM token goes on to Jersey
+ * untouched (which answers 401 where the SCIM API needs one).
+ */
+final class RateLimitedScimApi extends HttpHandler {
+
+    /**
+     * How long a refusal waits before it is written, on average: each waits between half and one and
+     * a half times this, at random, so that the refused connections of one client do not come back
+     * together (in step, they brought the company's refilled tokens in as one burst of writes every
+     * pause, which other companies' requests met as a p99 of 50 ms).
+     */
+    static final Duration REFUSAL_PAUSE = Duration.ofMillis(500);
+
+    private static final String SCIM_PATH = "/scim/v2/";
+
+    /** The request log's logger: a refusal is a request too, answered before Jersey sees it. */
+    private static final Logger LOG = LoggerFactory.getLogger("com.javelo.scim.requests");
+
+    private final HttpHandler jersey;
+    private final AuthenticateTenant authentication;
+    private final TenantRateLimiter limiter;
+    private final ActivityRecorder activity;
+    private final ScheduledExecutorService pauses = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "scim-rate-limit-pauses");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RateLimitedScimApi(
+            HttpHandler jersey,
+            AuthenticateTenant authentication,
+            TenantRateLimiter limiter,
+            ActivityRecorder activity) {
+        this.jersey = jersey;
+        this.authentication = authentication;
+        this.limiter = limiter;
+        this.activity = activity;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        Optional<TenantId> tenant = companyOf(request);
+        long wait = tenant.isPresent() ? limiter.acquire(tenant.get()) : 0;
+        if (wait == 0) {
+            jersey.service(request, response);
+            return;
+        }
+        long seconds = TenantRateLimiter.retryAfterSeconds(wait);
+        ScimError refusal = ScimErrors.tooManyRequests("too many requests from this company: at most "
+                        + limiter.ratePerSecond() + " per second on this server; retry after " + seconds + " s")
+                .error();
+        record(tenant.get(), request, refusal);
+        response.suspend();
+        try {
+            long pause =
+                    REFUSAL_PAUSE.toMillis() / 2 + ThreadLocalRandom.current().nextLong(REFUSAL_PAUSE.toMillis() + 1);
+            pauses.schedule(() -> answer(response, refusal, seconds), pause, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            answer(response, refusal, seconds);
+        }
+    }
+
+    /**
+     * The company whose SCIM token the request carries, whatever its path says: a path spelled
+     * another way ({@code /scim;x/v2/…}, {@code %73cim}) reaches the same resources, so it must
+     * not escape the limit. The admin API's own tokens are not looked up.
+     */
+    private Optional<TenantId> companyOf(Request request) {
+        String path = request.getRequestURI();
+        if (path != null && path.startsWith("/admin/")) {
+            return Optional.empty();
+        }
+        String token = BearerAuthenticationFilter.tokenOf(request.getHeader(Header.Authorization));
+        return token == null ? Optional.empty() : authentication.authenticate(token);
+    }
+
+    /** As the activity filter records a refused request (Jersey never sees this one). */
+    private void record(TenantId tenant, Request request, ScimError refusal) {
+        String method = request.getMethod().getMethodString();
+        LOG.info("{} (rate limited) {} tenant={}", method, refusal.status(), tenant);
+        String path = request.getRequestURI();
+        String[] segments =
+                path.startsWith(SCIM_PATH) ? path.substring(SCIM_PATH.length()).split("/", 3) : new String[0];
+        activity.record(new ActivityEntry(
+                null,
+                tenant,
+                activity.now(),
+                request.getHeader(Header.UserAgent),
+                method,
+                segments.length > 0 ? segments[0] : null,
+                segments.length > 1 && !segments[1].startsWith(".") ? segments[1] : null,
+                null,
+                refusal.status(),
+                null,
+                refusal.detail(),
+                0,
+                null));
+    }
+
+    private static void answer(Response response, ScimError refusal, long retryAfterSeconds) {
+        try {
+            byte[] body = ScimJson.mapper().writeValueAsBytes(ScimErrorResponses.body(refusal));
+            response.setStatus(refusal.status());
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            response.setContentType("application/scim+json;charset=utf-8");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // The client has gone: nothing to answer.
+        } finally {
+            response.resume();
+        }
+    }
+
+    @Override
+    public void start() {
+        jersey.start();
+    }
+
+    @Override
+    public void destroy() {
+        pauses.shutdownNow();
+        jersey.destroy();
+    }
+}
