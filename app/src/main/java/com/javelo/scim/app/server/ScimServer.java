@@ -2,6 +2,7 @@ package com.javelo.scim.app.server;
 
 import com.javelo.scim.adapter.jersey.HttpSettings;
 import com.javelo.scim.adapter.jersey.ScimApplication;
+import com.javelo.scim.adapter.jersey.limit.CompanyLanes;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.app.activity.ActivityFilter;
 import com.javelo.scim.app.activity.ActivityRecorder;
@@ -157,10 +158,10 @@ public final class ScimServer implements AutoCloseable {
             config.register(new MetricsResource(metrics));
             config.register(new RequestObserver(metrics));
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(settings), config, false);
-            if (settings.tenantRateLimit() > 0) {
-                limitEachCompany(http, services, settings, activity);
-            }
             NetworkListener listener = http.getListeners().iterator().next();
+            if (settings.tenantRateLimit() > 0) {
+                limitEachCompany(http, listener, services, settings, activity);
+            }
             // Worker threads match the pool: more would only queue on connections. Idle workers
             // wait on a plain blocking queue: Grizzly's default transfer queue spins before it
             // parks, which on a small machine takes CPU from the requests (docs/benchmarks.md).
@@ -216,9 +217,13 @@ public final class ScimServer implements AutoCloseable {
         }
     }
 
-    /** Puts the per-company rate limit in front of Jersey ({@link RateLimitedScimApi}). */
+    /** Puts the per-company rate limit and lanes in front of Jersey ({@link RateLimitedScimApi}). */
     private static void limitEachCompany(
-            HttpServer http, Services services, Settings settings, ActivityRecorder activity) {
+            HttpServer http,
+            NetworkListener listener,
+            Services services,
+            Settings settings,
+            ActivityRecorder activity) {
         ServerConfiguration server = http.getServerConfiguration();
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey =
                 server.getHttpHandlersWithMapping().entrySet().iterator().next();
@@ -228,7 +233,11 @@ public final class ScimServer implements AutoCloseable {
                         jersey.getKey(),
                         services.scim().authentication(),
                         new TenantRateLimiter(settings.tenantRateLimit(), settings.tenantRateBurst(), System::nanoTime),
-                        activity),
+                        // A quarter of the pool: three other companies can always be served beside one
+                        // pushing as hard as its rate allows.
+                        new CompanyLanes(Math.max(2, settings.dbPoolSize() / 4)),
+                        activity,
+                        () -> listener.getTransport().getWorkerThreadPool()),
                 jersey.getValue());
     }
 

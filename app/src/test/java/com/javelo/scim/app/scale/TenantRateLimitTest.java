@@ -130,6 +130,46 @@ class TenantRateLimitTest extends EndToEndTest {
         }
     }
 
+    /**
+     * Within its rate, a company runs at most a quarter of the pool's connections at once (2 of
+     * the test server's 8) and its other requests wait their turn: 32 at once, reads and creates,
+     * are all answered.
+     */
+    @Test
+    void requestsBeyondACompanysLanesWaitTheirTurnAndAreAllAnswered() throws Exception {
+        start(TestServer.start(
+                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "1000", "SCIM_TENANT_RATE_BURST", "1000")));
+        String acme = token;
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> reads = new ArrayList<>();
+            List<Future<Integer>> creates = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String userName = "lane" + i + "@acme.example";
+                reads.add(clients.submit(() -> get(acme).status()));
+                // A body too, read by Jersey on the worker that runs the request once let in.
+                creates.add(clients.submit(() -> Http.send(
+                                "POST",
+                                server.baseUrl() + "/scim/v2/Users",
+                                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                                        + userName + "\"}",
+                                "Authorization",
+                                "Bearer " + acme,
+                                "Content-Type",
+                                "application/scim+json")
+                        .status()));
+            }
+            for (Future<Integer> status : reads) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            for (Future<Integer> status : creates) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
     private String tokenOfNewCompany(String name) {
         String id = admin("POST", "/admin/v1/tenants", "{\"name\":\"" + name + "\"}")
                 .json()
