@@ -1,18 +1,15 @@
 package com.javelo.scim.adapter.jooq.outbox;
 
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
-import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
 
 import com.javelo.scim.adapter.jooq.outbox.JooqEventOutbox.EventRow;
-import com.javelo.scim.adapter.jooq.sql.Param;
-import com.javelo.scim.adapter.jooq.sql.PreRendered;
 import com.javelo.scim.adapter.jooq.sql.RowParams;
 import com.javelo.scim.core.protocol.event.EventDetails;
 import com.javelo.scim.domain.event.DomainEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
-import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
@@ -48,22 +45,23 @@ public sealed interface EventPositions {
     OptionalLong newestWhenNoneWaits(DSLContext dsl);
 
     /**
-     * One step of a sequencer run, in the run's transaction, which holds the {@code event_sequencer}
-     * row ({@code recorded} is what that row held): gives up to {@code limit} committed unpositioned
-     * events, in id order, the positions after the last one given, records the new last position and
-     * how far the next look-up may start, and announces the positions to the other instances.
+     * Runs in the sequencer's transaction, which holds the {@code event_sequencer} row.
+     *
+     * @param settled what the previous complete look-up returned as {@link Found#settled}
+     * @return up to {@code limit} committed unpositioned events, in id order
      */
-    Step positionNext(DSLContext dsl, Recorded recorded, int limit, String origin);
+    Found next(DSLContext dsl, long settled, int limit);
+
+    /** @return the last position given, from the sequencer's own record of it */
+    long lastGiven(DSLContext dsl, long recorded);
 
     /**
-     * The sequencer's record: the last position given, and a transaction id below which every
-     * writer had finished, all its events visible, when the previous complete look-up ran (its next
-     * look-up may start there).
+     * @param ids the events found, in id order
+     * @param settled a transaction id below which every writer has finished and all its events were
+     *     visible to this look-up: once they are positioned (the look-up found fewer than its limit),
+     *     the next look-up may start there
      */
-    record Recorded(long lastPosition, long settledXid) {}
-
-    /** @param positioned how many events the step positioned @param newest the newest position given */
-    record Step(int positioned, long newest) {}
+    record Found(List<Long> ids, long settled) {}
 
     /**
      * PostgreSQL: writers overlap, and a transaction can commit after others that began later, so
@@ -80,64 +78,6 @@ public sealed interface EventPositions {
         /** The oldest transaction running when the statement's snapshot was taken (xid8 as a number). */
         private static final Field<Long> OLDEST_RUNNING =
                 DSL.field("pg_snapshot_xmin(pg_current_snapshot())::text::bigint", Long.class);
-
-        private static final Param<Long> LAST = Param.of("last", EVENT_SEQUENCER.LAST_POSITION);
-        private static final Param<Long> SETTLED = Param.of("settled", EVENT_SEQUENCER.SETTLED_XID);
-        private static final Param<Integer> LIMIT = Param.of("limit", Integer.class);
-        private static final Param<String> ORIGIN = Param.of("origin", String.class);
-
-        /**
-         * The whole step in one statement, so that the horizon and the events found come from one
-         * snapshot, and in one round trip: the look-up ({@code found}: the unpositioned events from
-         * the settled horizon, numbered in id order), their positions ({@code positioned}), the
-         * sequencer's record ({@code recorded}, written only when it changes) and the announcement
-         * (only when events were positioned). A data-modifying {@code WITH} runs whether or not the
-         * main query reads it. The step runs after the record's row is locked, by a statement of its
-         * own: in one statement, the snapshot would be older than the lock, and could miss positions
-         * another instance gave meanwhile.
-         */
-        private static final PreRendered STEP = step();
-
-        private static PreRendered step() {
-            CommonTableExpression<Record2<Long, Integer>> found = DSL.name("found")
-                    .fields("id", "n")
-                    .as(DSL.select(EVENTS.ID, DSL.rowNumber().over(DSL.orderBy(EVENTS.ID)))
-                            .from(EVENTS)
-                            .where(EVENTS.POSITION.isNull())
-                            .and(EVENTS.WRITER_XID.ge(SETTLED.field()))
-                            .orderBy(EVENTS.ID)
-                            .limit(LIMIT.field()));
-            Field<Long> foundId = found.field("id", Long.class);
-            Field<Integer> number = found.field("n", Integer.class);
-            Field<Integer> count = DSL.field(DSL.selectCount().from(found));
-            // A look-up that found fewer than its limit saw every event below the horizon.
-            Field<Long> settled =
-                    DSL.when(count.lt(LIMIT.field()), OLDEST_RUNNING).otherwise(SETTLED.field());
-            CommonTableExpression<?> positioned = DSL.name("positioned")
-                    .as(DSL.update(EVENTS)
-                            .set(EVENTS.POSITION, LAST.field().plus(number))
-                            .from(found)
-                            .where(EVENTS.ID.eq(foundId))
-                            .returning(EVENTS.ID));
-            CommonTableExpression<?> recorded = DSL.name("recorded")
-                    .as(DSL.update(EVENT_SEQUENCER)
-                            .set(EVENT_SEQUENCER.LAST_POSITION, LAST.field().plus(count))
-                            .set(EVENT_SEQUENCER.SETTLED_XID, settled)
-                            .where(EVENT_SEQUENCER.ID.eq(DSL.inline(1)))
-                            .and(count.gt(DSL.inline(0)).or(settled.ne(SETTLED.field())))
-                            .returning(EVENT_SEQUENCER.ID));
-            Field<String> announced = DSL.when(
-                    count.gt(DSL.inline(0)),
-                    DSL.field(
-                            "pg_notify({0}, {1})",
-                            String.class, DSL.inline(JooqEventSequencer.CHANNEL), ORIGIN.field()));
-            return PreRendered.of(
-                    DSL.with(found).with(positioned).with(recorded).select(count, announced),
-                    SETTLED,
-                    LIMIT,
-                    LAST,
-                    ORIGIN);
-        }
 
         private BySequencer() {}
 
@@ -157,15 +97,23 @@ public sealed interface EventPositions {
         }
 
         @Override
-        public Step positionNext(DSLContext dsl, Recorded recorded, int limit, String origin) {
-            int positioned = STEP.with(SETTLED, recorded.settledXid())
-                    .with(LIMIT, limit)
-                    .with(LAST, recorded.lastPosition())
-                    .with(ORIGIN, origin)
-                    .fetch(dsl)
-                    .get(0)
-                    .get(0, Integer.class);
-            return new Step(positioned, recorded.lastPosition() + positioned);
+        public Found next(DSLContext dsl, long settled, int limit) {
+            // One statement, so that the horizon and the events found come from one snapshot.
+            Record2<Long, Long[]> found = dsl.select(
+                            OLDEST_RUNNING,
+                            DSL.array(DSL.select(EVENTS.ID)
+                                    .from(EVENTS)
+                                    .where(EVENTS.POSITION.isNull())
+                                    .and(EVENTS.WRITER_XID.ge(settled))
+                                    .orderBy(EVENTS.ID)
+                                    .limit(limit)))
+                    .fetchSingle();
+            return new Found(Arrays.asList(found.value2()), found.value1());
+        }
+
+        @Override
+        public long lastGiven(DSLContext dsl, long recorded) {
+            return recorded;
         }
     }
 
@@ -177,14 +125,6 @@ public sealed interface EventPositions {
      * except for events written unpositioned by an earlier version, which they position as before.
      */
     final class AtInsert implements EventPositions {
-
-        private static final Param<Long> POSITION = Param.of("position", EVENTS.POSITION);
-        private static final Param<Long> EVENT = Param.of("event", EVENTS.ID);
-        /** Gives one event its position: a step's events are positioned by one JDBC batch of these. */
-        private static final PreRendered POSITION_ONE = PreRendered.of(
-                DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field()).where(EVENTS.ID.eq(EVENT.field())),
-                POSITION,
-                EVENT);
 
         private AtInsert() {}
 
@@ -209,30 +149,20 @@ public sealed interface EventPositions {
             return waiting ? OptionalLong.empty() : OptionalLong.of(newest(dsl));
         }
 
-        /** Rare (events an earlier version left unpositioned), so plainly: a statement at a time. */
         @Override
-        public Step positionNext(DSLContext dsl, Recorded recorded, int limit, String origin) {
-            long last = Math.max(recorded.lastPosition(), newest(dsl));
+        public Found next(DSLContext dsl, long settled, int limit) {
             List<Long> ids = dsl.select(EVENTS.ID)
                     .from(EVENTS)
                     .where(EVENTS.POSITION.isNull())
                     .orderBy(EVENTS.ID)
                     .limit(limit)
                     .fetch(row -> row.value1());
-            if (ids.isEmpty()) {
-                return new Step(0, last);
-            }
-            List<PreRendered.Call> calls = new ArrayList<>();
-            long position = last;
-            for (Long id : ids) {
-                calls.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
-            }
-            POSITION_ONE.executeBatch(dsl, calls);
-            dsl.update(EVENT_SEQUENCER)
-                    .set(EVENT_SEQUENCER.LAST_POSITION, position)
-                    .where(EVENT_SEQUENCER.ID.eq(1))
-                    .execute();
-            return new Step(ids.size(), position);
+            return new Found(ids, settled);
+        }
+
+        @Override
+        public long lastGiven(DSLContext dsl, long recorded) {
+            return Math.max(recorded, newest(dsl));
         }
 
         private static long newest(DSLContext dsl) {

@@ -1,11 +1,14 @@
 package com.javelo.scim.adapter.jooq.outbox;
 
+import static com.javelo.scim.adapter.jooq.generated.Tables.EVENTS;
 import static com.javelo.scim.adapter.jooq.generated.Tables.EVENT_SEQUENCER;
 
 import com.javelo.scim.adapter.jooq.notify.DatabaseNotifications;
+import com.javelo.scim.adapter.jooq.sql.Param;
 import com.javelo.scim.adapter.jooq.sql.PreRendered;
 import com.javelo.scim.adapter.jooq.transaction.JooqContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -14,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -47,21 +49,20 @@ public final class JooqEventSequencer implements AutoCloseable {
     private static final int BATCH = 500;
     /**
      * The least time between the starts of two background runs: under a steady push every commit
-     * wakes the sequencer, and a run per commit would cost a transaction per event; runs 20 ms
-     * apart position the events of every commit in between at once (at 5 ms, a run under W7
-     * positioned 5–6 events, and its fixed cost dominated). The event feed's long polls gather
-     * 100 ms of commits anyway.
+     * wakes the sequencer, and a run per commit would cost a transaction per event; runs 5 ms
+     * apart position the events of every commit in between at once.
      */
-    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** The notification channel on which a run that gave positions tells the other instances. */
     public static final String CHANNEL = "scim_event_positions";
 
-    /** Takes the sequencer's record: one run at a time, across every instance. */
-    private static final PreRendered LOCK_RECORD =
-            PreRendered.of(DSL.select(EVENT_SEQUENCER.LAST_POSITION, EVENT_SEQUENCER.SETTLED_XID)
-                    .from(EVENT_SEQUENCER)
-                    .where(EVENT_SEQUENCER.ID.eq(DSL.inline(1)))
-                    .forUpdate());
+    private static final Param<Long> POSITION = Param.of("position", EVENTS.POSITION);
+    private static final Param<Long> EVENT = Param.of("event", EVENTS.ID);
+    /** Gives one event its position: a run's events are positioned by one JDBC batch of these. */
+    private static final PreRendered POSITION_ONE = PreRendered.of(
+            DSL.update(EVENTS).set(EVENTS.POSITION, POSITION.field()).where(EVENTS.ID.eq(EVENT.field())),
+            POSITION,
+            EVENT);
 
     private final JooqContext context;
     private final EventPositions positions;
@@ -104,19 +105,50 @@ public final class JooqEventSequencer implements AutoCloseable {
             return 0;
         }
         int total = 0;
-        EventPositions.Step step;
+        long[] newest = {-1};
+        int positioned;
         do {
-            step = context.transaction(dsl -> {
-                Record sequencer = LOCK_RECORD.call().fetch(dsl).get(0);
-                EventPositions.Recorded recorded = new EventPositions.Recorded(
-                        sequencer.get(EVENT_SEQUENCER.LAST_POSITION), sequencer.get(EVENT_SEQUENCER.SETTLED_XID));
-                return positions.positionNext(dsl, recorded, BATCH, origin);
+            positioned = context.transaction(dsl -> {
+                var sequencer = dsl.select(EVENT_SEQUENCER.LAST_POSITION, EVENT_SEQUENCER.SETTLED_XID)
+                        .from(EVENT_SEQUENCER)
+                        .where(EVENT_SEQUENCER.ID.eq(1))
+                        .forUpdate()
+                        .fetchSingle();
+                long last = positions.lastGiven(dsl, sequencer.value1());
+                newest[0] = last;
+                EventPositions.Found found = positions.next(dsl, sequencer.value2(), BATCH);
+                List<Long> ids = found.ids();
+                // When the look-up found everything it saw, the next one may start later.
+                long settled = ids.size() < BATCH ? found.settled() : sequencer.value2();
+                if (ids.isEmpty()) {
+                    if (settled != sequencer.value2()) {
+                        dsl.update(EVENT_SEQUENCER)
+                                .set(EVENT_SEQUENCER.SETTLED_XID, settled)
+                                .where(EVENT_SEQUENCER.ID.eq(1))
+                                .execute();
+                    }
+                    return 0;
+                }
+                List<PreRendered.Call> calls = new ArrayList<>();
+                long position = last;
+                for (Long id : ids) {
+                    calls.add(POSITION_ONE.with(POSITION, ++position).with(EVENT, id));
+                }
+                POSITION_ONE.executeBatch(dsl, calls);
+                dsl.update(EVENT_SEQUENCER)
+                        .set(EVENT_SEQUENCER.LAST_POSITION, position)
+                        .set(EVENT_SEQUENCER.SETTLED_XID, settled)
+                        .where(EVENT_SEQUENCER.ID.eq(1))
+                        .execute();
+                DatabaseNotifications.announce(dsl, CHANNEL, origin);
+                newest[0] = position;
+                return ids.size();
             });
-            total += step.positioned();
-        } while (step.positioned() == BATCH);
+            total += positioned;
+        } while (positioned == BATCH);
         // Another instance's sequencer may have positioned events since this one last looked: the
         // long polls waiting here are woken by any new position, not only by this process's.
-        signalIfNewer(step.newest());
+        signalIfNewer(newest[0]);
         return total;
     }
 
