@@ -40,8 +40,9 @@ start() { # side, jar, env, port, seed
   local side=$1 jar=$2 env=$3 port=$4 seed=$5 db=scim_bench_${1,,}
   $PSQL -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   # shellcheck disable=SC2086
-  env $env SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 \
-    SCIM_HTTP_PORT=$port SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar "$jar" > "$OUT/server-$side.log" 2>&1 &
+  # A side's own settings ($env) come last, so that they override these (e.g. the rate limit).
+  env SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 \
+    SCIM_HTTP_PORT=$port SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN $env java -Xmx1g -jar "$jar" > "$OUT/server-$side.log" 2>&1 &
   PIDS+=($!)
   JVM_PID[$side]=$!
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done

@@ -106,30 +106,21 @@ final class RateLimitedScimApi extends HttpHandler {
             refuse(tenant, request, response, wait);
             return;
         }
-        Waiting queued = new Waiting(tenant, request, response, workers.get());
+        Waiting queued = new Waiting(this, tenant, request, response, workers.get());
         // Suspended inside the company's line, before any other thread can take it out of it.
         if (lanes.enter(tenant, queued, response::suspend)) {
             try {
                 jersey.service(request, response);
             } finally {
-                handOn(tenant, queued.workers);
+                handOn(tenant, queued.workers());
             }
         }
     }
 
     /** A request that waited for one of its company's lanes: runs on a worker once let in. */
-    private final class Waiting implements Runnable {
-        private final TenantId tenant;
-        private final Request request;
-        private final Response response;
-        private final Executor workers;
-
-        Waiting(TenantId tenant, Request request, Response response, Executor workers) {
-            this.tenant = tenant;
-            this.request = request;
-            this.response = response;
-            this.workers = workers;
-        }
+    private record Waiting(
+            RateLimitedScimApi api, TenantId tenant, Request request, Response response, Executor workers)
+            implements Runnable {
 
         @Override
         public void run() {
@@ -137,11 +128,11 @@ final class RateLimitedScimApi extends HttpHandler {
                 // Jersey answers, and resumes the suspended response as it does (ResponseWriter.commit),
                 // even for an exception of the resource; after that, the response is Grizzly's again
                 // (recycled for another request): not to be touched here.
-                jersey.service(request, response);
+                api.jersey.service(request, response);
             } catch (Exception | Error e) {
                 LOG.warn("a request that waited for its company's turn failed", e);
             } finally {
-                handOn(tenant, workers);
+                api.handOn(tenant, workers);
             }
         }
 
