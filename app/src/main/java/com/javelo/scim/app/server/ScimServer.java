@@ -23,6 +23,7 @@ import com.javelo.scim.app.health.HealthResource;
 import com.javelo.scim.app.metrics.MetricsResource;
 import com.javelo.scim.app.metrics.RequestObserver;
 import com.javelo.scim.app.server.edge.HttpEdge;
+import com.javelo.scim.app.server.edge.RateLimitedScimApi;
 import com.javelo.scim.core.endpoint.EndpointSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,18 +35,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.glassfish.grizzly.http.server.HttpHandler;
-import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -160,7 +157,15 @@ public final class ScimServer implements AutoCloseable {
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenUri(settings), config, false);
             NetworkListener listener = http.getListeners().iterator().next();
             if (settings.tenantRateLimit() > 0) {
-                limitEachCompany(http, listener, services, settings, activity);
+                RateLimitedScimApi.install(
+                        http,
+                        listener,
+                        services.scim().authentication(),
+                        new TenantRateLimiter(settings.tenantRateLimit(), settings.tenantRateBurst(), System::nanoTime),
+                        // A quarter of the pool: the rest serves other companies beside one pushing as
+                        // hard as its rate allows.
+                        new CompanyLanes(Math.max(2, settings.dbPoolSize() / 4)),
+                        activity);
             }
             // Worker threads match the pool: more would only queue on connections. Idle workers
             // wait on a plain blocking queue: Grizzly's default transfer queue spins before it
@@ -215,30 +220,6 @@ public final class ScimServer implements AutoCloseable {
             closeWhenSettled(databaseReady, database);
             throw e;
         }
-    }
-
-    /** Puts the per-company rate limit and lanes in front of Jersey ({@link RateLimitedScimApi}). */
-    private static void limitEachCompany(
-            HttpServer http,
-            NetworkListener listener,
-            Services services,
-            Settings settings,
-            ActivityRecorder activity) {
-        ServerConfiguration server = http.getServerConfiguration();
-        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey =
-                server.getHttpHandlersWithMapping().entrySet().iterator().next();
-        server.removeHttpHandler(jersey.getKey());
-        server.addHttpHandler(
-                new RateLimitedScimApi(
-                        jersey.getKey(),
-                        services.scim().authentication(),
-                        new TenantRateLimiter(settings.tenantRateLimit(), settings.tenantRateBurst(), System::nanoTime),
-                        // A quarter of the pool: three other companies can always be served beside one
-                        // pushing as hard as its rate allows.
-                        new CompanyLanes(Math.max(2, settings.dbPoolSize() / 4)),
-                        activity,
-                        () -> listener.getTransport().getWorkerThreadPool()),
-                jersey.getValue());
     }
 
     private static URI listenUri(Settings settings) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * One company's burst beyond its rate gets 429s with an integer {@code Retry-After} and a SCIM
@@ -135,10 +137,10 @@ class TenantRateLimitTest extends EndToEndTest {
      * the test server's 8) and its other requests wait their turn: 32 at once, reads and creates,
      * are all answered.
      */
-    @Test
-    void requestsBeyondACompanysLanesWaitTheirTurnAndAreAllAnswered() throws Exception {
-        start(TestServer.start(
-                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "1000", "SCIM_TENANT_RATE_BURST", "1000")));
+    @ParameterizedTest
+    @EnumSource(TestServer.Database.class)
+    void requestsBeyondACompanysLanesWaitTheirTurnAndAreAllAnswered(TestServer.Database database) throws Exception {
+        start(TestServer.start(database, Map.of("SCIM_TENANT_RATE_LIMIT", "1000", "SCIM_TENANT_RATE_BURST", "1000")));
         String acme = token;
         ExecutorService clients = Executors.newFixedThreadPool(32);
         try {

@@ -33,12 +33,12 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String token = tokenOf(header);
-        if (token == null) {
-            reject(request, whatIsWrongWith(header));
+        Credentials credentials = Credentials.read(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (credentials.token() == null) {
+            reject(request, credentials.problem());
             return;
         }
+        String token = credentials.token();
         Optional<TenantId> tenant = authenticateTenant.authenticate(token);
         if (tenant.isEmpty()) {
             reject(
@@ -55,29 +55,32 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
      * reads it, or null (for code in front of Jersey that needs the company before it runs).
      */
     public static String tokenOf(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String credentials = header.strip();
-        int space = firstWhitespace(credentials);
-        if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
-            return null;
-        }
-        String token = credentials.substring(space).strip();
-        return token.toLowerCase(Locale.ROOT).startsWith("bearer ") ? null : token;
+        return Credentials.read(header).token();
     }
 
-    /** Why {@link #tokenOf} found no token in the header, in words a person can act on. */
-    private static String whatIsWrongWith(String header) {
-        if (header == null || header.isBlank()) {
-            return "no Authorization header; send 'Authorization: Bearer <API token>'";
+    /** What an Authorization header holds: a token, or else why there is none, in words a person can act on. */
+    private record Credentials(String token, String problem) {
+
+        static Credentials read(String header) {
+            if (header == null || header.isBlank()) {
+                return problem("no Authorization header; send 'Authorization: Bearer <API token>'");
+            }
+            String credentials = header.strip();
+            int space = firstWhitespace(credentials);
+            if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
+                return problem(
+                        "the Authorization header must use the Bearer scheme: 'Authorization: Bearer <API token>'");
+            }
+            String token = credentials.substring(space).strip();
+            if (token.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+                return problem("the token starts with 'Bearer' twice; paste only the token in your identity provider");
+            }
+            return new Credentials(token, null);
         }
-        String credentials = header.strip();
-        int space = firstWhitespace(credentials);
-        if (space < 0 || !credentials.substring(0, space).equalsIgnoreCase("bearer")) {
-            return "the Authorization header must use the Bearer scheme: 'Authorization: Bearer <API token>'";
+
+        private static Credentials problem(String problem) {
+            return new Credentials(null, problem);
         }
-        return "the token starts with 'Bearer' twice; paste only the token in your identity provider";
     }
 
     private static int firstWhitespace(String text) {

@@ -1,20 +1,18 @@
-package com.javelo.scim.app.server;
+package com.javelo.scim.app.server.edge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.javelo.scim.adapter.jersey.auth.BearerAuthenticationFilter;
-import com.javelo.scim.adapter.jersey.error.ScimErrorResponses;
 import com.javelo.scim.adapter.jersey.limit.CompanyLanes;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.app.activity.ActivityRecorder;
+import com.javelo.scim.app.metrics.RequestObserver;
 import com.javelo.scim.core.port.ActivityEntry;
 import com.javelo.scim.core.protocol.error.ScimError;
 import com.javelo.scim.core.protocol.error.ScimErrors;
-import com.javelo.scim.core.protocol.json.ScimJson;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
 import com.javelo.scim.domain.id.TenantId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -24,8 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http.util.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * ({@link AuthenticateTenant}, cached); a request without a valid SCIM token goes on to Jersey
  * untouched (which answers 401 where the SCIM API needs one).
  */
-final class RateLimitedScimApi extends HttpHandler {
+public final class RateLimitedScimApi extends HttpHandler {
 
     /**
      * How long a refusal waits before it is written, on average: each waits between half and one and
@@ -78,7 +80,7 @@ final class RateLimitedScimApi extends HttpHandler {
         return thread;
     });
 
-    RateLimitedScimApi(
+    private RateLimitedScimApi(
             HttpHandler jersey,
             AuthenticateTenant authentication,
             TenantRateLimiter limiter,
@@ -86,11 +88,37 @@ final class RateLimitedScimApi extends HttpHandler {
             ActivityRecorder activity,
             Supplier<Executor> workers) {
         this.jersey = jersey;
-        this.workers = workers;
         this.authentication = authentication;
         this.limiter = limiter;
         this.lanes = lanes;
         this.activity = activity;
+        this.workers = workers;
+    }
+
+    /**
+     * Puts the limit and the lanes in front of the server's one handler (Jersey's), on the same
+     * paths; call it before the server starts.
+     */
+    public static void install(
+            HttpServer http,
+            NetworkListener listener,
+            AuthenticateTenant authentication,
+            TenantRateLimiter limiter,
+            CompanyLanes lanes,
+            ActivityRecorder activity) {
+        ServerConfiguration server = http.getServerConfiguration();
+        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey =
+                server.getHttpHandlersWithMapping().entrySet().iterator().next();
+        server.removeHttpHandler(jersey.getKey());
+        server.addHttpHandler(
+                new RateLimitedScimApi(
+                        jersey.getKey(),
+                        authentication,
+                        limiter,
+                        lanes,
+                        activity,
+                        () -> listener.getTransport().getWorkerThreadPool()),
+                jersey.getValue());
     }
 
     @Override
@@ -192,7 +220,7 @@ final class RateLimitedScimApi extends HttpHandler {
 
     /** As the activity filter records a refused request (Jersey never sees this one). */
     private void record(TenantId tenant, Request request, ScimError refusal) {
-        String method = request.getMethod().getMethodString();
+        String method = RequestObserver.methodLabel(request.getMethod().getMethodString());
         LOG.info("{} (rate limited) {} tenant={}", method, refusal.status(), tenant);
         String path = request.getRequestURI();
         String[] segments =
@@ -215,16 +243,14 @@ final class RateLimitedScimApi extends HttpHandler {
 
     private static void answer(Response response, ScimError refusal, long retryAfterSeconds) {
         try {
-            byte[] body = ScimJson.mapper().writeValueAsBytes(ScimErrorResponses.body(refusal));
+            byte[] body = EdgeAnswers.json(refusal);
             response.setStatus(refusal.status());
             if (retryAfterSeconds > 0) {
                 response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
             }
-            response.setContentType("application/scim+json;charset=utf-8");
+            response.setContentType(EdgeAnswers.SCIM_JSON_UTF8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         } catch (IOException | RuntimeException e) {
             // The client has gone: nothing to answer.
         } finally {
