@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,10 +97,13 @@ public final class ActivityFilter implements ContainerRequestFilter, ContainerRe
         if (!relative.startsWith(PREFIX)) {
             return List.of();
         }
-        return List.of(relative.substring(PREFIX.length()).split("/")).stream()
-                .filter(part -> !part.isEmpty())
-                .limit(2)
-                .toList();
+        List<String> segments = new ArrayList<>(2);
+        for (String part : relative.substring(PREFIX.length()).split("/")) {
+            if (!part.isEmpty() && segments.size() < 2) {
+                segments.add(part);
+            }
+        }
+        return segments;
     }
 
     private static String text(JsonNode body, String field) {

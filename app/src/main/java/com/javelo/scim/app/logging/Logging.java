@@ -6,13 +6,20 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import com.javelo.scim.app.config.Settings;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Configures logback for the chosen format, and bridges Jersey's and Grizzly's JUL logging into it. */
 public final class Logging {
+
+    static final String TEXT_PATTERN = "%localTime %-5level [%thread] %logger{20} - %msg%n";
 
     private Logging() {}
 
@@ -26,11 +33,7 @@ public final class Logging {
             json.start();
             encoder = json;
         } else {
-            PatternLayoutEncoder text = new PatternLayoutEncoder();
-            text.setContext(context);
-            text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{20} - %msg%n");
-            text.start();
-            encoder = text;
+            encoder = textEncoder(context);
         }
         BufferedStderrAppender stderr = new BufferedStderrAppender();
         stderr.setContext(context);
@@ -48,6 +51,19 @@ public final class Logging {
         context.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.ERROR);
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+    }
+
+    /** The text format's encoder, started. */
+    static PatternLayoutEncoder textEncoder(LoggerContext context) {
+        // %localTime writes what %d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} does, for less CPU.
+        Map<String, Supplier<DynamicConverter<ILoggingEvent>>> rules = new HashMap<>();
+        rules.put("localTime", LocalTimestamp::new);
+        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        PatternLayoutEncoder text = new PatternLayoutEncoder();
+        text.setContext(context);
+        text.setPattern(TEXT_PATTERN);
+        text.start();
+        return text;
     }
 
     /**

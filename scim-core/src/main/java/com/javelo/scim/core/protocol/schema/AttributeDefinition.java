@@ -378,8 +378,11 @@ public record AttributeDefinition(
 
     /** @return the sub-attribute called {@code subName}, compared case-insensitively (RFC 7643 §2.1). */
     public Optional<AttributeDefinition> subAttribute(String subName) {
-        return subAttributes.stream()
-                .filter(sub -> sub.name.equalsIgnoreCase(subName))
-                .findFirst();
+        for (AttributeDefinition sub : subAttributes) {
+            if (sub.name.equalsIgnoreCase(subName)) {
+                return Optional.of(sub);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -67,9 +67,12 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
 
     /** @return the declared attribute called {@code name}, ignoring case */
     public Optional<AttributeDefinition> attribute(String name) {
-        return attributes.stream()
-                .filter(attribute -> attribute.name().equalsIgnoreCase(name))
-                .findFirst();
+        for (AttributeDefinition attribute : attributes) {
+            if (attribute.name().equalsIgnoreCase(name)) {
+                return Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean declares(String name) {

@@ -82,9 +82,13 @@ public final class ResourceSchema {
 
     /** @return the core or extension schema with this URN, compared case-insensitively. */
     public Optional<SchemaDefinition> schema(String urn) {
-        return schemas().stream()
-                .filter(schema -> schema.id().equalsIgnoreCase(urn))
-                .findFirst();
+        // A loop, not a stream: projection asks this for every attribute of every resource it writes.
+        for (SchemaDefinition schema : schemas) {
+            if (schema.id().equalsIgnoreCase(urn)) {
+                return Optional.of(schema);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -97,7 +101,15 @@ public final class ResourceSchema {
     }
 
     public boolean isExtensionUrn(String urn) {
-        return urn != null && extensions.stream().anyMatch(schema -> schema.id().equalsIgnoreCase(urn));
+        if (urn == null) {
+            return false;
+        }
+        for (SchemaDefinition extension : extensions) {
+            if (extension.id().equalsIgnoreCase(urn)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the definition of the attribute or sub-attribute {@code path} names, if this resource has it. */

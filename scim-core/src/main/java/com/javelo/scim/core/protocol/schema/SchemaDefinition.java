@@ -20,8 +20,12 @@ public record SchemaDefinition(String id, String name, String description, List<
 
     /** @return the top-level attribute called {@code attributeName}, compared case-insensitively. */
     public Optional<AttributeDefinition> attribute(String attributeName) {
-        return attributes.stream()
-                .filter(attribute -> attribute.name().equalsIgnoreCase(attributeName))
-                .findFirst();
+        // A loop, not a stream: projection and filters look attributes up for every resource.
+        for (AttributeDefinition attribute : attributes) {
+            if (attribute.name().equalsIgnoreCase(attributeName)) {
+                return Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
     }
 }
