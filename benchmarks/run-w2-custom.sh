@@ -3,15 +3,16 @@
 # declared attribute employeeCode eq (wrk/filter-custom.lua), 100k users each, alternating after a
 # warm-up, with pgbench's select (run.sh's W2 reference) in each pair, in one run: the ratio of
 # each look-up to pgbench, the target of both being ≥ 0.3. A shorter stand-in for run.sh's W2.
-#   bash benchmarks/run-w2-custom.sh          (PAIRS=5 WARMUP=120: seconds of each look-up before)
+#   bash benchmarks/run-w2-custom.sh          (PAIRS=5 WARMUP=120: seconds of each look-up before;
+#                                             JAR=<another build>)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PAIRS=${PAIRS:-5}; WARMUP=${WARMUP:-120}
+PAIRS=${PAIRS:-5}; WARMUP=${WARMUP:-120}; JAR=${JAR:-app/target/javelo-scim.jar}
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 DB=scim_bench_custom; PORT=18195; ADMIN=bench-admin-token-custom-$RANDOM$RANDOM
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 SCIM_HTTP_PORT=$PORT SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar app/target/javelo-scim.jar > /tmp/w2custom-server.log 2>&1 &
+SCIM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SCIM_DB_USER=postgres SCIM_DB_POOL_SIZE=16 SCIM_HTTP_PORT=$PORT SCIM_TENANT_RATE_LIMIT=0 SCIM_ADMIN_TOKEN=$ADMIN java -Xmx1g -jar "$JAR" > /tmp/w2custom-server.log 2>&1 &
 SERVER=$!; trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.2; done
 admin() { curl -sf -X "$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT$2" ${3:+-d "$3"}; }

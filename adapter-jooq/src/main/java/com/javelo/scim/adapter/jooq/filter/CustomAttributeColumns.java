@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 /**
  * A company's declared attribute as SQL: its rows of {@code user_attribute_values}, reached by a
  * correlated {@code EXISTS} (any value matches, like every multi-valued attribute; {@code ne}
- * means no value equals), compared in the typed column of its declared type, each behind an
+ * means no value equals; a single-valued attribute's shown value, its first), compared in the typed column of its declared type, each behind an
  * index that leads with {@code (tenant_id, name_key, …)}.
  */
 final class CustomAttributeColumns {
@@ -25,7 +25,7 @@ final class CustomAttributeColumns {
         Field<String> key = DSL.val(CustomAttributes.key(attribute.name()));
         Column.Single value = value(attribute);
         return new Column.Multi(
-                condition -> anyValue(key, condition),
+                condition -> attribute.multiValued() ? anyValue(key, condition) : shownValue(key, condition),
                 sub -> {
                     if (!sub.equalsIgnoreCase("value")) {
                         throw ScimErrors.invalidFilter("'" + attribute.name() + "' has no sub-attribute '" + sub + "'");
@@ -43,12 +43,29 @@ final class CustomAttributeColumns {
     static Condition anyValue(Field<String> key, Condition condition) {
         return DSL.exists(DSL.selectOne()
                 .from(USER_ATTRIBUTE_VALUES)
-                .where(USER_ATTRIBUTE_VALUES
-                        .TENANT_ID
-                        .eq(USERS.TENANT_ID)
-                        .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
-                        .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(key))
-                        .and(condition)));
+                .where(valuesOfUser(key).and(condition)));
+    }
+
+    /**
+     * Whether the value a single-valued attribute shows meets {@code condition}: its first (ordinal
+     * 0), the one a resource returns and sorts by. An attribute declared multi-valued before may
+     * keep more values; they are not shown, so they do not match either (as on every store).
+     */
+    static Condition shownValue(Field<String> key, Condition condition) {
+        return anyValue(key, USER_ATTRIBUTE_VALUES.ORDINAL.eq(DSL.inline(0)).and(condition));
+    }
+
+    /** The row of the value a single-valued attribute shows, for a join to {@code users}: at most one a user. */
+    static Condition shownValueRow(Field<String> key) {
+        return valuesOfUser(key).and(USER_ATTRIBUTE_VALUES.ORDINAL.eq(DSL.inline(0)));
+    }
+
+    private static Condition valuesOfUser(Field<String> key) {
+        return USER_ATTRIBUTE_VALUES
+                .TENANT_ID
+                .eq(USERS.TENANT_ID)
+                .and(USER_ATTRIBUTE_VALUES.USER_ID.eq(USERS.ID))
+                .and(USER_ATTRIBUTE_VALUES.NAME_KEY.eq(key));
     }
 
     /**

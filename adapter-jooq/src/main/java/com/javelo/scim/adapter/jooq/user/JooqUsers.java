@@ -169,8 +169,8 @@ public final class JooqUsers implements Users {
                         ? FilterToCondition.declaredTextEquality(query.filter(), query.custom())
                         : Optional.empty();
         if (declared.isPresent()) {
-            UserStatements.DeclaredEqualityPage lookUp =
-                    UserStatements.declaredEqualityPage(declared.get().column());
+            UserStatements.DeclaredEqualityPage lookUp = UserStatements.declaredEqualityPage(
+                    declared.get().column(), declared.get().multiValued());
             return lookUp(
                     tenant,
                     query,

@@ -135,23 +135,29 @@ final class UserStatements {
     /** The first page of users with a declared attribute's value equal to one, with their groups. */
     record DeclaredEqualityPage(PreRendered statement, Param<String> nameKey, Param<String> value) {}
 
-    private static final ConcurrentMap<Field<String>, DeclaredEqualityPage> PAGE_BY_DECLARED_EQUALITY =
+    private record DeclaredLookUp(Field<String> column, boolean multiValued) {}
+
+    private static final ConcurrentMap<DeclaredLookUp, DeclaredEqualityPage> PAGE_BY_DECLARED_EQUALITY =
             new ConcurrentHashMap<>();
 
-    static DeclaredEqualityPage declaredEqualityPage(Field<String> column) {
-        return PAGE_BY_DECLARED_EQUALITY.computeIfAbsent(column, key -> {
+    /**
+     * @param multiValued whether any of a user's values may match ({@code EXISTS}); else the value
+     *     it shows does, joined (at most one row a user)
+     */
+    static DeclaredEqualityPage declaredEqualityPage(Field<String> column, boolean multiValued) {
+        return PAGE_BY_DECLARED_EQUALITY.computeIfAbsent(new DeclaredLookUp(column, multiValued), key -> {
             Param<String> nameKey = Param.of("name_key", USER_ATTRIBUTE_VALUES.NAME_KEY);
             Param<String> value = Param.of("value", column);
-            return new DeclaredEqualityPage(
-                    PreRendered.of(
-                            firstPageWhere(
-                                    FilterToCondition.declaredTextEquals(nameKey.field(), column, value.field())),
-                            TENANT,
-                            nameKey,
-                            value,
-                            LIMIT),
-                    nameKey,
-                    value);
+            Select<Record> page = multiValued
+                    ? firstPageWhere(FilterToCondition.declaredTextEquals(nameKey.field(), column, value.field()))
+                    : DSL.select(UserRows.READ_WITH_GROUPS)
+                            .from(FilterToCondition.usersWithShownValue(nameKey.field()))
+                            .where(USERS.TENANT_ID
+                                    .eq(TENANT.field())
+                                    .and(FilterToCondition.textEquals(column, value.field())))
+                            .orderBy(USERS.CREATED.asc(), USERS.ID.asc())
+                            .limit(LIMIT.field());
+            return new DeclaredEqualityPage(PreRendered.of(page, TENANT, nameKey, value, LIMIT), nameKey, value);
         });
     }
 

@@ -552,6 +552,19 @@ public abstract class CustomAttributesContract extends ContractFixture {
         }
 
         @Test
+        void anAttributeRedeclaredSingleValuedIsFilteredByTheValueItShowsOnEveryStore() {
+            String id = person("ada", "{'sites':['Lyon','Paris']}");
+
+            declare("{'attributes':[{'name':'sites','type':'string'}]}");
+
+            assertThat(get(id).get(URN).toString()).isEqualTo("{\"sites\":\"Lyon\"}");
+            assertThat(userNames(URN + ":sites eq \"Lyon\"")).containsExactly("ada");
+            assertThat(userNames(URN + ":sites eq \"lyon\" and userName pr")).containsExactly("ada");
+            assertThat(userNames(URN + ":sites eq \"Paris\"")).isEmpty();
+            assertThat(userNames(URN + ":sites co \"ari\"")).isEmpty();
+        }
+
+        @Test
         void anAttributeRemovedFromTheDeclarationIsHiddenKeptAndReturnsWhenRedeclared() {
             String id = person("ada", "{'level':'Senior','grade':7}");
 
