@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * extension, from which {@code /Schemas}, PATCH paths, projection and filter checks are read, as
  * for every other attribute.
  */
-public record CustomSchema(List<AttributeDefinition> attributes, boolean strict) {
+public final class CustomSchema {
 
     public static final String URN = "urn:ietf:params:scim:schemas:extension:javelo:2.0:User";
 
@@ -48,8 +48,20 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
 
     public static final CustomSchema NONE = new CustomSchema(List.of(), false);
 
-    public CustomSchema {
+    private final List<AttributeDefinition> attributes;
+    private final boolean strict;
+
+    /**
+     * The User resource with this extension, built at its first use: a class, not a record, for
+     * this one field, since each request of the company reads it (building it took 0.7 % of a
+     * look-up's CPU, docs/benchmarks.md).
+     */
+    private volatile ResourceSchema users;
+
+    public CustomSchema(List<AttributeDefinition> attributes, boolean strict) {
         attributes = List.copyOf(attributes);
+        this.attributes = attributes;
+        this.strict = strict;
         Set<String> names = new java.util.HashSet<>();
         for (AttributeDefinition attribute : attributes) {
             if (!DECLARABLE_TYPES.contains(attribute.type())) {
@@ -59,6 +71,14 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
                 throw new IllegalArgumentException(attribute.name() + " declared twice");
             }
         }
+    }
+
+    public List<AttributeDefinition> attributes() {
+        return attributes;
+    }
+
+    public boolean strict() {
+        return strict;
     }
 
     public boolean isEmpty() {
@@ -93,6 +113,15 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
      *     it declares anything
      */
     public ResourceSchema users() {
+        ResourceSchema built = users;
+        if (built == null) {
+            built = buildUsers(); // two threads may both build it: the same value
+            users = built;
+        }
+        return built;
+    }
+
+    private ResourceSchema buildUsers() {
         if (attributes.isEmpty()) {
             return ResourceSchema.USER;
         }
@@ -166,5 +195,20 @@ public record CustomSchema(List<AttributeDefinition> attributes, boolean strict)
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CustomSchema schema && schema.strict == strict && schema.attributes.equals(attributes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(attributes, strict);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomSchema[attributes=" + attributes + ", strict=" + strict + "]";
     }
 }
