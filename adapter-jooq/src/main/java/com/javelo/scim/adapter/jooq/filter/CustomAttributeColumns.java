@@ -13,9 +13,9 @@ import org.jooq.impl.DSL;
 
 /**
  * A company's declared attribute as SQL: its rows of {@code user_attribute_values}, reached by a
- * correlated {@code EXISTS} (any value matches, like every multi-valued attribute; {@code ne}
- * means no value equals; a single-valued attribute's shown value, its first), compared in the typed column of its declared type, each behind an
- * index that leads with {@code (tenant_id, name_key, …)}.
+ * correlated {@code EXISTS} (for a multi-valued attribute any value matches, and {@code ne} means
+ * no value equals; for a single-valued one, the value it shows, its first), compared in the typed
+ * column of its declared type, each behind an index that leads with {@code (tenant_id, name_key, …)}.
  */
 final class CustomAttributeColumns {
 
