@@ -150,21 +150,22 @@ final class UserStatements {
             Param<String> value = Param.of("value", column);
             Select<Record> page = multiValued
                     ? firstPageWhere(FilterToCondition.declaredTextEquals(nameKey.field(), column, value.field()))
-                    : DSL.select(UserRows.READ_WITH_GROUPS)
-                            .from(FilterToCondition.usersWithShownValue(nameKey.field()))
-                            .where(USERS.TENANT_ID
-                                    .eq(TENANT.field())
-                                    .and(FilterToCondition.textEquals(column, value.field())))
-                            .orderBy(USERS.CREATED.asc(), USERS.ID.asc())
-                            .limit(LIMIT.field());
+                    : firstPageWhere(
+                            FilterToCondition.usersWithShownValue(nameKey.field()),
+                            FilterToCondition.textEquals(column, value.field()));
             return new DeclaredEqualityPage(PreRendered.of(page, TENANT, nameKey, value, LIMIT), nameKey, value);
         });
     }
 
     /** A company's first page of users meeting {@code condition}, with their groups, in the default order. */
     private static Select<Record> firstPageWhere(org.jooq.Condition condition) {
+        return firstPageWhere(USERS, condition);
+    }
+
+    /** The same, from {@code users} or {@code users} joined to at most one row a user. */
+    private static Select<Record> firstPageWhere(org.jooq.Table<?> users, org.jooq.Condition condition) {
         return DSL.select(UserRows.READ_WITH_GROUPS)
-                .from(USERS)
+                .from(users)
                 .where(USERS.TENANT_ID.eq(TENANT.field()).and(condition))
                 .orderBy(USERS.CREATED.asc(), USERS.ID.asc()) // the stable default order of every page
                 .limit(LIMIT.field());
