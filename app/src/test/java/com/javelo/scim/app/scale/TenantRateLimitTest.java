@@ -25,8 +25,7 @@ class TenantRateLimitTest extends EndToEndTest {
 
     @Test
     void aBurstBeyondTheLimitIsAnswered429AndAnotherCompanyIsUnaffected() throws Exception {
-        start(TestServer.start(
-                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "1", "SCIM_TENANT_RATE_BURST", "10")));
+        startOnH2LimitedTo(1, 10);
         String acme = token;
         String globex = tokenOfNewCompany("Globex");
 
@@ -85,8 +84,7 @@ class TenantRateLimitTest extends EndToEndTest {
      */
     @Test
     void refusalsWaitBeforeTheyAreAnsweredWithoutHoldingAWorker() throws Exception {
-        start(TestServer.start(
-                TestServer.Database.H2, Map.of("SCIM_TENANT_RATE_LIMIT", "1", "SCIM_TENANT_RATE_BURST", "1")));
+        startOnH2LimitedTo(1, 1);
         String acme = token;
         String globex = tokenOfNewCompany("Globex");
         assertThat(get(acme).status()).as("Acme's one request of its burst").isEqualTo(200);
@@ -170,6 +168,17 @@ class TenantRateLimitTest extends EndToEndTest {
         } finally {
             clients.shutdown();
         }
+    }
+
+    /** A server on H2 that lets each company send {@code rate} requests a second, {@code burst} at once. */
+    private void startOnH2LimitedTo(int rate, int burst) {
+        start(TestServer.start(
+                TestServer.Database.H2,
+                Map.of(
+                        "SCIM_TENANT_RATE_LIMIT",
+                        Integer.toString(rate),
+                        "SCIM_TENANT_RATE_BURST",
+                        Integer.toString(burst))));
     }
 
     private String tokenOfNewCompany(String name) {

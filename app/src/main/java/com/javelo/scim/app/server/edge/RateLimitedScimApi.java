@@ -11,6 +11,7 @@ import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
 import com.javelo.scim.domain.id.TenantId;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -157,8 +158,14 @@ public final class RateLimitedScimApi extends HttpHandler {
                 // even for an exception of the resource; after that, the response is Grizzly's again
                 // (recycled for another request): not to be touched here.
                 api.jersey.service(request, response);
-            } catch (Exception | Error e) {
-                LOG.warn("a request that waited for its company's turn failed", e);
+            } catch (Exception e) {
+                // Jersey answers every failure of a request it has taken in hand; it throws only
+                // before that (reading the request's URIs), when nothing is answered yet. Answered as
+                // the same failure of a request that did not wait is, rather than left suspended
+                // until the client gives up.
+                answerFailure(request, response, e);
+            } catch (Error e) {
+                LOG.error("a request that waited for its company's turn failed", e);
             } finally {
                 api.handOn(tenant, workers);
             }
@@ -215,7 +222,14 @@ public final class RateLimitedScimApi extends HttpHandler {
             return Optional.empty();
         }
         String token = BearerAuthenticationFilter.tokenOf(request.getHeader(Header.Authorization));
-        return token == null ? Optional.empty() : authentication.authenticate(token);
+        if (token == null) {
+            return Optional.empty();
+        }
+        Optional<TenantId> tenant = authentication.authenticate(token);
+        // For Jersey's authentication filter, which then does not look the token up again.
+        request.setAttribute(
+                BearerAuthenticationFilter.AUTHENTICATED, new BearerAuthenticationFilter.Authenticated(token, tenant));
+        return tenant;
     }
 
     /** As the activity filter records a refused request (Jersey never sees this one). */
@@ -239,6 +253,21 @@ public final class RateLimitedScimApi extends HttpHandler {
                 refusal.detail(),
                 0,
                 null));
+    }
+
+    /** As Grizzly answers a failure escaping a handler (ScimErrorPages: a SCIM error, logged with a correlation id). */
+    private static void answerFailure(Request request, Response response, Exception failure) {
+        try {
+            byte[] body = new ScimErrorPages()
+                    .generate(request, 500, "Internal Server Error", null, failure)
+                    .getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        } catch (IOException | RuntimeException e) {
+            // The client has gone: nothing to answer.
+        } finally {
+            response.resume();
+        }
     }
 
     private static void answer(Response response, ScimError refusal, long retryAfterSeconds) {
