@@ -308,7 +308,6 @@ public final class Projection {
 
         boolean keeps(String subName, AttributeDefinition sub) {
             Returned returned = sub == null ? Returned.DEFAULT : sub.returned();
-            boolean named = subAttributes.contains(subName.toLowerCase(Locale.ROOT));
             if (returned == Returned.NEVER) {
                 return false;
             }
@@ -319,12 +318,16 @@ public final class Projection {
                 case ALL:
                     return returned != Returned.REQUEST;
                 case ONLY:
-                    return named;
+                    return named(subName);
                 case EXCEPT:
-                    return !named && returned != Returned.REQUEST;
+                    return !named(subName) && returned != Returned.REQUEST;
                 default:
                     return false;
             }
+        }
+
+        private boolean named(String subName) {
+            return subAttributes.contains(subName.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -363,6 +366,10 @@ public final class Projection {
             if (attribute.returned() == Returned.ALWAYS) {
                 return Selection.ALL;
             }
+            if (!byName && nothingNamed()) {
+                // The default set, asked for every attribute of every resource: no name to look up.
+                return attribute.returned() == Returned.REQUEST ? Selection.NONE : Selection.ALL;
+            }
             String key = key(schemaUrn, attribute.name());
             boolean whole = wholeSchemas.contains(schemaUrn.toLowerCase(Locale.ROOT)) || wholeAttributes.contains(key);
             Set<String> subs = subAttributes.getOrDefault(key, Set.of());
@@ -376,6 +383,10 @@ public final class Projection {
                 return Selection.NONE;
             }
             return subs.isEmpty() ? Selection.ALL : new Selection(Kind.EXCEPT, subs);
+        }
+
+        private boolean nothingNamed() {
+            return wholeSchemas.isEmpty() && wholeAttributes.isEmpty() && subAttributes.isEmpty();
         }
 
         private static String key(String schemaUrn, String attribute) {
