@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.javelo.scim.core.inmemory.InMemoryAdapters;
 import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
-import com.javelo.scim.core.port.TokenUse;
 import com.javelo.scim.domain.id.TenantId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -21,41 +19,9 @@ class CachingApiTokensTest {
     private final TokenHash first = TokenHash.of("first-token");
     private final TokenHash second = TokenHash.of("second-token");
     private final AtomicLong clock = new AtomicLong();
-    private final AtomicInteger lookUps = new AtomicInteger();
     private final ApiTokens stored = new InMemoryAdapters().apiTokens();
-    private Runnable duringNextLookUp = () -> {};
-
-    private final ApiTokens counting = new ApiTokens() {
-        @Override
-        public void replace(TenantId tenant, TokenHash hash, Instant now) {
-            stored.replace(tenant, hash, now);
-        }
-
-        @Override
-        public void revokeAll(TenantId tenant, Instant now) {
-            stored.revokeAll(tenant, now);
-        }
-
-        @Override
-        public Optional<TenantId> findTenant(TokenHash hash) {
-            lookUps.incrementAndGet();
-            Optional<TenantId> found = stored.findTenant(hash);
-            Runnable during = duringNextLookUp;
-            duringNextLookUp = () -> {};
-            during.run();
-            return found;
-        }
-
-        @Override
-        public Optional<TokenUse> current(TenantId tenant) {
-            return stored.current(tenant);
-        }
-
-        @Override
-        public void recordUse(TenantId tenant, Instant usedAt, String client) {
-            stored.recordUse(tenant, usedAt, client);
-        }
-    };
+    private final CountedApiTokens counting = new CountedApiTokens(stored);
+    private final AtomicInteger lookUps = counting.lookUps();
 
     private final CachingApiTokens tokens = new CachingApiTokens(counting, Duration.ofSeconds(5), clock::get);
 
@@ -101,7 +67,7 @@ class CachingApiTokensTest {
         tokens.replace(acme, first, NOW);
         clock.addAndGet(1);
         // The look-up reads the old token as valid, then the rotation commits before it returns.
-        duringNextLookUp = () -> tokens.replace(acme, second, NOW);
+        counting.duringNextLookUp(() -> tokens.replace(acme, second, NOW));
 
         assertThat(tokens.findTenant(first)).contains(acme);
         assertThat(tokens.findTenant(first)).isEmpty();

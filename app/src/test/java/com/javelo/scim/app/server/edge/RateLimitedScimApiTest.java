@@ -8,10 +8,9 @@ import com.javelo.scim.adapter.jersey.limit.CompanyLanes;
 import com.javelo.scim.adapter.jersey.limit.TenantRateLimiter;
 import com.javelo.scim.adapter.jersey.media.JsonNodeBodyProvider;
 import com.javelo.scim.app.activity.ActivityRecorder;
+import com.javelo.scim.app.assembly.CountedApiTokens;
 import com.javelo.scim.core.inmemory.InMemoryAdapters;
-import com.javelo.scim.core.port.ApiTokens;
 import com.javelo.scim.core.port.TokenHash;
-import com.javelo.scim.core.port.TokenUse;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
 import com.javelo.scim.domain.id.TenantId;
 import com.javelo.scim.domain.tenant.Tenant;
@@ -27,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +51,9 @@ class RateLimitedScimApiTest {
 
     private final InMemoryAdapters store = new InMemoryAdapters();
     private final TenantId acme = new TenantId("acme");
-    private final AtomicInteger lookUps = new AtomicInteger();
-    private final AuthenticateTenant authentication = new AuthenticateTenant(new CountedLookUps(store.apiTokens()));
+    private final CountedApiTokens tokens = new CountedApiTokens(store.apiTokens());
+    private final AtomicInteger lookUps = tokens.lookUps();
+    private final AuthenticateTenant authentication = new AuthenticateTenant(tokens);
     private final CompanyLanes lanes = new CompanyLanes(1);
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -177,41 +176,5 @@ class RateLimitedScimApiTest {
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    /** The store's tokens, counting how often a token is looked up. */
-    private final class CountedLookUps implements ApiTokens {
-
-        private final ApiTokens tokens;
-
-        CountedLookUps(ApiTokens tokens) {
-            this.tokens = tokens;
-        }
-
-        @Override
-        public void replace(TenantId tenant, TokenHash hash, Instant now) {
-            tokens.replace(tenant, hash, now);
-        }
-
-        @Override
-        public void revokeAll(TenantId tenant, Instant now) {
-            tokens.revokeAll(tenant, now);
-        }
-
-        @Override
-        public Optional<TenantId> findTenant(TokenHash hash) {
-            lookUps.incrementAndGet();
-            return tokens.findTenant(hash);
-        }
-
-        @Override
-        public Optional<TokenUse> current(TenantId tenant) {
-            return tokens.current(tenant);
-        }
-
-        @Override
-        public void recordUse(TenantId tenant, Instant usedAt, String client) {
-            tokens.recordUse(tenant, usedAt, client);
-        }
     }
 }
