@@ -11,7 +11,6 @@ import com.javelo.scim.core.protocol.error.ScimErrors;
 import com.javelo.scim.core.usecase.tenant.AuthenticateTenant;
 import com.javelo.scim.domain.id.TenantId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -163,7 +162,7 @@ public final class RateLimitedScimApi extends HttpHandler {
                 // before that (reading the request's URIs), when nothing is answered yet. Answered as
                 // the same failure of a request that did not wait is, rather than left suspended
                 // until the client gives up.
-                answerFailure(request, response, e);
+                answer(response, ScimErrorPages.error(500, e), 0);
             } catch (Error e) {
                 LOG.error("a request that waited for its company's turn failed", e);
             } finally {
@@ -255,25 +254,10 @@ public final class RateLimitedScimApi extends HttpHandler {
                 null));
     }
 
-    /** As Grizzly answers a failure escaping a handler (ScimErrorPages: a SCIM error, logged with a correlation id). */
-    private static void answerFailure(Request request, Response response, Exception failure) {
+    private static void answer(Response response, ScimError error, long retryAfterSeconds) {
         try {
-            byte[] body = new ScimErrorPages()
-                    .generate(request, 500, "Internal Server Error", null, failure)
-                    .getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-        } catch (IOException | RuntimeException e) {
-            // The client has gone: nothing to answer.
-        } finally {
-            response.resume();
-        }
-    }
-
-    private static void answer(Response response, ScimError refusal, long retryAfterSeconds) {
-        try {
-            byte[] body = EdgeAnswers.json(refusal);
-            response.setStatus(refusal.status());
+            byte[] body = EdgeAnswers.json(error);
+            response.setStatus(error.status());
             if (retryAfterSeconds > 0) {
                 response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
             }

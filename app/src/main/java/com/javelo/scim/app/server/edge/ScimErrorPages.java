@@ -22,6 +22,14 @@ final class ScimErrorPages implements ErrorPageGenerator {
 
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
+        ScimError error = error(status, exception);
+        request.getResponse().setStatus(error.status());
+        request.getResponse().setContentType(EdgeAnswers.SCIM_JSON_UTF8);
+        return new String(EdgeAnswers.json(error), StandardCharsets.UTF_8);
+    }
+
+    /** The SCIM error for a request that failed with {@code status} (a 500 is logged with its correlation id). */
+    static ScimError error(int status, Throwable exception) {
         ScimError error;
         if (causedBy(exception, URISyntaxException.class)) {
             error = ScimErrors.badRequest("the request URI does not form a valid URI (RFC 3986): percent-encode "
@@ -37,9 +45,7 @@ final class ScimErrorPages implements ErrorPageGenerator {
             error = ScimErrors.ofHttpStatus(status, "the request could not be read (" + status + ")")
                     .error();
         }
-        request.getResponse().setStatus(error.status());
-        request.getResponse().setContentType(EdgeAnswers.SCIM_JSON_UTF8);
-        return new String(EdgeAnswers.json(error), StandardCharsets.UTF_8);
+        return error;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
